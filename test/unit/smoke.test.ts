@@ -1,0 +1,3 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+test('placeholder', () => assert.equal(1, 1));
