@@ -10,6 +10,6 @@ async function* summary(source: AsyncIterable<TestEvent>): AsyncGenerator<string
     if (event.type === 'test:pass') passed++;
     if (event.type === 'test:fail') failed++;
   }
-  yield `unit: ${passed} passed, ${failed} failed\n`;
+  yield `${process.env.VGS_TEST_LAYER ?? 'unit'}: ${passed} passed, ${failed} failed\n`;
 }
 export = summary;
