@@ -1,13 +1,31 @@
 import * as vscode from 'vscode';
+import { registerAliasCommands } from './editor';
 import { createLog } from './log';
+import { modalDialogs, type Dialogs } from './ui/dialogs';
+import { registerVaults, VaultRegistry } from './vaults';
+import { VgsService } from './vgs';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the in-editor suite reads to look inside; the extension offers no public API otherwise. */
+export interface TestingApi {
+  readonly vaults: VaultRegistry;
+  readonly globalState: vscode.Memento;
+  readonly logUri: vscode.Uri;
+  /** The modal dialogs of the alias commands, which the suite answers in the user's place. */
+  readonly dialogs: Dialogs;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TestingApi | undefined> {
   const log = createLog();
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand('vgs.showLog', () => log.show(true)),
   );
+  const service = new VgsService({ logger: log });
+  const vaults = await registerVaults(context, service, log);
+  const dialogs: Dialogs = { ...modalDialogs };
+  context.subscriptions.push(registerAliasCommands(vaults, log, dialogs));
   log.info(`VGS Aliases ${context.extension.packageJSON.version} activated`);
+  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs } : undefined;
 }
 
 export function deactivate(): void {}

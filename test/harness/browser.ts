@@ -21,7 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Opens the workbench and waits until it is drawn and the extension host had time to start. */
 export async function openWorkbench(browser: Browser, workbenchUrl: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The clipboard permissions let VS Code's clipboard work in the page, as in a desktop window.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(workbenchUrl);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });

@@ -1,0 +1,75 @@
+/**
+ * What this window last learnt about each vault's connection: whether a token was granted, the scopes,
+ * the rate limit left, the last error. Memory only; it is what the tree's tooltip shows.
+ */
+import * as vscode from 'vscode';
+import { ConnectionReport, InvalidCredentialsError, VaultClient, VgsError } from '../vgs';
+
+export type TokenState = 'not requested' | 'granted' | 'refused';
+
+export interface VaultHealth {
+  readonly token: TokenState;
+  readonly scopes?: readonly string[];
+  readonly canReveal?: boolean;
+  readonly rateLimitRemaining?: number;
+  readonly checkedAt?: number;
+  /** The error of the last check, in the user's words (never holds a secret: see vgs/errors.ts). */
+  readonly problem?: { readonly code: string; readonly message: string };
+}
+
+const UNKNOWN: VaultHealth = { token: 'not requested' };
+
+export class HealthBook implements vscode.Disposable {
+  private readonly byKey = new Map<string, VaultHealth>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the key of the vault whose health changed. */
+  readonly onDidChange = this.changed.event;
+
+  of(key: string): VaultHealth {
+    return this.byKey.get(key) ?? UNKNOWN;
+  }
+
+  recordReport(key: string, report: ConnectionReport, client: VaultClient): VaultHealth {
+    return this.set(key, {
+      token: 'granted',
+      scopes: report.scopes,
+      canReveal: report.canReveal,
+      rateLimitRemaining: client.lastRateLimitRemaining,
+      checkedAt: Date.now(),
+      ...(report.revealBlocked ? { problem: problemOf(report.revealBlocked) } : {}),
+    });
+  }
+
+  recordFailure(key: string, error: unknown, client?: VaultClient): VaultHealth {
+    const previous = this.of(key);
+    return this.set(key, {
+      ...previous,
+      // Only a rejected exchange says the credentials are bad; a refused vault still granted a token.
+      token: error instanceof InvalidCredentialsError ? 'refused' : previous.token,
+      rateLimitRemaining: client?.lastRateLimitRemaining ?? previous.rateLimitRemaining,
+      checkedAt: Date.now(),
+      problem: problemOf(error),
+    });
+  }
+
+  forget(key?: string): void {
+    if (key === undefined) this.byKey.clear();
+    else this.byKey.delete(key);
+    this.changed.fire(key ?? '');
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private set(key: string, health: VaultHealth): VaultHealth {
+    this.byKey.set(key, health);
+    this.changed.fire(key);
+    return health;
+  }
+}
+
+function problemOf(error: unknown): { code: string; message: string } {
+  if (error instanceof VgsError) return { code: error.code, message: error.message };
+  return { code: error instanceof Error ? error.name : 'error', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,41 @@
+/** Wires the vault feature: storage, the environment vault, the registry, its tree, status bar and commands. */
+import * as vscode from 'vscode';
+import { affectsEndpoints, userAuthUrl } from '../config/endpoints';
+import { VgsService } from '../vgs';
+import { registerVaultCommands } from './commands';
+import { readEnvironmentVault } from './environment';
+import { VaultRegistry } from './registry';
+import { createVaultStatusBar } from './statusBar';
+import { VaultStorage } from './storage';
+import { VAULTS_VIEW_ID, VaultTreeProvider } from './tree';
+
+export type { ConnectionOutcome } from './connection';
+export type { Vault } from './vault';
+export { VaultRegistry } from './registry';
+
+export async function registerVaults(context: vscode.ExtensionContext, service: VgsService, log: vscode.LogOutputChannel): Promise<VaultRegistry> {
+  const storage = new VaultStorage(context.globalState, context.secrets);
+  const reading = readEnvironmentVault(process.env);
+  if (reading.kind === 'invalid') {
+    log.warn(`environment vault not shown: ${reading.problem}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The VGS Environment vault is not shown: {0}', reading.problem));
+  }
+  const registry = new VaultRegistry({ storage, service, userAuthUrl, environmentVault: reading.kind === 'vault' ? reading.found : undefined });
+  await registry.load();
+  const tree = new VaultTreeProvider(registry);
+  context.subscriptions.push(
+    registry,
+    tree,
+    vscode.window.createTreeView(VAULTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    createVaultStatusBar(registry),
+    registerVaultCommands(registry, log),
+    // Another window added, edited or removed a vault: its secret changed.
+    storage.onDidChangeCredentials(() => void registry.load()),
+    // globalState has no change event: a window coming to the front reads the list again.
+    vscode.window.onDidChangeWindowState((state) => state.focused && void registry.load()),
+    vscode.workspace.onDidChangeConfiguration((event) => affectsEndpoints(event) && registry.endpointsChanged()),
+  );
+  const active = registry.active();
+  log.info(`${registry.list().length} vault(s); active: ${active ? active.vaultId : 'none'}`);
+  return registry;
+}

@@ -1,0 +1,20 @@
+/**
+ * SecretStorage fails when no OS keyring is reachable (common on Linux without gnome-keyring or
+ * KWallet: microsoft/vscode#187338). Then we say so and how to fix it, and store nothing elsewhere.
+ */
+export class KeyringUnavailableError extends Error {
+  constructor(vaultId: string, cause: unknown) {
+    super(
+      `VS Code could not use the OS keyring for the credentials of vault ${vaultId} (${reasonOf(cause)}), so nothing was saved. ` +
+        'Install and unlock a keyring (gnome-keyring or KWallet on Linux), or start VS Code with ' +
+        '--password-store=gnome-libsecret (or kwallet5), then try again.',
+    );
+    this.name = 'KeyringUnavailableError';
+  }
+}
+
+// VS Code's own wording ("An OS keyring couldn't be identified…"); it never contains the secret.
+function reasonOf(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -1,0 +1,242 @@
+/**
+ * The vaults of this user: the stored ones and the environment vault, which one is active, and the
+ * VaultClient for each. Commands, views and the status bar read it; other windows stay in step through
+ * SecretStorage's change event.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_TOKEN_URL, VaultClient, VgsService } from '../vgs';
+import { EnvironmentVault } from './environment';
+import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
+import { HealthBook } from './health';
+import { VaultStorage } from './storage';
+import { Credentials, endpointUrlProblem, Vault, VaultEnvironment, vaultIdProblem, VaultRecord } from './vault';
+
+export interface NewVault extends VaultRecord, Credentials {}
+
+/** Fields to change; `baseUrl` / `tokenUrl` set to '' remove them. Vault ids never change. */
+export interface VaultChanges {
+  readonly name?: string;
+  readonly environment?: VaultEnvironment;
+  readonly baseUrl?: string;
+  readonly tokenUrl?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+}
+
+export interface RegistryOptions {
+  readonly storage: VaultStorage;
+  readonly service: VgsService;
+  /** The user-level token URL setting, read on every use so that changes apply at once. */
+  readonly userAuthUrl: () => string | undefined;
+  readonly environmentVault?: EnvironmentVault;
+}
+
+export class VaultRegistry implements vscode.Disposable {
+  readonly health = new HealthBook();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when vaults are added, edited or removed, or another vault becomes active. */
+  readonly onDidChange = this.changed.event;
+  private stored: Vault[] = [];
+  private chosen: string | undefined;
+  private readonly clients = new Map<string, VaultClient>();
+  private loaded = '';
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  /** Reads the vaults again (at start, and when another window may have changed them). */
+  async load(): Promise<void> {
+    const { storage } = this.options;
+    const records = storage.records();
+    const clientIds = await Promise.all(
+      records.map((record) => storage.credentials(record.vaultId).then((credentials) => credentials?.clientId, () => undefined)),
+    );
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
+    this.chosen = storage.chosenKey();
+    const snapshot = JSON.stringify([this.stored, this.chosen]);
+    if (snapshot !== this.loaded) {
+      this.loaded = snapshot;
+      this.clients.clear();
+      this.changed.fire();
+    }
+  }
+
+  /** The environment vault first, then the stored vaults by name. */
+  list(): readonly Vault[] {
+    const environment = this.options.environmentVault?.vault;
+    const stored = [...this.stored].sort((a, b) => a.name.localeCompare(b.name) || a.vaultId.localeCompare(b.vaultId));
+    return environment ? [environment, ...stored] : stored;
+  }
+
+  get(key: string): Vault | undefined {
+    return this.list().find((vault) => vault.key === key);
+  }
+
+  /** A vault by key, vault id or name (what command arguments may name). */
+  find(what: string): Vault | undefined {
+    return this.get(what) ?? this.list().find((vault) => vault.vaultId === what) ?? this.list().find((vault) => vault.name === what);
+  }
+
+  /** The vault alias commands act on: the one the user chose, else the environment vault, else the first. */
+  active(): Vault | undefined {
+    return (this.chosen !== undefined ? this.get(this.chosen) : undefined) ?? this.list()[0];
+  }
+
+  async select(key: string): Promise<Vault> {
+    const vault = this.require(key);
+    await this.options.storage.setChosenKey(vault.key);
+    await this.load();
+    return vault;
+  }
+
+  /**
+   * Saves the record, then the credentials: their change event is what other windows act on, so the
+   * record must be there by then. If the keyring fails, the record is taken back out.
+   */
+  async add(input: NewVault): Promise<Vault> {
+    const record = checkedRecord(input);
+    const credentials = checkedCredentials(input);
+    if (this.stored.some((vault) => vault.vaultId === record.vaultId)) throw new DuplicateVaultError(record.vaultId);
+    const hadActive = this.active() !== undefined;
+    const before = this.records();
+    await this.options.storage.saveRecords([...before, record]);
+    try {
+      await this.options.storage.storeCredentials(record.vaultId, credentials);
+    } catch (error) {
+      await this.options.storage.saveRecords(before);
+      throw error;
+    }
+    if (!hadActive) await this.options.storage.setChosenKey(record.vaultId);
+    await this.load();
+    return this.require(record.vaultId);
+  }
+
+  /** Record first, credentials last, for the same reason as `add`. */
+  async update(key: string, changes: VaultChanges): Promise<Vault> {
+    const vault = this.requireStored(key);
+    const record = checkedRecord({
+      vaultId: vault.vaultId,
+      name: changes.name ?? vault.name,
+      environment: changes.environment ?? vault.environment,
+      baseUrl: changes.baseUrl ?? vault.baseUrl,
+      tokenUrl: changes.tokenUrl ?? vault.tokenUrl,
+    });
+    let credentials: Credentials | undefined;
+    if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
+      const current = await this.options.storage.credentials(vault.vaultId);
+      const clientSecret = changes.clientSecret ?? current?.clientSecret;
+      if (clientSecret === undefined) throw new VaultInputError(`Enter the client secret of vault ${vault.vaultId} too.`);
+      credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
+    }
+    await this.options.storage.saveRecords(this.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
+    if (credentials) await this.options.storage.storeCredentials(vault.vaultId, credentials);
+    this.health.forget(key);
+    this.loaded = '';
+    await this.load();
+    return this.require(key);
+  }
+
+  /** Record first, credentials last; a failing keyring puts the record back rather than orphan the secret. */
+  async remove(key: string): Promise<void> {
+    const vault = this.requireStored(key);
+    const before = this.records();
+    await this.options.storage.saveRecords(before.filter((each) => each.vaultId !== vault.vaultId));
+    try {
+      await this.options.storage.deleteCredentials(vault.vaultId);
+    } catch (error) {
+      await this.options.storage.saveRecords(before);
+      throw error;
+    }
+    if (this.chosen === key) await this.options.storage.setChosenKey(undefined);
+    this.health.forget(key);
+    await this.load();
+  }
+
+  /** The client for a vault, with its credentials read from SecretStorage (or the environment). */
+  async clientFor(vault: Vault): Promise<VaultClient> {
+    const credentials =
+      vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
+    if (!credentials) throw new MissingCredentialsError(vault.vaultId);
+    const client = this.options.service.vault({
+      vaultId: vault.vaultId,
+      environment: vault.baseUrl ? 'custom' : vault.environment,
+      baseUrl: vault.baseUrl,
+      tokenUrl: this.tokenUrlFor(vault),
+      ...credentials,
+    });
+    this.clients.set(vault.key, client);
+    return client;
+  }
+
+  /** Where the vault's token exchange goes: its own token URL, else the user setting, else VGS's. */
+  tokenUrlFor(vault: Vault): string {
+    return vault.tokenUrl ?? this.defaultTokenUrl();
+  }
+
+  /** The token URL of vaults without one of their own. */
+  defaultTokenUrl(): string {
+    return this.options.userAuthUrl() ?? DEFAULT_TOKEN_URL;
+  }
+
+  /** The last x-ratelimit-remaining seen for the vault in this window, by any command. */
+  rateLimitRemaining(vault: Vault): number | undefined {
+    return this.clients.get(vault.key)?.lastRateLimitRemaining ?? this.health.of(vault.key).rateLimitRemaining;
+  }
+
+  /** After the endpoint settings changed: clients and what was learnt through them are stale. */
+  endpointsChanged(): void {
+    this.clients.clear();
+    this.health.forget();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.health.dispose();
+  }
+
+  private records(): VaultRecord[] {
+    return this.stored.map(({ vaultId, name, environment, baseUrl, tokenUrl }) => ({ vaultId, name, environment, baseUrl, tokenUrl }));
+  }
+
+  private require(key: string): Vault {
+    const vault = this.get(key);
+    if (!vault) throw new UnknownVaultError(key);
+    return vault;
+  }
+
+  private requireStored(key: string): Vault {
+    const vault = this.require(key);
+    if (vault.source !== 'stored') throw new ReadOnlyVaultError();
+    return vault;
+  }
+}
+
+function checkedRecord(input: VaultRecord): VaultRecord {
+  const vaultId = input.vaultId.trim();
+  const idProblem = vaultIdProblem(vaultId);
+  if (idProblem) throw new VaultInputError(idProblem);
+  const name = input.name.trim() || vaultId;
+  if (!['sandbox', 'live', 'custom'].includes(input.environment)) {
+    throw new VaultInputError(`"${input.environment}" is not an environment: use sandbox, live or custom.`);
+  }
+  const baseUrl = input.baseUrl?.trim() || undefined;
+  const tokenUrl = input.tokenUrl?.trim() || undefined;
+  if (input.environment === 'custom' && !baseUrl) throw new VaultInputError(`Vault ${vaultId} uses a custom environment: enter its base URL.`);
+  for (const [what, url] of [['base URL', baseUrl], ['token URL', tokenUrl]] as const) {
+    const problem = url === undefined ? undefined : endpointUrlProblem(url);
+    if (problem) throw new VaultInputError(`The ${what}: ${problem}`);
+  }
+  return {
+    vaultId,
+    name,
+    environment: input.environment,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(tokenUrl ? { tokenUrl } : {}),
+  };
+}
+
+function checkedCredentials(input: Credentials): Credentials {
+  const clientId = input.clientId.trim();
+  if (!clientId) throw new VaultInputError('Enter the client id of the service account.');
+  if (!input.clientSecret) throw new VaultInputError('Enter the client secret of the service account.');
+  return { clientId, clientSecret: input.clientSecret };
+}

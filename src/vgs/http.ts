@@ -1,0 +1,239 @@
+/**
+ * The one way the service talks HTTP: node-fetch over Node's own http/https modules and default agents
+ * (keep-alive in Node 20), so VS Code's proxy support still applies. Each call gets a timeout per
+ * attempt, follows its caller's AbortSignal, and is retried only when that is safe.
+ */
+import fetch, { FetchError, Headers } from 'node-fetch';
+import {
+  CancelledError,
+  NetworkError,
+  TimeoutError,
+  TlsError,
+  UnexpectedResponseError,
+  VgsError,
+} from './errors';
+import { backoffDelay, Pacer, parseRetryAfter } from './ratelimit';
+import { sleep, throwIfAborted } from './signals';
+
+export interface VgsLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+export interface RetryOptions {
+  /** Retries after 5xx, timeouts and dropped connections. */
+  readonly maxRetries: number;
+  /** Retries after 429, which VGS answers without acting. */
+  readonly maxRateLimitRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxRetries: 4, maxRateLimitRetries: 10, baseDelayMs: 250, maxDelayMs: 8000 };
+
+/**
+ * 'idempotent': repeating the call changes nothing, so any transient failure may be retried.
+ * 'once': the server may act on the call, so it is retried only when it cannot have (refused, 429, 503).
+ */
+export type Repeatable = 'idempotent' | 'once';
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly url: string;
+  /** How logs and messages name the call, e.g. "POST /aliases (20 items)". Never holds values. */
+  readonly route: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly repeatable: Repeatable;
+  readonly signal?: AbortSignal;
+  readonly pacer?: Pacer;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+export interface HttpOptions {
+  readonly timeoutMs: number;
+  readonly retry: RetryOptions;
+  readonly logger?: VgsLogger;
+}
+
+// Why an attempt got no HTTP answer.
+type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls'; reason: string };
+
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|UNABLE_TO_VERIFY|SELF_SIGNED/i;
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export class HttpClient {
+  constructor(private readonly options: HttpOptions) {}
+
+  /**
+   * Sends `request`, retrying as its `repeatable` allows, and hands the final answer (any status) to
+   * `accept`, which turns it into a result or throws a VgsError. An UnexpectedResponseError from
+   * `accept` (an unreadable body) is retried like a dropped connection.
+   */
+  async send<T>(request: HttpRequest, accept: (response: HttpResponse) => T): Promise<T> {
+    const { retry, logger } = this.options;
+    const host = new URL(request.url).host;
+    let failures = 0;
+    let refusals = 0;
+    for (;;) {
+      throwIfAborted(request.signal);
+      const ticket = await request.pacer?.enter(request.signal);
+      const started = Date.now();
+      const outcome = await this.attempt(request);
+      const elapsed = Date.now() - started;
+      ticket?.done('status' in outcome ? outcome : undefined);
+
+      if (!('status' in outcome)) {
+        if (outcome.kind === 'cancelled') throw new CancelledError();
+        logger?.debug(`${request.route} to ${host}: no answer (${outcome.reason}) after ${elapsed} ms`);
+        if (failures < retry.maxRetries && mayRetryFault(outcome, request.repeatable)) {
+          await this.pause(request, host, outcome.reason, backoffDelay(failures++, retry.baseDelayMs, retry.maxDelayMs));
+          continue;
+        }
+        throw faultError(outcome, host, this.options.timeoutMs);
+      }
+
+      logger?.debug(`${request.route} to ${host}: ${outcome.status} in ${elapsed} ms`);
+      if (outcome.status === 429 && refusals < retry.maxRateLimitRetries) {
+        refusals++;
+        // The pacer holds every request to this vault until the window resets; without one, wait here.
+        const delay = request.pacer
+          ? 0
+          : parseRetryAfter(outcome.headers.get('retry-after')) ?? backoffDelay(refusals - 1, retry.baseDelayMs, retry.maxDelayMs);
+        await this.pause(request, host, 'HTTP 429', delay);
+        continue;
+      }
+      if (failures < retry.maxRetries && mayRetryStatus(outcome.status, request.repeatable)) {
+        const delay = Math.min(
+          retry.maxDelayMs,
+          parseRetryAfter(outcome.headers.get('retry-after')) ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs),
+        );
+        failures++;
+        await this.pause(request, host, `HTTP ${outcome.status}`, delay);
+        continue;
+      }
+      try {
+        return accept(outcome);
+      } catch (error) {
+        const unreadable = error instanceof UnexpectedResponseError;
+        if (unreadable && request.repeatable === 'idempotent' && failures < retry.maxRetries) {
+          await this.pause(request, host, 'unreadable answer', backoffDelay(failures++, retry.baseDelayMs, retry.maxDelayMs));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async pause(request: HttpRequest, host: string, why: string, delayMs: number): Promise<void> {
+    this.options.logger?.warn(`${request.route} to ${host}: ${why}, retrying in ${Math.round(delayMs)} ms`);
+    await sleep(delayMs, request.signal);
+  }
+
+  private async attempt(request: HttpRequest): Promise<HttpResponse | Fault> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const onAbort = (): void => controller.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: controller.signal,
+        // A redirect would carry the bearer token to wherever it points; VGS does not redirect.
+        redirect: 'manual',
+      });
+      // Reading the whole body (also when unused) hands the keep-alive connection back to the pool.
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (request.signal?.aborted) return { kind: 'cancelled', reason: 'cancelled' };
+      if (timedOut) return { kind: 'timeout', reason: 'timed out' };
+      return classify(error);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function classify(error: unknown): Fault {
+  const code = String((error as { code?: unknown }).code ?? (error instanceof FetchError ? error.type : 'unknown'));
+  if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
+  if (TLS_CODES.test(code)) return { kind: 'tls', reason: code };
+  if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', reason: code === 'ENOTFOUND' ? 'host not found' : code };
+  return { kind: 'dropped', reason: code === 'ECONNRESET' ? 'connection dropped' : `connection dropped: ${code}` };
+}
+
+function mayRetryFault(fault: Fault, repeatable: Repeatable): boolean {
+  if (fault.kind === 'refused') return true;
+  return repeatable === 'idempotent' && (fault.kind === 'timeout' || fault.kind === 'dropped');
+}
+
+function mayRetryStatus(status: number, repeatable: Repeatable): boolean {
+  return repeatable === 'idempotent' ? status >= 500 : status === 503;
+}
+
+function faultError(fault: Fault, host: string, timeoutMs: number): VgsError {
+  switch (fault.kind) {
+    case 'timeout':
+      return new TimeoutError(host, timeoutMs);
+    case 'tls':
+      return new TlsError(host, fault.reason);
+    default:
+      return new NetworkError(host, fault.reason);
+  }
+}
+
+/** The JSON in a response body, or an UnexpectedResponseError naming the call. */
+export function parseJson(response: HttpResponse, host: string, route: string): unknown {
+  try {
+    return JSON.parse(response.text);
+  } catch {
+    throw new UnexpectedResponseError(host, route, `HTTP ${response.status} and a body that is not JSON`);
+  }
+}
+
+export interface ErrorEnvelope {
+  /** `detail`s, else `title`s or `code`s, of the `errors` entries. */
+  readonly details: string[];
+  readonly traceId?: string;
+}
+
+/**
+ * VGS error bodies, read leniently: `{errors: [{status, title | code, detail?, href?}], trace_id?}`, or
+ * an OAuth `{error, error_description}`. Anything else yields no details.
+ */
+export function parseErrorEnvelope(text: string): ErrorEnvelope {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { details: [] };
+  }
+  if (!isObject(body)) return { details: [] };
+  const traceId = typeof body.trace_id === 'string' ? body.trace_id : undefined;
+  const entries = Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
+  const details = entries
+    .map((e) => [e.detail, e.title, e.code].find((field): field is string => typeof field === 'string' && field !== ''))
+    .filter((d): d is string => d !== undefined);
+  if (typeof body.error_description === 'string') details.push(body.error_description);
+  else if (typeof body.error === 'string') details.push(body.error);
+  return { details, traceId };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+/**
+ * The service every command, view and hover uses. It holds what vaults share: one token cache per
+ * service account (token URL + client id), one pacer per vault, one HTTP client.
+ */
+import { createHash } from 'node:crypto';
+import { DEFAULT_REFRESH, RefreshWindows, TokenSource } from './auth';
+import { VaultClient } from './aliases';
+import { resolveEndpoints, VaultTarget } from './endpoints';
+import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
+import { backoffDelay, Pacer } from './ratelimit';
+
+export interface VgsServiceOptions {
+  /** Requests in flight per operation (default 4). */
+  readonly concurrency?: number;
+  /** Timeout of each request attempt, in ms (default 30 000). */
+  readonly timeoutMs?: number;
+  /** Receives routes, counts, statuses, timings and aliases; never values, secrets or tokens. */
+  readonly logger?: VgsLogger;
+  readonly retry?: Partial<RetryOptions>;
+  readonly refresh?: Partial<RefreshWindows>;
+}
+
+export class VgsService {
+  private readonly http: HttpClient;
+  private readonly retry: RetryOptions;
+  private readonly refresh: RefreshWindows;
+  private readonly concurrency: number;
+  private readonly tokens = new Map<string, TokenSource>();
+  private readonly pacers = new Map<string, Pacer>();
+
+  constructor(private readonly options: VgsServiceOptions = {}) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.refresh = { ...DEFAULT_REFRESH, ...options.refresh };
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+    this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
+  }
+
+  /** A client for one vault. Cheap: clients of the same vault or service account share their state. */
+  vault(target: VaultTarget): VaultClient {
+    const endpoints = resolveEndpoints(target);
+    return new VaultClient({
+      target,
+      endpoints,
+      tokens: this.tokenSource(endpoints.tokenUrl, target),
+      pacer: this.pacer(endpoints.baseUrl),
+      http: this.http,
+      concurrency: this.concurrency,
+      logger: this.options.logger,
+    });
+  }
+
+  // Keyed by token URL and client id, as VGS mints per service account; the secret's digest is in the
+  // key too, so a vault still holding an outdated secret cannot evict the cache of one with the current.
+  private tokenSource(tokenUrl: string, { clientId, clientSecret }: VaultTarget): TokenSource {
+    const key = [tokenUrl, clientId, createHash('sha256').update(clientSecret).digest('base64')].join('\n');
+    let source = this.tokens.get(key);
+    if (!source) {
+      source = new TokenSource({ tokenUrl, clientId, clientSecret }, this.http, this.refresh, this.options.logger);
+      this.tokens.set(key, source);
+    }
+    return source;
+  }
+
+  private pacer(baseUrl: string): Pacer {
+    let pacer = this.pacers.get(baseUrl);
+    if (!pacer) {
+      pacer = new Pacer((attempt) => backoffDelay(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs));
+      this.pacers.set(baseUrl, pacer);
+    }
+    return pacer;
+  }
+}

@@ -1,0 +1,48 @@
+// With VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID in the editor's environment, a read-only
+// "Environment" vault appears and is active.
+import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { saveScreenshot } from '../harness/browser';
+import { startEmulator, type Emulator } from '../emulator';
+import { openVsCode, runFromPalette, type Workbench } from './workbench';
+
+let emulator: Emulator;
+let vscode: Workbench;
+
+before(async () => {
+  emulator = await startEmulator();
+  vscode = await openVsCode({
+    env: {
+      VGS_CLIENT_ID: 'demo-client',
+      VGS_CLIENT_SECRET: 'demo-secret',
+      VGS_VAULT_ID: 'tntdemo00001',
+      VGS_AUTH_URL: emulator.url,
+      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
+    },
+  });
+});
+
+after(async () => {
+  await vscode?.close();
+  await emulator?.close();
+});
+
+test('the Environment vault is listed, active in the status bar, and connects', async () => {
+  const { page } = vscode;
+  const status = page.locator('.statusbar-item', { hasText: 'Environment' }).first();
+  await status.waitFor({ timeout: 30_000 });
+  assert.match(await status.innerText(), /Environment · custom \(127\.0\.0\.1:\d+\)/);
+
+  await runFromPalette(page, 'Focus on Vaults View');
+  const row = page.locator('.pane-body .monaco-list-row', { hasText: 'Environment' }).first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /tntdemo00001/);
+
+  await runFromPalette(page, 'VGS: Test Connection');
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: /Connected to vault Environment \(tntdemo00001\)/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  assert.ok(emulator.log.tokenExchanges > 0, 'the token came from VGS_AUTH_URL');
+  await saveScreenshot(page, 'vaults-environment');
+});

@@ -1,0 +1,59 @@
+// In-memory stand-ins for globalState and SecretStorage, shared by "windows" like the real ones, and a
+// keyring that fails as it does on Linux without gnome-keyring or KWallet.
+import * as vscode from 'vscode';
+
+export class FakeMemento implements vscode.Memento {
+  readonly values = new Map<string, unknown>();
+
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (JSON.parse(JSON.stringify(this.values.get(key))) as T) : defaultValue;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+
+  /** Everything stored, as one string, to search for what must not be there. */
+  dump(): string {
+    return JSON.stringify([...this.values]);
+  }
+}
+
+export class FakeSecretStorage implements vscode.SecretStorage {
+  readonly values = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.changed.event;
+  keyringFails = false;
+
+  async get(key: string): Promise<string | undefined> {
+    this.failIfNoKeyring();
+    return this.values.get(key);
+  }
+
+  async keys(): Promise<string[]> {
+    return [...this.values.keys()];
+  }
+
+  async store(key: string, value: string): Promise<void> {
+    this.failIfNoKeyring();
+    this.values.set(key, value);
+    this.changed.fire({ key });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.failIfNoKeyring();
+    this.values.delete(key);
+    this.changed.fire({ key });
+  }
+
+  private failIfNoKeyring(): void {
+    if (this.keyringFails) {
+      throw new Error("An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.");
+    }
+  }
+}
