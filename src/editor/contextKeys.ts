@@ -1,7 +1,8 @@
 /** Context keys that decide where the editor's VGS menu items show. */
 import * as vscode from 'vscode';
 import type { VaultRegistry } from '../vaults';
-import { aliasAt, mayBeAlias } from './aliasText';
+import { recognizeAlias } from '../vgs';
+import { aliasAt } from './aliasText';
 import { valueSpan } from './spans';
 
 export const CURSOR_ON_ALIAS = 'vgs.cursorOnAlias';
@@ -17,7 +18,9 @@ function onAlias(editor: vscode.TextEditor | undefined): boolean {
     if (!selection.isSingleLine) return false;
     const selected = editor.document.getText(selection);
     const span = valueSpan(selected);
-    return span !== undefined && mayBeAlias(selected.slice(span.start, span.end));
+    // Only recognisable aliases: a selected card-shaped number is more likely a value than an FPE alias,
+    // so the menu offers tokenize for it, while the palette's reveal still accepts it.
+    return span !== undefined && recognizeAlias(selected.slice(span.start, span.end)) !== undefined;
   });
 }
 

@@ -54,7 +54,6 @@ export class TokenSource {
     private readonly now: () => number = Date.now,
   ) {}
 
-
   /** A token good for at least the forced window; waits only when the cached one is about to expire. */
   get(signal?: AbortSignal): Promise<AccessToken> {
     const now = this.now();

@@ -99,8 +99,9 @@ export class RateLimitedError extends VgsError {
 export class TimeoutError extends VgsError {
   readonly code = 'timeout';
   constructor(readonly host: string, readonly timeoutMs: number) {
+    const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
-      `${host} did not answer within ${Math.round(timeoutMs / 1000)} s. ` +
+      `${host} did not answer within ${limit}. ` +
         'Check your network and proxy settings (http.proxy), or raise the timeout setting, then try again.',
     );
   }

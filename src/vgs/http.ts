@@ -12,7 +12,7 @@ import {
   UnexpectedResponseError,
   VgsError,
 } from './errors';
-import { backoffDelay, Pacer, parseRetryAfter } from './ratelimit';
+import { backoffDelay, MAX_WAIT_MS, Pacer, parseRetryAfter } from './ratelimit';
 import { sleep, throwIfAborted } from './signals';
 
 export interface VgsLogger {
@@ -68,6 +68,13 @@ type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreacha
 
 const TLS_CODES = /CERT|SSL|TLS|EPROTO|UNABLE_TO_VERIFY|SELF_SIGNED/i;
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+const DROPPED_REASONS: Record<string, string> = {
+  ECONNRESET: 'connection dropped',
+  EPIPE: 'connection dropped',
+  ERR_STREAM_PREMATURE_CLOSE: 'connection dropped mid-answer',
+  ETIMEDOUT: 'connection timed out',
+  EAI_AGAIN: 'name lookup failed',
+};
 
 export class HttpClient {
   constructor(private readonly options: HttpOptions) {}
@@ -101,20 +108,16 @@ export class HttpClient {
       }
 
       logger?.debug(`${request.route} to ${host}: ${outcome.status} in ${elapsed} ms`);
-      if (outcome.status === 429 && refusals < retry.maxRateLimitRetries) {
+      const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'));
+      if (outcome.status === 429 && refusals < retry.maxRateLimitRetries && (retryAfter ?? 0) <= MAX_WAIT_MS) {
         refusals++;
         // The pacer holds every request to this vault until the window resets; without one, wait here.
-        const delay = request.pacer
-          ? 0
-          : parseRetryAfter(outcome.headers.get('retry-after')) ?? backoffDelay(refusals - 1, retry.baseDelayMs, retry.maxDelayMs);
-        await this.pause(request, host, 'HTTP 429', delay);
+        if (request.pacer) logger?.warn(`${request.route} to ${host}: HTTP 429, retrying when the vault's rate limit allows`);
+        else await this.pause(request, host, 'HTTP 429', retryAfter ?? backoffDelay(refusals - 1, retry.baseDelayMs, retry.maxDelayMs));
         continue;
       }
       if (failures < retry.maxRetries && mayRetryStatus(outcome.status, request.repeatable)) {
-        const delay = Math.min(
-          retry.maxDelayMs,
-          parseRetryAfter(outcome.headers.get('retry-after')) ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs),
-        );
+        const delay = Math.min(retry.maxDelayMs, retryAfter ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs));
         failures++;
         await this.pause(request, host, `HTTP ${outcome.status}`, delay);
         continue;
@@ -174,7 +177,7 @@ function classify(error: unknown): Fault {
   if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
   if (TLS_CODES.test(code)) return { kind: 'tls', reason: code };
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', reason: code === 'ENOTFOUND' ? 'host not found' : code };
-  return { kind: 'dropped', reason: code === 'ECONNRESET' ? 'connection dropped' : `connection dropped: ${code}` };
+  return { kind: 'dropped', reason: DROPPED_REASONS[code] ?? `connection failed: ${code}` };
 }
 
 function mayRetryFault(fault: Fault, repeatable: Repeatable): boolean {

@@ -1,7 +1,6 @@
 // The VGS client's public surface: what commands, views and hovers import. Plain Node, no 'vscode'.
 export { VgsService } from './service';
 export type { VgsServiceOptions } from './service';
-export { VaultClient } from './aliases';
 export type {
   ConnectionReport,
   CreateItem,
@@ -12,13 +11,31 @@ export type {
   RevealedRecord,
   RevealResult,
   StorageOptions,
+  VaultClient,
 } from './aliases';
 export type { BatchOptions } from './batch';
 export { MAX_ITEMS_PER_REQUEST } from './batch';
+export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, isLoopback } from './endpoints';
 export type { VaultEnvironment, VaultTarget } from './endpoints';
-export * from './errors';
+export {
+  AliasNotFoundError,
+  CancelledError,
+  InvalidCredentialsError,
+  InvalidEndpointError,
+  MissingScopeError,
+  NetworkError,
+  RateLimitedError,
+  RevealNotEnabledError,
+  ServerError,
+  TimeoutError,
+  TlsError,
+  UnexpectedResponseError,
+  ValidationError,
+  VaultNotAssignedError,
+  VgsError,
+} from './errors';
+export type { VgsErrorCode } from './errors';
 export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';
 export type { AliasFormat, AliasFormatInfo, Storage } from './formats';
 export type { RetryOptions, VgsLogger } from './http';
-export type { RefreshWindows } from './auth';

@@ -17,6 +17,12 @@ export interface PacerTicket {
   done(response?: { status: number; headers: HeaderSource }): void;
 }
 
+/**
+ * The longest a Retry-After is waited out. VGS's window is a minute; a longer wait is better reported
+ * (RateLimitedError says how long) than spent silently.
+ */
+export const MAX_WAIT_MS = 60_000;
+
 /** Capped exponential backoff with jitter, for retries that no header tells the timing of. */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
@@ -114,7 +120,8 @@ export class Pacer {
     if (status === 429) {
       const retryAfter = parseRetryAfter(headers.get('retry-after'), this.now());
       this.refusals++;
-      this.resumeAt = Math.max(this.resumeAt, this.now() + (retryAfter ?? this.backoff(this.refusals - 1)));
+      const wait = Math.min(MAX_WAIT_MS, retryAfter ?? this.backoff(this.refusals - 1));
+      this.resumeAt = Math.max(this.resumeAt, this.now() + wait);
       this.record(seq, sentAt, reported ?? 0);
     } else {
       this.refusals = 0;

@@ -1,5 +1,6 @@
 // Routing: the token endpoint, the Vault API (vault from the Host header or the first path segment), the control
 // endpoint; latency, faults, rate limit and the request log wrapped around them.
+import { setMaxListeners } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleVaultRequest, Trace, VaultApi } from './aliases';
@@ -42,6 +43,8 @@ interface Outcome {
 }
 
 export function createEmulatorServer(state: EmulatorState, closing: AbortSignal): Server {
+  // Every request's latency sleep listens to this one signal; many at once are expected, not a leak.
+  setMaxListeners(0, closing);
   return createServer((req, res) => {
     handle(state, req, res, closing).catch((error: unknown) => {
       if (closing.aborted || res.headersSent) res.destroy();

@@ -34,11 +34,10 @@ test('plain http:// is accepted for loopback addresses only', () => {
     ['http://127.0.0.1.nip.io/tnt1', undefined],
     ['https://ok.example.com', 'http://auth.example.com/token'],
   ]) {
-    const error = assert.throws(
+    assert.throws(
       () => resolveEndpoints({ ...base, environment: 'custom', baseUrl, tokenUrl }),
       (e: unknown) => e instanceof InvalidEndpointError && /plain http:\/\/.*Use https:\/\//.test(e.message),
     );
-    void error;
   }
 });
 

@@ -10,7 +10,7 @@ import {
 } from '../../../src/vgs';
 import { scrub } from '../../../src/vgs/errors';
 import { parseErrorEnvelope } from '../../../src/vgs/http';
-import { captureLog, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
+import { aliasOf, captureLog, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
 before(async () => {
@@ -21,9 +21,8 @@ after(() => s.close());
 test('missing scopes are named, with the operation and what to do', async () => {
   const writer = s.service.vault(s.target('tntdemo00001', 'demo-writer'));
   assert.deepEqual(await writer.grantedScopes(), ['aliases:write']);
-  const [created] = await writer.createAliases(values(1));
-  assert.ok(created.ok);
-  const reveal = await rejection(writer.reveal([created.alias]));
+  const alias = aliasOf((await writer.createAliases(values(1)))[0]);
+  const reveal = await rejection(writer.reveal([alias]));
   assert.ok(reveal instanceof MissingScopeError);
   assert.equal(reveal.scope, 'aliases:read');
   assert.equal(
@@ -31,7 +30,7 @@ test('missing scopes are named, with the operation and what to do', async () => 
     'Service account "demo-writer" lacks the aliases:read scope needed to reveal aliases. ' +
       "Scopes cannot be added later: create a service account with aliases:read and update this vault's credentials.",
   );
-  const remove = await rejection(writer.deleteAlias(created.alias));
+  const remove = await rejection(writer.deleteAlias(alias));
   assert.ok(remove instanceof MissingScopeError && remove.scope === 'aliases:delete');
   assert.match(remove.message, /lacks the aliases:delete scope needed to delete aliases/);
   assert.match(remove.traceId ?? '', /^[0-9a-f]{32}$/, "VGS's trace id is kept for support");

@@ -14,7 +14,7 @@ import {
   VaultClient,
   VgsService,
 } from '../../../src/vgs';
-import { rejection, Setup, setup, values } from './fixture';
+import { aliasOf, captureLog, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
 let vault: VaultClient;
@@ -22,9 +22,7 @@ let alias: string;
 before(async () => {
   s = await setup();
   vault = s.service.vault(s.target());
-  const [created] = await vault.createAliases(values(1));
-  assert.ok(created.ok);
-  alias = created.alias;
+  alias = aliasOf((await vault.createAliases(values(1)))[0]);
 });
 after(() => s.close());
 
@@ -36,12 +34,12 @@ const IDEMPOTENT: Array<[Route, () => Promise<unknown>]> = [
   ['DELETE /aliases/{alias}', async () => {
     const [made] = await vault.createAliases([{ alias, format: 'RAW_UUID' }]);
     s.emulator.log.clear();
-    await vault.deleteAlias((made as { alias: string }).alias);
+    await vault.deleteAlias(aliasOf(made));
   }],
   ['POST /aliases/delete', async () => {
     const [made] = await vault.createAliases([{ alias, format: 'GENERIC_T_FOUR' }]);
     s.emulator.log.clear();
-    await vault.deleteAliases([(made as { alias: string }).alias]);
+    await vault.deleteAliases([aliasOf(made)]);
   }],
 ];
 
@@ -91,6 +89,13 @@ test('POST /aliases is retried after 503 and 429 only; 500, a dropped connection
     const error = await rejection(create());
     assert.ok(error instanceof type, `${error.name}`);
     assert.equal(s.emulator.log.count('POST /aliases'), 1, error.name);
+    if (type === UnexpectedResponseError) {
+      assert.equal(
+        error.message,
+        `${new URL(s.emulator.url).host} answered POST /aliases with HTTP 201 and a body that is not JSON. ` +
+          'Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.',
+      );
+    }
   }
 });
 
@@ -112,14 +117,14 @@ test('429s past maxRateLimitRetries are a RateLimitedError', async () => {
 test('a timeout is retried for idempotent calls, never for POST /aliases, and then names the host', async () => {
   s.emulator.faults.setLatency(300);
   try {
-    const log = (await import('./fixture')).captureLog();
+    const log = captureLog();
     const client = new VgsService({ timeoutMs: 100, logger: log, retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     const target = s.target();
     const error = await rejection(client.vault(target).revealOne(alias));
     // The token exchange itself times out first: it is retried too.
     assert.ok(error instanceof TimeoutError);
     const host = new URL(s.emulator.url).host;
-    assert.equal(error.message, `${host} did not answer within 0 s. Check your network and proxy settings (http.proxy), or raise the timeout setting, then try again.`);
+    assert.equal(error.message, `${host} did not answer within 100 ms. Check your network and proxy settings (http.proxy), or raise the timeout setting, then try again.`);
     assert.equal(log.lines.filter((l) => l.includes('timed out') && l.startsWith('debug token exchange')).length, 2);
 
     s.emulator.faults.setLatency(0);
@@ -139,7 +144,7 @@ test('a timeout is retried for idempotent calls, never for POST /aliases, and th
 
 test('connection refused is retried, even for POST /aliases, then is a NetworkError naming the host', async () => {
   const port = await freePort();
-  const log = (await import('./fixture')).captureLog();
+  const log = captureLog();
   const client = new VgsService({ logger: log, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } }).vault({
     ...s.target(),
     baseUrl: `http://127.0.0.1:${port}/tntdemo00001`,
@@ -154,7 +159,7 @@ test('connection refused is retried, even for POST /aliases, then is a NetworkEr
 });
 
 test('a TLS failure is not retried and is a TlsError naming the host', async () => {
-  const log = (await import('./fixture')).captureLog();
+  const log = captureLog();
   // https:// to the emulator's plain-HTTP port: the TLS handshake fails.
   const host = new URL(s.emulator.url).host;
   const client = new VgsService({ logger: log }).vault({ ...s.target(), tokenUrl: `https://${host}/token` });

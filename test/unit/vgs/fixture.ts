@@ -1,6 +1,7 @@
 // Shared by the VGS service tests: an in-process emulator, a service with fast retries, captured logs.
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
-import { VaultTarget, VgsLogger, VgsService, VgsServiceOptions } from '../../../src/vgs';
+import * as assert from 'node:assert/strict';
+import { CreateResult, VaultTarget, VgsLogger, VgsService, VgsServiceOptions } from '../../../src/vgs';
 
 export const SECRET = 'demo-secret';
 
@@ -57,4 +58,10 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error('expected a rejection');
+}
+
+/** The alias of a create result that must have succeeded. */
+export function aliasOf(result: CreateResult): string {
+  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  return result.alias;
 }

@@ -1,0 +1,100 @@
+// A person's session with the alias commands: select text, tokenize from the palette and from the
+// right-click menu, reveal, look at the details, delete. Against the emulator, through the environment vault.
+import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../harness/browser';
+import { startEmulator, type Emulator } from '../emulator';
+import { openVsCode, runFromPalette, type Workbench } from './workbench';
+
+let emulator: Emulator;
+let vscode: Workbench;
+
+const editorLines = (page: Page) => page.locator('.editor-instance .monaco-editor .view-lines').first();
+/** The on-screen text of the editor; Monaco draws spaces as no-break spaces. */
+const editorText = async (page: Page) => (await editorLines(page).innerText()).replace(/\u00a0/g, ' ');
+
+async function waitForText(page: Page, pattern: RegExp): Promise<string> {
+  await editorLines(page).filter({ hasText: pattern }).waitFor({ timeout: 30_000 });
+  return editorText(page);
+}
+
+/** Double-clicks a word in the editor, as a person selects it. */
+async function selectWord(page: Page, word: string): Promise<void> {
+  const token = page.locator('.editor-instance .view-line span span', { hasText: word }).first();
+  await token.dblclick();
+}
+
+before(async () => {
+  emulator = await startEmulator();
+  vscode = await openVsCode({
+    env: {
+      VGS_CLIENT_ID: 'demo-client',
+      VGS_CLIENT_SECRET: 'demo-secret',
+      VGS_VAULT_ID: 'tntdemo00001',
+      VGS_AUTH_URL: emulator.url,
+      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
+    },
+  });
+  const { page } = vscode;
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
+  await waitForText(page, /4111111111111111/);
+});
+
+after(async () => {
+  await vscode?.close();
+  await emulator?.close();
+});
+
+test('tokenize a selected card number from the command palette', async () => {
+  const { page } = vscode;
+  await selectWord(page, '4111111111111111');
+  await runFromPalette(page, 'VGS: Tokenize Selection');
+  const text = await waitForText(page, /"card_number":\s"tok_sandbox_\w+"/);
+  assert.doesNotMatch(text, /4111111111111111/);
+  await saveScreenshot(page, 'aliases-tokenize-palette');
+});
+
+test('tokenize an account number from the right-click menu', async () => {
+  const { page } = vscode;
+  await selectWord(page, '000123456789');
+  await page.locator('.editor-instance .view-line span span', { hasText: '000123456789' }).first().click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: 'Tokenize Selection' }).first();
+  await item.waitFor();
+  await saveScreenshot(page, 'aliases-context-menu');
+  await item.click();
+  await waitForText(page, /"account_number":\s"tok_sandbox_\w+"/);
+  await saveScreenshot(page, 'aliases-tokenize-context-menu');
+});
+
+test('reveal the card alias under the cursor', async () => {
+  const { page } = vscode;
+  await page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first().click();
+  await runFromPalette(page, 'VGS: Reveal Selection');
+  await waitForText(page, /"card_number":\s"4111111111111111"/);
+  await saveScreenshot(page, 'aliases-reveal');
+});
+
+test('show the details of the account alias, then delete it after confirming', async () => {
+  const { page } = vscode;
+  const alias = page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first();
+  await alias.click();
+  await runFromPalette(page, 'VGS: Show Alias Details');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  const details = await dialog.innerText();
+  assert.match(details, /Value: 000123456789/);
+  assert.match(details, /Format: UUID/);
+  await saveScreenshot(page, 'aliases-details');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  await alias.click({ button: 'right' });
+  await page.locator('.context-view .action-item', { hasText: 'Delete Alias' }).first().click();
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
+  await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
+  await page.locator('.notifications-toasts .notification-toast', { hasText: /Deleted 1 alias/ }).first().waitFor({ timeout: 30_000 });
+  await saveScreenshot(page, 'aliases-delete');
+  assert.equal(emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}'), 1);
+});
