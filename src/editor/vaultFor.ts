@@ -28,7 +28,8 @@ export async function vaultFor(registry: VaultRegistry, argument: VaultArgument)
       registry.list().length === 0
         ? vscode.l10n.t('No VGS vault is configured yet. Add one to work with aliases.')
         : vscode.l10n.t('The VGS vault "{0}" is not configured. Add it, or pick another vault.', String(typeof argument === 'object' ? argument.vault : argument));
-    if ((await vscode.window.showInformationMessage(message, add)) === add) await vscode.commands.executeCommand('vgs.addVault');
+    // Not awaited: the command ends now; the offer stays until the user takes it or closes it.
+    void vscode.window.showInformationMessage(message, add).then((answer) => answer === add && vscode.commands.executeCommand('vgs.addVault'));
     return undefined;
   }
   return { vault, client: await registry.clientFor(vault) };

@@ -52,10 +52,11 @@ export class VaultRegistry implements vscode.Disposable {
     );
     this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
     this.chosen = storage.chosenKey();
+    // A secret may have changed without anything shown changing: clients are made afresh after every load.
+    this.clients.clear();
     const snapshot = JSON.stringify([this.stored, this.chosen]);
     if (snapshot !== this.loaded) {
       this.loaded = snapshot;
-      this.clients.clear();
       this.changed.fire();
     }
   }
@@ -124,7 +125,7 @@ export class VaultRegistry implements vscode.Disposable {
     if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
       const current = await this.options.storage.credentials(vault.vaultId);
       const clientSecret = changes.clientSecret ?? current?.clientSecret;
-      if (clientSecret === undefined) throw new VaultInputError(`Enter the client secret of vault ${vault.vaultId} too.`);
+      if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
       credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
     }
     await this.options.storage.saveRecords(this.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
@@ -153,6 +154,9 @@ export class VaultRegistry implements vscode.Disposable {
 
   /** The client for a vault, with its credentials read from SecretStorage (or the environment). */
   async clientFor(vault: Vault): Promise<VaultClient> {
+    // Reading SecretStorage is a round trip to the window: alias commands reuse the client until a reload.
+    const cached = this.clients.get(vault.key);
+    if (cached) return cached;
     const credentials =
       vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
     if (!credentials) throw new MissingCredentialsError(vault.vaultId);
@@ -216,15 +220,15 @@ function checkedRecord(input: VaultRecord): VaultRecord {
   if (idProblem) throw new VaultInputError(idProblem);
   const name = input.name.trim() || vaultId;
   if (!['sandbox', 'live', 'custom'].includes(input.environment)) {
-    throw new VaultInputError(`"${input.environment}" is not an environment: use sandbox, live or custom.`);
+    throw new VaultInputError(vscode.l10n.t('"{0}" is not an environment: use sandbox, live or custom.', input.environment));
   }
   const baseUrl = input.baseUrl?.trim() || undefined;
   const tokenUrl = input.tokenUrl?.trim() || undefined;
-  if (input.environment === 'custom' && !baseUrl) throw new VaultInputError(`Vault ${vaultId} uses a custom environment: enter its base URL.`);
-  for (const [what, url] of [['base URL', baseUrl], ['token URL', tokenUrl]] as const) {
-    const problem = url === undefined ? undefined : endpointUrlProblem(url);
-    if (problem) throw new VaultInputError(`The ${what}: ${problem}`);
-  }
+  if (input.environment === 'custom' && !baseUrl) throw new VaultInputError(vscode.l10n.t('Vault {0} uses a custom environment: enter its base URL.', vaultId));
+  const baseUrlProblem = baseUrl === undefined ? undefined : endpointUrlProblem(baseUrl);
+  if (baseUrlProblem) throw new VaultInputError(vscode.l10n.t('The base URL: {0}', baseUrlProblem));
+  const tokenUrlProblem = tokenUrl === undefined ? undefined : endpointUrlProblem(tokenUrl);
+  if (tokenUrlProblem) throw new VaultInputError(vscode.l10n.t('The token URL: {0}', tokenUrlProblem));
   return {
     vaultId,
     name,
@@ -236,7 +240,7 @@ function checkedRecord(input: VaultRecord): VaultRecord {
 
 function checkedCredentials(input: Credentials): Credentials {
   const clientId = input.clientId.trim();
-  if (!clientId) throw new VaultInputError('Enter the client id of the service account.');
-  if (!input.clientSecret) throw new VaultInputError('Enter the client secret of the service account.');
+  if (!clientId) throw new VaultInputError(vscode.l10n.t('Enter the client id of the service account.'));
+  if (!input.clientSecret) throw new VaultInputError(vscode.l10n.t('Enter the client secret of the service account.'));
   return { clientId, clientSecret: input.clientSecret };
 }

@@ -251,6 +251,15 @@ describe('Alias commands', () => {
     assert.equal(emulator.log.count(), 0, 'no request reached VGS');
   });
 
+  it('a vault that is not configured: offers to add one instead of failing, and sends nothing', async () => {
+    const editor = await open('4111111111111111');
+    selectAll(editor, '4111111111111111');
+    emulator.log.clear();
+    assert.equal((await run('vgs.tokenizeSelection', { vault: 'tntnotadded1' })).failed, 'no-vault');
+    assert.equal(editor.document.getText(), '4111111111111111');
+    assert.equal(emulator.log.count(), 0);
+  });
+
   it('an alias the vault does not know: says so, naming the vault', async () => {
     const editor = await open('tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e');
     editor.selections = [new vscode.Selection(0, 3, 0, 3)];

@@ -19,6 +19,7 @@ export interface Tokenized {
 
 async function tokenize(deps: AliasCommandDeps, command: string, options: TokenizeOptions, ask: boolean) {
   return guarded(deps, command, options, async (scope) => {
+    const started = Date.now();
     const editor = writableEditor();
     valueTargets(editor);
     const chosen = ask ? await askOptions(options, aliasDefaults()) : { ...aliasDefaults(), ...options };
@@ -26,8 +27,9 @@ async function tokenize(deps: AliasCommandDeps, command: string, options: Tokeni
     // Read the selections after the pickers: the user may have moved them meanwhile.
     const targets = valueTargets(editor);
     const version = editor.document.version;
+    const read = Date.now();
     const { vault, client } = await scope.vault();
-    const started = Date.now();
+    const prepared = Date.now();
     const results = await withAliasProgress(vscode.l10n.t('Tokenizing {0} value(s) in {1}', targets.length, vault.name), targets.length, (work) =>
       client.createAliases(
         targets.map(({ text }) => ({ value: text, format: chosen.format, storage: chosen.storage, classifiers: chosen.classifiers })),
@@ -39,8 +41,12 @@ async function tokenize(deps: AliasCommandDeps, command: string, options: Tokeni
     const refused = results.find((result) => !result.ok);
     if (refused && !refused.ok) throw refused.error;
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
+    const answered = Date.now();
     await replaceAll(editor, version, targets.map(({ range }, index) => ({ range, text: aliases[index] })));
-    deps.log.info(`tokenized ${targets.length} value(s) as ${chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms`);
+    deps.log.info(
+      `tokenized ${targets.length} value(s) as ${chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
+        `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
+    );
     return { aliases } satisfies Tokenized;
   });
 }
