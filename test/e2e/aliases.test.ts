@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { environmentVaultEnv, openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -27,15 +27,7 @@ async function selectWord(page: Page, word: string): Promise<void> {
 
 before(async () => {
   emulator = await startEmulator();
-  vscode = await openVsCode({
-    env: {
-      VGS_CLIENT_ID: 'demo-client',
-      VGS_CLIENT_SECRET: 'demo-secret',
-      VGS_VAULT_ID: 'tntdemo00001',
-      VGS_AUTH_URL: emulator.url,
-      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
-    },
-  });
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
   const { page } = vscode;
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
   await waitForText(page, /4111111111111111/);

@@ -4,22 +4,14 @@ import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { environmentVaultEnv, openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
 
 before(async () => {
   emulator = await startEmulator();
-  vscode = await openVsCode({
-    env: {
-      VGS_CLIENT_ID: 'demo-client',
-      VGS_CLIENT_SECRET: 'demo-secret',
-      VGS_VAULT_ID: 'tntdemo00001',
-      VGS_AUTH_URL: emulator.url,
-      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
-    },
-  });
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
 });
 
 after(async () => {
