@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { offerReloadOnServiceSettings, serviceSettings } from './config/service';
 import { registerAliasCommands } from './editor';
 import { createLog } from './log';
 import { modalDialogs, type Dialogs } from './ui/dialogs';
@@ -20,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
     log,
     vscode.commands.registerCommand('vgs.showLog', () => log.show(true)),
   );
-  const service = new VgsService({ logger: log });
+  const service = new VgsService({ ...serviceSettings(), logger: log });
+  context.subscriptions.push(offerReloadOnServiceSettings());
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   context.subscriptions.push(registerAliasCommands(vaults, log, dialogs));

@@ -2,6 +2,7 @@
  * The environment vault: a read-only vault made from the editor's environment variables, with
  * vgs-cli's names for the credentials. Its secret stays in the environment and is never stored.
  */
+import * as vscode from 'vscode';
 import { tokenUrlOf } from '../config/endpoints';
 import { Credentials, endpointUrlProblem, ENVIRONMENT_VAULT_KEY, Vault, vaultIdProblem } from './vault';
 
@@ -27,7 +28,7 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
   if (idProblem) return { kind: 'invalid', problem: `VGS_VAULT_ID "${vaultId}": ${idProblem}` };
   const environment = (env.VGS_ENVIRONMENT?.trim() || 'sandbox').toLowerCase();
   if (environment !== 'sandbox' && environment !== 'live') {
-    return { kind: 'invalid', problem: `VGS_ENVIRONMENT "${environment}": use sandbox or live.` };
+    return { kind: 'invalid', problem: vscode.l10n.t('VGS_ENVIRONMENT "{0}": use sandbox or live.', environment) };
   }
   const baseUrl = env.VGS_VAULT_URL?.trim() || undefined;
   const authUrl = env.VGS_AUTH_URL?.trim() || undefined;

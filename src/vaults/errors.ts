@@ -1,4 +1,6 @@
 /** What can go wrong with the vault list itself, each message saying what to do. */
+import * as vscode from 'vscode';
+
 export class VaultInputError extends Error {
   constructor(message: string) {
     super(message);
@@ -8,7 +10,7 @@ export class VaultInputError extends Error {
 
 export class DuplicateVaultError extends Error {
   constructor(vaultId: string) {
-    super(`Vault ${vaultId} is already in the list. Use "VGS: Edit Vault…" to change it.`);
+    super(vscode.l10n.t('Vault {0} is already in the list. Use "VGS: Edit Vault…" to change it.', vaultId));
     this.name = 'DuplicateVaultError';
   }
 }
@@ -16,8 +18,10 @@ export class DuplicateVaultError extends Error {
 export class ReadOnlyVaultError extends Error {
   constructor() {
     super(
-      'The Environment vault comes from the VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID environment variables and cannot be ' +
-        'edited or removed here. Change the variables and restart VS Code, or add a vault of your own.',
+      // One literal per message: the l10n export tool reads literals only.
+      vscode.l10n.t(
+        'The Environment vault comes from the VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID environment variables and cannot be edited or removed here. Change the variables and restart VS Code, or add a vault of your own.',
+      ),
     );
     this.name = 'ReadOnlyVaultError';
   }
@@ -25,14 +29,14 @@ export class ReadOnlyVaultError extends Error {
 
 export class UnknownVaultError extends Error {
   constructor(what: string) {
-    super(`There is no vault "${what}". Add it with "VGS: Add Vault…".`);
+    super(vscode.l10n.t('There is no vault "{0}". Add it with "VGS: Add Vault…".', what));
     this.name = 'UnknownVaultError';
   }
 }
 
 export class MissingCredentialsError extends Error {
   constructor(vaultId: string) {
-    super(`No credentials are stored for vault ${vaultId}. Enter them again with "VGS: Edit Vault…".`);
+    super(vscode.l10n.t('No credentials are stored for vault {0}. Enter them again with "VGS: Edit Vault…".', vaultId));
     this.name = 'MissingCredentialsError';
   }
 }

@@ -2,12 +2,16 @@
  * SecretStorage fails when no OS keyring is reachable (common on Linux without gnome-keyring or
  * KWallet: microsoft/vscode#187338). Then we say so and how to fix it, and store nothing elsewhere.
  */
+import * as vscode from 'vscode';
+
 export class KeyringUnavailableError extends Error {
   constructor(vaultId: string, cause: unknown) {
     super(
-      `VS Code could not use the OS keyring for the credentials of vault ${vaultId} (${reasonOf(cause)}), so nothing was saved. ` +
-        'Install and unlock a keyring (gnome-keyring or KWallet on Linux), or start VS Code with ' +
-        '--password-store=gnome-libsecret (or kwallet5), then try again.',
+      vscode.l10n.t(
+        'VS Code could not use the OS keyring for the credentials of vault {0} ({1}), so nothing was saved. Install and unlock a keyring (gnome-keyring or KWallet on Linux), or start VS Code with --password-store=gnome-libsecret (or kwallet5), then try again.',
+        vaultId,
+        reasonOf(cause),
+      ),
     );
     this.name = 'KeyringUnavailableError';
   }

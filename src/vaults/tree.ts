@@ -45,7 +45,11 @@ export class VaultTreeProvider implements vscode.TreeDataProvider<VaultTreeNode>
     item.iconPath = new vscode.ThemeIcon(active ? 'pass-filled' : 'circle-large-outline', colour);
     item.contextValue = `vault.${vault.source}${active ? '.active' : ''}`;
     item.tooltip = vaultTooltip(vault, active, this.registry.health.of(vault.key), this.registry.rateLimitRemaining(vault));
-    item.accessibilityInformation = { label: `${vault.name}, vault ${vault.vaultId}, ${environmentLabel(vault)}${active ? ', active' : ''}` };
+    item.accessibilityInformation = {
+      label: active
+        ? vscode.l10n.t('{0}, vault {1}, {2}, active', vault.name, vault.vaultId, environmentLabel(vault))
+        : vscode.l10n.t('{0}, vault {1}, {2}', vault.name, vault.vaultId, environmentLabel(vault)),
+    };
     return item;
   }
 

@@ -102,7 +102,7 @@ export class TimeoutError extends VgsError {
     const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
       `${host} did not answer within ${limit}. ` +
-        'Check your network and proxy settings (http.proxy), or raise the timeout setting, then try again.',
+        'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.',
     );
   }
 }

@@ -1,18 +1,67 @@
-// `npm start`: the packaged extension in a real VS Code (code-server) on the sample workspace, until Ctrl-C.
+// `npm start`: a working demo with no VGS account. The VGS emulator with its demo identities, and the
+// packaged extension in a real VS Code (code-server) on a copy of the sample workspace, its Environment
+// vault pointing at the emulator. Ctrl-C stops both and removes the copies.
+import * as fs from 'node:fs';
+import { startEmulator, type Emulator } from '../emulator';
 import { startCodeServer } from './codeserver';
 import { productVsix } from './vsix';
 import { copyWorkspace } from './workspace';
 
+const DEMO_VAULT = 'tntdemo00001';
+
+/** The emulator on the port its README documents, or on a free one when that is taken. */
+async function emulatorOnPreferredPort(): Promise<Emulator> {
+  const preferred = Number(process.env.VGS_EMULATOR_PORT ?? 8200);
+  try {
+    return await startEmulator({ port: preferred });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startEmulator({ port: 0 });
+  }
+}
+
 async function main(): Promise<void> {
+  const started = Date.now();
+  const emulator = await emulatorOnPreferredPort();
   const workspace = copyWorkspace();
-  const server = await startCodeServer({ vsixFiles: [productVsix()], folder: workspace, port: Number(process.env.PORT ?? 0) || undefined });
-  console.log(`\nVS Code with VGS Aliases is ready. Open this in your browser:\n\n  ${server.workbenchUrl}\n\nPress Ctrl-C to stop.`);
-  const stop = async () => {
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  let profileDir: string | undefined;
+  // processes.ts kills code-server on exit (Ctrl-C included); this removes what it leaves behind.
+  process.once('exit', () => {
+    for (const dir of [workspace, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  });
+
+  const server = await startCodeServer({
+    vsixFiles: [productVsix()],
+    folder: workspace,
+    port: Number(process.env.PORT ?? 0) || undefined,
+    // vgs-cli's variable names; the extension host inherits them and shows the read-only Environment vault.
+    env: {
+      VGS_CLIENT_ID: 'demo-client',
+      VGS_CLIENT_SECRET: 'demo-secret',
+      VGS_VAULT_ID: DEMO_VAULT,
+      VGS_AUTH_URL: emulator.url,
+      VGS_VAULT_URL: emulator.vaultUrl(DEMO_VAULT),
+    },
+    // Vaults added by hand (the other demo vaults) get their tokens from the emulator too; the
+    // workspace's README opens first and says what to try, with nothing beside it.
+    settings: { 'vgs.authUrl': emulator.url, 'workbench.startupEditor': 'readme', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+  });
+  profileDir = server.profileDir;
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    [
+      '',
+      `VS Code with VGS Aliases is ready (${seconds} s). Open this in your browser:`,
+      '',
+      `  ${server.workbenchUrl}`,
+      '',
+      `VGS emulator: ${emulator.url} (demo identities; the Environment vault is ${DEMO_VAULT}, client demo-client).`,
+      `Sample workspace (a copy, removed on exit): ${workspace}`,
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
 }
 
 main().catch((error) => {

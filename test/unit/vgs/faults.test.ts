@@ -124,7 +124,7 @@ test('a timeout is retried for idempotent calls, never for POST /aliases, and th
     // The token exchange itself times out first: it is retried too.
     assert.ok(error instanceof TimeoutError);
     const host = new URL(s.emulator.url).host;
-    assert.equal(error.message, `${host} did not answer within 100 ms. Check your network and proxy settings (http.proxy), or raise the timeout setting, then try again.`);
+    assert.equal(error.message, `${host} did not answer within 100 ms. Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.`);
     assert.equal(log.lines.filter((l) => l.includes('timed out') && l.startsWith('debug token exchange')).length, 2);
 
     s.emulator.faults.setLatency(0);

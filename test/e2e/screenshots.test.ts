@@ -1,0 +1,75 @@
+// The README's pictures, taken the way `npm start` shows the extension: the Environment vault on the
+// emulator, the sample workspace. Each test checks what its picture is meant to show before taking it.
+// To refresh the README: npm run test:e2e, then copy test-results/screenshots/readme-*.png to media/screenshots/.
+import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../harness/browser';
+import { startEmulator, type Emulator } from '../emulator';
+import { openVsCode, runFromPalette, type Workbench } from './workbench';
+
+let emulator: Emulator;
+let vscode: Workbench;
+
+const editorLines = (page: Page) => page.locator('.editor-instance .monaco-editor .view-lines').first();
+const word = (page: Page, text: string | RegExp) => page.locator('.editor-instance .view-line span span', { hasText: text }).first();
+
+before(async () => {
+  emulator = await startEmulator();
+  vscode = await openVsCode({
+    env: {
+      VGS_CLIENT_ID: 'demo-client',
+      VGS_CLIENT_SECRET: 'demo-secret',
+      VGS_VAULT_ID: 'tntdemo00001',
+      VGS_AUTH_URL: emulator.url,
+      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
+    },
+  });
+  const { page } = vscode;
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
+  await editorLines(page).filter({ hasText: /4111111111111111/ }).waitFor({ timeout: 30_000 });
+});
+
+after(async () => {
+  await vscode?.close();
+  await emulator?.close();
+});
+
+test('the VGS view: the vault, its environment, credentials and the scopes Test Connection found', async () => {
+  const { page } = vscode;
+  await runFromPalette(page, 'VGS: Test Connection');
+  await page.locator('.notifications-toasts .notification-toast', { hasText: /Connected to vault Environment/ }).first().waitFor({ timeout: 30_000 });
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await runFromPalette(page, 'Focus on Vaults View');
+  const vault = page.locator('.pane-body .monaco-list-row', { hasText: 'Environment' }).first();
+  await vault.click();
+  await page.keyboard.press('ArrowRight');
+  const scopes = page.locator('.pane-body .monaco-list-row', { hasText: 'Scopes' }).first();
+  await scopes.waitFor();
+  assert.match(await scopes.innerText(), /aliases:read, aliases:write, aliases:delete/);
+  await saveScreenshot(page, 'readme-vaults');
+});
+
+test('the right-click menu on a selected card number, then its alias in its place', async () => {
+  const { page } = vscode;
+  await word(page, '4111111111111111').dblclick();
+  await word(page, '4111111111111111').click({ button: 'right' });
+  const tokenize = page.locator('.context-view .action-item', { hasText: 'Tokenize Selection' }).first();
+  await tokenize.waitFor();
+  await tokenize.hover();
+  await saveScreenshot(page, 'readme-context-menu');
+  await tokenize.click();
+  await editorLines(page).filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
+  await saveScreenshot(page, 'readme-tokenized');
+});
+
+test('the details of the alias under the cursor', async () => {
+  const { page } = vscode;
+  await word(page, /tok_sandbox_/).click();
+  await runFromPalette(page, 'VGS: Show Alias Details');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), /Value: 4111111111111111/);
+  await saveScreenshot(page, 'readme-details');
+  await page.keyboard.press('Escape');
+});
