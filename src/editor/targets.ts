@@ -19,7 +19,8 @@ export const MAX_VALUE_BYTES = 32 * 1024 * 1024;
 
 export function activeEditor(): vscode.TextEditor {
   // Run from a walkthrough or a view, the active editor is not a text editor; one visible file is still meant.
-  const visible = vscode.window.visibleTextEditors;
+  // (Panels such as the Output view show text editors too; they have no view column.)
+  const visible = vscode.window.visibleTextEditors.filter((each) => each.viewColumn !== undefined);
   const editor = vscode.window.activeTextEditor ?? (visible.length === 1 ? visible[0] : undefined);
   if (!editor) throw new EditorInputError(vscode.l10n.t('No editor is active. Open a file and select the text to work on.'));
   return editor;

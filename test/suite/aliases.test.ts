@@ -46,6 +46,10 @@ async function closeEditors(): Promise<void> {
   for (let left = 50; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  // The extension host hears of closed editors a moment later.
+  for (let waited = 0; waited < 5000 && vscode.window.visibleTextEditors.some((each) => each.viewColumn !== undefined); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function addVault(vaultId: string, environment = 'custom'): Promise<void> {
