@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv, openVsCode, runFromPalette, type Workbench } from './workbench';
+import { environmentVaultEnv } from '../harness/demoVault';
+import { openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
+import { environmentVaultEnv } from '../harness/demoVault';
 import { openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
@@ -16,15 +17,8 @@ const word = (page: Page, text: string | RegExp) => page.locator('.editor-instan
 
 before(async () => {
   emulator = await startEmulator();
-  vscode = await openVsCode({
-    env: {
-      VGS_CLIENT_ID: 'demo-client',
-      VGS_CLIENT_SECRET: 'demo-secret',
-      VGS_VAULT_ID: 'tntdemo00001',
-      VGS_AUTH_URL: emulator.url,
-      VGS_VAULT_URL: emulator.vaultUrl('tntdemo00001'),
-    },
-  });
+  // The secondary side bar stays hidden, as in `npm start`, so that the pictures show only what matters.
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator), settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
   const { page } = vscode;
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
   await editorLines(page).filter({ hasText: /4111111111111111/ }).waitFor({ timeout: 30_000 });

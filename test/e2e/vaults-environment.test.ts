@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv, openVsCode, runFromPalette, type Workbench } from './workbench';
+import { environmentVaultEnv } from '../harness/demoVault';
+import { openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;

@@ -53,14 +53,3 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   }
   await page.keyboard.press('Enter');
 }
-
-/** The editor's environment for an Environment vault on the emulator, as `npm start` sets it up. */
-export function environmentVaultEnv(emulator: { url: string; vaultUrl(vaultId: string): string }, vaultId = 'tntdemo00001'): NodeJS.ProcessEnv {
-  return {
-    VGS_CLIENT_ID: 'demo-client',
-    VGS_CLIENT_SECRET: 'demo-secret',
-    VGS_VAULT_ID: vaultId,
-    VGS_AUTH_URL: emulator.url,
-    VGS_VAULT_URL: emulator.vaultUrl(vaultId),
-  };
-}

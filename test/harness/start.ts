@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { startEmulator, type Emulator } from '../emulator';
 import { startCodeServer } from './codeserver';
+import { environmentVaultEnv } from './demoVault';
 import { productVsix } from './vsix';
 import { copyWorkspace } from './workspace';
 
@@ -34,14 +35,8 @@ async function main(): Promise<void> {
     vsixFiles: [productVsix()],
     folder: workspace,
     port: Number(process.env.PORT ?? 0) || undefined,
-    // vgs-cli's variable names; the extension host inherits them and shows the read-only Environment vault.
-    env: {
-      VGS_CLIENT_ID: 'demo-client',
-      VGS_CLIENT_SECRET: 'demo-secret',
-      VGS_VAULT_ID: DEMO_VAULT,
-      VGS_AUTH_URL: emulator.url,
-      VGS_VAULT_URL: emulator.vaultUrl(DEMO_VAULT),
-    },
+    // The extension host inherits these and shows the read-only Environment vault.
+    env: environmentVaultEnv(emulator, DEMO_VAULT),
     // Vaults added by hand (the other demo vaults) get their tokens from the emulator too; the
     // workspace's README opens first and says what to try, with nothing beside it.
     settings: { 'vgs.authUrl': emulator.url, 'workbench.startupEditor': 'readme', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Emulator, startEmulator } from '../../emulator';
-import { assertError, call, createAlias, getToken } from './helpers';
+import { assertError, call, createAlias, getToken, withDemoEmulator } from './helpers';
 
 const V1 = 'tntdemo00001';
 const ITEM = { data: [{ value: 'authz', format: 'UUID' }] };
@@ -18,11 +18,10 @@ function tamper(token: string, change: (claims: Record<string, unknown>) => void
 describe('Vault API authorization', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const create = (t: string | undefined, vault = V1, headers?: Record<string, string>) =>
     call(emu, vault, 'POST', '/aliases', { token: t, json: ITEM, headers });

@@ -1,18 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Emulator, startEmulator } from '../../emulator';
-import { assertError, BASE58_22, call, CARD, createAlias, details, getToken } from './helpers';
+import { assertError, BASE58_22, call, CARD, createAlias, details, getToken, withDemoEmulator } from './helpers';
 
 const V1 = 'tntdemo00001';
 
 describe('POST /aliases', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const create = (json: unknown, headers?: Record<string, string>) => call(emu, V1, 'POST', '/aliases', { token, json, headers });
 

@@ -1,7 +1,8 @@
 // Shared by the emulator conformance tests: tokens, Vault API calls, and the checks every error answer must pass.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { Emulator } from '../../emulator';
+import { after, before } from 'node:test';
+import { Emulator, startEmulator } from '../../emulator';
 
 export interface Reply {
   status: number;
@@ -106,4 +107,15 @@ export function hostRequest(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Starts the emulator with its demo identities before a suite's tests, hands it over with a demo-client token, and closes it after. */
+export function withDemoEmulator(use: (emu: Emulator, token: string) => void): void {
+  let emu: Emulator | undefined;
+  before(async () => {
+    const started = await startEmulator();
+    emu = started;
+    use(started, await getToken(started));
+  });
+  after(() => emu?.close());
 }

@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Emulator, startEmulator } from '../../emulator';
-import { assertError, call, getToken } from './helpers';
+import { assertError, call, getToken, withDemoEmulator } from './helpers';
 
 const ITEM = { data: [{ value: 'limited', format: 'UUID' }] };
 
 describe('rate limit', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const remaining = async (vault: string, t?: string) =>
     (await call(emu, vault, 'POST', '/aliases', { token: t, json: ITEM })).headers.get('x-ratelimit-remaining');

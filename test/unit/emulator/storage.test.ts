@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Emulator, startEmulator } from '../../emulator';
-import { assertError, call, createAlias, getToken } from './helpers';
+import { assertError, call, createAlias, getToken, withDemoEmulator } from './helpers';
 
 const V1 = 'tntdemo00001';
 
 describe('VOLATILE storage', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const volatile = (value: string, extra: object = {}) =>
     createAlias(emu, V1, token, { value, format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', ...extra });

@@ -1,18 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Emulator, startEmulator } from '../../emulator';
-import { assertError, call, createAlias, createAliases, details, getToken } from './helpers';
+import { describe, it } from 'node:test';
+import { Emulator } from '../../emulator';
+import { assertError, call, createAlias, createAliases, details, getToken, withDemoEmulator } from './helpers';
 
 const V1 = 'tntdemo00001';
 
 describe('PUT /aliases/{alias}', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const put = (alias: string, json: unknown, t = token) => call(emu, V1, 'PUT', `/aliases/${alias}`, { token: t, json });
 
@@ -51,11 +50,10 @@ describe('PUT /aliases/{alias}', () => {
 describe('DELETE /aliases/{alias}', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const del = (alias: string, t = token) => call(emu, V1, 'DELETE', `/aliases/${alias}`, { token: t });
   const reveal = (alias: string) => call(emu, V1, 'GET', `/aliases/${alias}`, { token });
@@ -98,11 +96,10 @@ describe('DELETE /aliases/{alias}', () => {
 describe('POST /aliases/delete', () => {
   let emu: Emulator;
   let token: string;
-  before(async () => {
-    emu = await startEmulator();
-    token = await getToken(emu);
+  withDemoEmulator((started, demoToken) => {
+    emu = started;
+    token = demoToken;
   });
-  after(() => emu.close());
 
   const batch = (json: unknown, query = '', t = token) => call(emu, V1, 'POST', `/aliases/delete${query}`, { token: t, json });
   const some = (prefix: string, n: number) =>
