@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AliasNotFoundError, CancelledError, VgsError } from '../vgs';
 import type { Vault, VaultRegistry } from '../vaults';
+import { errorText } from '../ui/errorText';
 import { DocumentChangedError, EditorInputError } from './inputError';
 
 export interface FailureContext {
@@ -62,7 +63,7 @@ export function reportFailure(error: unknown, context: FailureContext): Failure 
   }
   // VGS errors carry their own "what happened, what to do", free of secrets and values.
   const kind = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
-  const message = error instanceof VgsError ? error.message : vscode.l10n.t('{0} failed unexpectedly ({1}). The document is unchanged; the VGS log has details.', command, kind);
+  const message = error instanceof VgsError ? errorText(error) : vscode.l10n.t('{0} failed unexpectedly ({1}). The document is unchanged; the VGS log has details.', command, kind);
   log.error(`${command}: ${kind}${error instanceof VgsError && error.traceId ? ` (trace ${error.traceId})` : ''}`);
   const showLog = vscode.l10n.t('Show Log');
   void vscode.window.showErrorMessage(message, showLog).then((answer) => answer === showLog && log.show(true));

@@ -8,6 +8,7 @@ import { ConnectionOutcome, testConnectionWithProgress } from './connection';
 import { UnknownVaultError } from './errors';
 import type { NewVault, VaultChanges, VaultRegistry } from './registry';
 import { Vault } from './vault';
+import { errorText } from '../ui/errorText';
 
 /** How arguments name a vault: its key, vault id or name; a tree node; or an object with one of those. */
 export type VaultArgument = string | { readonly vault: Vault } | { readonly key?: string; readonly vaultId?: string; readonly name?: string };
@@ -28,7 +29,7 @@ export function registerVaultCommands(registry: VaultRegistry, log: vscode.LogOu
       try {
         return await handler(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         log.error(`${id}: ${error instanceof Error ? error.name : 'error'}: ${message}`);
         void vscode.window.showErrorMessage(message);
         return undefined;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ConnectionReport, InvalidCredentialsError, VaultClient, VgsError } from '../vgs';
+import { errorText } from '../ui/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
 
@@ -70,6 +71,5 @@ export class HealthBook implements vscode.Disposable {
 }
 
 function problemOf(error: unknown): { code: string; message: string } {
-  if (error instanceof VgsError) return { code: error.code, message: error.message };
-  return { code: error instanceof Error ? error.name : 'error', message: error instanceof Error ? error.message : String(error) };
+  return { code: error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error', message: errorText(error) };
 }

@@ -25,9 +25,15 @@ export abstract class VgsError extends Error {
   /** VGS's trace id for the failed call, worth quoting to VGS support. */
   traceId?: string;
 
-  constructor(message: string) {
-    super(message);
+  /** The English message with {0}-style placeholders, and their values: the UI translates it with vscode.l10n. */
+  readonly template: string;
+  readonly args: readonly string[];
+
+  constructor(template: string, ...args: string[]) {
+    super(template.replace(/\{(\d+)\}/g, (whole, index: string) => args[Number(index)] ?? whole));
     this.name = new.target.name;
+    this.template = template;
+    this.args = args;
   }
 }
 
@@ -35,8 +41,10 @@ export class InvalidCredentialsError extends VgsError {
   readonly code = 'invalid-credentials';
   constructor(readonly clientId: string, readonly host: string) {
     super(
-      `${host} rejected the client id "${clientId}" or its client secret. ` +
+      '{0} rejected the client id "{1}" or its client secret. ' +
         'Check both against the service account in the VGS dashboard (Organization > Service Accounts) and enter them again.',
+      host,
+      clientId,
     );
   }
 }
@@ -45,8 +53,10 @@ export class VaultNotAssignedError extends VgsError {
   readonly code = 'vault-not-assigned';
   constructor(readonly vaultId: string, readonly clientId: string) {
     super(
-      `Vault ${vaultId} refused the token of service account "${clientId}": the vault is not assigned to these credentials. ` +
+      'Vault {0} refused the token of service account "{1}": the vault is not assigned to these credentials. ' +
         'Assign the vault to the service account in the VGS dashboard, or use credentials that have it.',
+      vaultId,
+      clientId,
     );
   }
 }
@@ -55,8 +65,11 @@ export class MissingScopeError extends VgsError {
   readonly code = 'missing-scope';
   constructor(readonly scope: string, readonly clientId: string, readonly operation: string) {
     super(
-      `Service account "${clientId}" lacks the ${scope} scope needed to ${operation}. ` +
-        `Scopes cannot be added later: create a service account with ${scope} and update this vault's credentials.`,
+      'Service account "{0}" lacks the {1} scope needed to {2}. ' +
+        "Scopes cannot be added later: create a service account with {1} and update this vault's credentials.",
+      clientId,
+      scope,
+      operation,
     );
   }
 }
@@ -64,7 +77,7 @@ export class MissingScopeError extends VgsError {
 export class RevealNotEnabledError extends VgsError {
   readonly code = 'reveal-not-enabled';
   constructor(readonly vaultId: string) {
-    super(`Reveal is not enabled on vault ${vaultId}, so its aliases cannot be revealed. Ask VGS support to enable reveal for this vault.`);
+    super('Reveal is not enabled on vault {0}, so its aliases cannot be revealed. Ask VGS support to enable reveal for this vault.', vaultId);
   }
 }
 
@@ -72,8 +85,11 @@ export class AliasNotFoundError extends VgsError {
   readonly code = 'alias-not-found';
   constructor(readonly alias: string, readonly vaultId: string, readonly storage: string) {
     super(
-      `Alias ${alias} was not found in the ${storage} storage of vault ${vaultId}. ` +
+      'Alias {0} was not found in the {1} storage of vault {2}. ' +
         'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).',
+      alias,
+      storage,
+      vaultId,
     );
   }
 }
@@ -81,7 +97,7 @@ export class AliasNotFoundError extends VgsError {
 export class ValidationError extends VgsError {
   readonly code = 'validation';
   constructor(readonly detail: string, route: string) {
-    super(`VGS rejected ${route}: ${detail}. Correct the input and try again.`);
+    super('VGS rejected {0}: {1}. Correct the input and try again.', route, detail);
   }
 }
 
@@ -90,8 +106,10 @@ export class RateLimitedError extends VgsError {
   constructor(readonly vaultId: string, readonly retryAfterMs: number | undefined) {
     const wait = retryAfterMs === undefined ? 'a minute' : `${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
     super(
-      `Vault ${vaultId} is over its rate limit (VGS allows 3,000 requests a minute per vault) and kept refusing requests. ` +
-        `Wait ${wait} and try again, or send fewer requests at once.`,
+      'Vault {0} is over its rate limit (VGS allows 3,000 requests a minute per vault) and kept refusing requests. ' +
+        'Wait {1} and try again, or send fewer requests at once.',
+      vaultId,
+      wait,
     );
   }
 }
@@ -101,8 +119,10 @@ export class TimeoutError extends VgsError {
   constructor(readonly host: string, readonly timeoutMs: number) {
     const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
-      `${host} did not answer within ${limit}. ` +
+      '{0} did not answer within {1}. ' +
         'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.',
+      host,
+      limit,
     );
   }
 }
@@ -111,8 +131,10 @@ export class TlsError extends VgsError {
   readonly code = 'tls';
   constructor(readonly host: string, readonly reason: string) {
     super(
-      `The secure connection to ${host} failed (${reason}). ` +
+      'The secure connection to {0} failed ({1}). ' +
         "If a corporate proxy inspects HTTPS traffic, make its certificate trusted by your system (see VS Code's http.proxyStrictSSL and http.systemCertificates).",
+      host,
+      reason,
     );
   }
 }
@@ -120,30 +142,28 @@ export class TlsError extends VgsError {
 export class NetworkError extends VgsError {
   readonly code = 'network';
   constructor(readonly host: string, readonly reason: string) {
-    super(`Could not reach ${host} (${reason}). Check your network connection and proxy settings (http.proxy), then try again.`);
+    super('Could not reach {0} ({1}). Check your network connection and proxy settings (http.proxy), then try again.', host, reason);
   }
 }
 
 export class ServerError extends VgsError {
   readonly code = 'server';
   constructor(readonly host: string, readonly status: number, route: string) {
-    super(`${host} answered ${route} with HTTP ${status}. This is usually temporary: try again in a few minutes.`);
+    super('{0} answered {1} with HTTP {2}. This is usually temporary: try again in a few minutes.', host, route, String(status));
   }
 }
 
 export class UnexpectedResponseError extends VgsError {
   readonly code = 'unexpected-response';
   constructor(readonly host: string, route: string, what: string) {
-    super(
-      `${host} answered ${route} with ${what}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.`,
-    );
+    super('{0} answered {1} with {2}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.', host, route, what);
   }
 }
 
 export class InvalidEndpointError extends VgsError {
   readonly code = 'invalid-endpoint';
   constructor(problem: string) {
-    super(`${problem} Correct the vault settings.`);
+    super('{0} Correct the vault settings.', problem);
   }
 }
 

@@ -1,9 +1,18 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
+  AliasNotFoundError,
   InvalidCredentialsError,
+  InvalidEndpointError,
   MissingScopeError,
+  NetworkError,
+  RateLimitedError,
   RevealNotEnabledError,
+  ServerError,
+  TimeoutError,
+  TlsError,
+  UnexpectedResponseError,
+  ValidationError,
   VaultNotAssignedError,
   VgsError,
   VgsService,
@@ -146,5 +155,29 @@ test('no client secret, token or value appears in any log line or error message,
   for (const line of [...log.lines, ...messages]) {
     for (const hidden of secrets) assert.ok(!line.includes(hidden), `"${line}" shows a secret or a value`);
     assert.doesNotMatch(line, /eyJ|Bearer /, `"${line}" shows a token`);
+  }
+});
+
+test('every typed error carries its English template and arguments, so that the UI can translate it', () => {
+  const errors: VgsError[] = [
+    new InvalidCredentialsError('client-1', 'auth.example'),
+    new VaultNotAssignedError('tntabc', 'client-1'),
+    new MissingScopeError('aliases:read', 'client-1', 'reveal aliases'),
+    new RevealNotEnabledError('tntabc'),
+    new AliasNotFoundError('tok_sandbox_x', 'tntabc', 'PERSISTENT'),
+    new ValidationError('bad format', 'POST /aliases'),
+    new RateLimitedError('tntabc', 2000),
+    new TimeoutError('vault.example', 30_000),
+    new TlsError('vault.example', 'self-signed certificate'),
+    new NetworkError('vault.example', 'ECONNREFUSED'),
+    new ServerError('vault.example', 503, 'POST /aliases'),
+    new UnexpectedResponseError('vault.example', 'GET /aliases', 'a body that is not JSON'),
+    new InvalidEndpointError('Plain http:// is refused.'),
+  ];
+  for (const error of errors) {
+    assert.ok(error.args.length > 0 && /\{0\}/.test(error.template), `${error.name} has a template with placeholders`);
+    const filled = error.template.replace(/\{(\d+)\}/g, (_, index: string) => error.args[Number(index)]);
+    assert.equal(error.message, filled, error.name);
+    for (const arg of error.args) assert.ok(!error.template.includes(arg), `${error.name}: the template holds no argument value`);
   }
 });
