@@ -13,3 +13,11 @@ export async function revealAll(client: VaultClient, aliases: readonly string[],
   if (second.notFound.length > 0) throw new AliasNotFoundError(second.notFound[0], client.vaultId, 'PERSISTENT');
   return new Map([...first.found, ...second.found]);
 }
+
+/** The record behind one alias, wherever it is kept. */
+export async function revealRecord(client: VaultClient, alias: string): Promise<RevealedRecord> {
+  const found = (await revealAll(client, [alias], {})).get(alias);
+  // revealAll throws for an alias it did not find, so this only guards the types.
+  if (!found) throw new AliasNotFoundError(alias, client.vaultId, 'PERSISTENT');
+  return found;
+}

@@ -17,10 +17,11 @@ export interface AddFormatOptions extends VaultOption {
 export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOptions = {}) =>
   guarded(deps, 'vgs.addAliasFormat', options, async (scope) => {
     const editor = writableEditor();
-    singleAlias(editor);
+    let target = singleAlias(editor);
     const format = options.format ?? (await pickFormat(vscode.l10n.t('Add Alias in Another Format'), 'FPE_SIX_T_FOUR'));
     if (!format) return { failed: 'declined' as const };
-    const target = singleAlias(editor);
+    // The cursor may have moved while the picker was open.
+    if (!options.format) target = singleAlias(editor);
     const version = editor.document.version;
     const { vault, client } = await scope.vault();
     const [result] = await client.createAliases([{ alias: target.text, format, storage: options.storage }]);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Storage } from '../../vgs';
 import { askClassifiers } from '../../ui/formatPick';
-import { revealAll } from '../reveal';
+import { revealRecord } from '../reveal';
 import { activeEditor, aliasTargets } from '../targets';
 import { distinct, guarded, type AliasCommandDeps, type VaultOption } from './guarded';
 
@@ -30,7 +30,7 @@ export const updateClassifiers = (deps: AliasCommandDeps) => (options: Classifie
       options.classifiers ??
       (await askClassifiers(
         vscode.l10n.t('Classifiers of {0} alias(es) in {1}', aliases.length, vault.name),
-        aliases.length === 1 ? await currentClassifiers(async () => (await revealAll(client, aliases, {})).get(aliases[0])?.classifiers ?? []) : [],
+        aliases.length === 1 ? await currentClassifiers(async () => (await revealRecord(client, aliases[0])).classifiers) : [],
       ));
     if (!classifiers) return { failed: 'declined' as const };
     for (const alias of aliases) await client.updateClassifiers(alias, classifiers, { storage: options.storage });

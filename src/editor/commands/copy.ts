@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { revealAll } from '../reveal';
+import { revealRecord } from '../reveal';
 import { clipboardClearSeconds } from '../settings';
 import { activeEditor, singleAlias } from '../targets';
 import { guarded, type AliasCommandDeps, type VaultOption } from './guarded';
@@ -21,7 +21,7 @@ export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptio
   guarded(deps, 'vgs.copyRevealedValue', options, async (scope) => {
     const alias = options.alias ?? singleAlias(activeEditor()).text;
     const { vault, client } = await scope.vault();
-    const value = (await revealAll(client, [alias], {})).get(alias)?.value ?? '';
+    const { value } = await revealRecord(client, alias);
     await vscode.env.clipboard.writeText(value);
     const seconds = clipboardClearSeconds();
     clearLater(value, seconds);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RevealedRecord, Storage } from '../../vgs';
-import { revealAll } from '../reveal';
+import { revealRecord } from '../reveal';
 import { activeEditor, singleAlias } from '../targets';
 import { guarded, type AliasCommandDeps, type VaultOption } from './guarded';
 
@@ -22,8 +22,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: VaultOptio
   guarded(deps, 'vgs.showAliasDetails', options, async (scope) => {
     const { text: alias } = singleAlias(activeEditor());
     const { vault, client } = await scope.vault();
-    const record = (await revealAll(client, [alias], {})).get(alias);
-    if (!record) return { failed: 'alias-not-found' as const, message: alias };
+    const record = await revealRecord(client, alias);
     const details = detailsOf(alias, record);
     const none = vscode.l10n.t('(none)');
     const copy = vscode.l10n.t('Copy Value');

@@ -21,11 +21,11 @@ async function tokenize(deps: AliasCommandDeps, command: string, options: Tokeni
   return guarded(deps, command, options, async (scope) => {
     const started = Date.now();
     const editor = writableEditor();
-    valueTargets(editor);
+    let targets = valueTargets(editor);
     const chosen = ask ? await askOptions(options, aliasDefaults()) : { ...aliasDefaults(), ...options };
     if (!chosen) return { failed: 'declined' as const };
-    // Read the selections after the pickers: the user may have moved them meanwhile.
-    const targets = valueTargets(editor);
+    // Read the selections again after the pickers: the user may have moved them meanwhile.
+    if (ask) targets = valueTargets(editor);
     const version = editor.document.version;
     const read = Date.now();
     const { vault, client } = await scope.vault();
