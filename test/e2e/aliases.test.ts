@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { chooseMenuItem, menuItem, openVsCode, runFromPalette, waitForDialog, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -52,10 +52,9 @@ test('tokenize an account number from the right-click menu', async () => {
   const { page } = vscode;
   await selectWord(page, '000123456789');
   await page.locator('.editor-instance .view-line span span', { hasText: '000123456789' }).first().click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: 'Tokenize Selection' }).first();
-  await item.waitFor();
+  await menuItem(page, 'Tokenize Selection').waitFor();
   await saveScreenshot(page, 'aliases-context-menu');
-  await item.click();
+  await chooseMenuItem(page, 'Tokenize Selection');
   await waitForText(page, /"account_number":\s"tok_sandbox_\w+"/);
   await saveScreenshot(page, 'aliases-tokenize-context-menu');
 });
@@ -73,8 +72,7 @@ test('show the details of the account alias, then delete it after confirming', a
   const alias = page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first();
   await alias.click();
   await runFromPalette(page, 'VGS: Show Alias Details');
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ timeout: 30_000 });
+  const dialog = await waitForDialog(vscode, 'aliases-details');
   const details = await dialog.innerText();
   assert.match(details, /Value: 000123456789/);
   assert.match(details, /Format: UUID/);
@@ -83,8 +81,8 @@ test('show the details of the account alias, then delete it after confirming', a
   await dialog.waitFor({ state: 'hidden' });
 
   await alias.click({ button: 'right' });
-  await page.locator('.context-view .action-item', { hasText: 'Delete Alias' }).first().click();
-  await dialog.waitFor();
+  await chooseMenuItem(page, 'Delete Alias');
+  await waitForDialog(vscode, 'aliases-delete-confirmation');
   assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
   await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
   await page.locator('.notifications-toasts .notification-toast', { hasText: /Deleted 1 alias/ }).first().waitFor({ timeout: 30_000 });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { chooseMenuItem, menuItem, openVsCode, runFromPalette, waitForDialog, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -48,11 +48,9 @@ test('the right-click menu on a selected card number, then its alias in its plac
   const { page } = vscode;
   await word(page, '4111111111111111').dblclick();
   await word(page, '4111111111111111').click({ button: 'right' });
-  const tokenize = page.locator('.context-view .action-item', { hasText: 'Tokenize Selection' }).first();
-  await tokenize.waitFor();
-  await tokenize.hover();
+  await menuItem(page, 'Tokenize Selection').hover();
   await saveScreenshot(page, 'readme-context-menu');
-  await tokenize.click();
+  await chooseMenuItem(page, 'Tokenize Selection');
   await editorLines(page).filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'readme-tokenized');
 });
@@ -61,8 +59,7 @@ test('the details of the alias under the cursor', async () => {
   const { page } = vscode;
   await word(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Show Alias Details');
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ timeout: 30_000 });
+  const dialog = await waitForDialog(vscode, 'readme-details');
   assert.match(await dialog.innerText(), /Value: 4111111111111111/);
   await saveScreenshot(page, 'readme-details');
   await page.keyboard.press('Escape');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { extensionHostLogs } from '../harness/codeserver';
 import { startEmulator, type Emulator } from '../emulator';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { chooseMenuItem, openVsCode, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -107,7 +107,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     const card = page.locator('.editor-instance .view-line span span', { hasText: '4111111111111111' }).first();
     await card.dblclick();
     await card.click({ button: 'right' });
-    await page.locator('.context-view .action-item', { hasText: 'Tokenize Selection' }).first().click();
+    await chooseMenuItem(page, 'Tokenize Selection');
     await editorLines.filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
     // In a narrow window the file opens over the walkthrough: the palette brings it back.
     await openWalkthrough(page);
