@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { MAX_ITEMS_PER_REQUEST } from '../vgs';
+import { throttled } from './throttle';
+
+const REPORT_EVERY_MS = 250;
 
 export interface Work {
   readonly signal: AbortSignal;
@@ -25,11 +28,11 @@ export async function withAliasProgress<T>(title: string, items: number, run: (w
     let reported = 0;
     return run({
       signal: controller.signal,
-      onProgress: (done, total) => {
+      onProgress: throttled(REPORT_EVERY_MS, (done: number, total: number) => {
         const percent = (done / total) * 100;
         progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1}', done, total) });
         reported = percent;
-      },
+      }),
     });
   });
 }
