@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     return (await emulator.log()).tokenExchanges;
   });
   const editor = await benchEditor(latency);
+  const editorAsIs = editor.at(0);
+  const editorAtLatency = editor.at(latency);
 
   const report = {
     values: VALUES,
@@ -65,8 +67,9 @@ async function main(): Promise<void> {
     concurrent_token_exchanges: concurrent,
     editor_cursors: editor.cursors,
     editor_document_bytes: editor.document_bytes,
-    editor_command_to_edit_ms: editor.command_to_edit_ms,
-    editor_requests: editor.requests,
+    editor_command_to_edit_ms: editorAsIs.command_to_edit_ms,
+    editor_requests: editorAsIs.requests,
+    editor_command_to_edit_ms_at_latency: editorAtLatency.command_to_edit_ms,
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -75,7 +78,10 @@ async function main(): Promise<void> {
     [`(d) ${report.ceiling_efficiency} of the ceiling >= 0.9`, report.ceiling_efficiency >= 0.9],
     [`${report.failed_values} failed values`, report.failed_values === 0],
     [`(e) ${concurrent} token exchange for ${CONCURRENT_OPS} operations`, concurrent === 1],
-    [`(f) ${editor.cursors} cursors tokenized in ${editor.command_to_edit_ms} ms < 2000 ms`, editor.command_to_edit_ms < 2000 && editor.tokenized === editor.cursors],
+    [
+      `(f) ${editor.cursors} cursors tokenized in ${editorAsIs.command_to_edit_ms} ms < 2000 ms (median, emulator as it is)`,
+      editorAsIs.command_to_edit_ms < 2000 && editorAsIs.all_tokenized && editorAtLatency.all_tokenized,
+    ],
   ];
 
   const rows: string[][] = [
@@ -93,9 +99,12 @@ async function main(): Promise<void> {
       `${CEILING} values/s ceiling, ${limited.refusals} 429s; (e) ${CONCURRENT_OPS} operations at once, ${concurrent} token exchange`,
   );
   console.log(
-    `(f) in VS Code: ${editor.cursors} cursors in a ${(editor.document_bytes / 1e6).toFixed(2)} MB document, ` +
-      `${editor.command_to_edit_ms} ms from the command to the edit, ${editor.requests} requests`,
+    `(f) in VS Code: ${editor.cursors} cursors in a ${(editor.document_bytes / 1e6).toFixed(2)} MB JSON document, ` +
+      `${editorAsIs.requests} requests; from the command to the edit (median of ${editorAsIs.samples.length}, alternating in one window): ` +
+      `${editorAsIs.command_to_edit_ms} ms with the emulator as it is [${editorAsIs.samples.join(', ')}], ` +
+      `${editorAtLatency.command_to_edit_ms} ms with ${latency} ms added per request [${editorAtLatency.samples.join(', ')}]`,
   );
+  for (const trial of editor.trials) console.log(`    ${trial.latency_ms} ms: ${trial.logged.replace(/^.*\] /, '')}`);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));
   if (!targets.every(([, met]) => met)) process.exitCode = 1;
