@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { offerReloadOnServiceSettings, serviceSettings } from './config/service';
+import { followServiceSettings, serviceSettings } from './config/service';
 import { registerAliasCommands } from './editor';
 import { createLog } from './log';
 import { modalDialogs, type Dialogs } from './ui/dialogs';
@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
     vscode.commands.registerCommand('vgs.showLog', () => log.show(true)),
   );
   const service = new VgsService({ ...serviceSettings(), logger: log });
-  context.subscriptions.push(offerReloadOnServiceSettings());
+  context.subscriptions.push(followServiceSettings(service, log));
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   context.subscriptions.push(registerAliasCommands(vaults, log, dialogs));

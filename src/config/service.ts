@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { VgsServiceOptions } from '../vgs';
+import type { RequestSettings, VgsService } from '../vgs';
 
-/** The service's request settings. The service keeps them for its life, so a change asks for a reload. */
-export function serviceSettings(): Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs'> {
+/** The service's request settings, as the user set them. */
+export function serviceSettings(): RequestSettings {
   const config = vscode.workspace.getConfiguration('vgs');
   return {
     concurrency: Math.min(16, Math.max(1, Math.floor(config.get<number>('maxRequestsInFlight', 4)))),
@@ -10,12 +10,12 @@ export function serviceSettings(): Pick<VgsServiceOptions, 'concurrency' | 'time
   };
 }
 
-export function offerReloadOnServiceSettings(): vscode.Disposable {
+/** A changed request setting applies to the next operation, with no reload and no new token. */
+export function followServiceSettings(service: VgsService, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (!event.affectsConfiguration('vgs.maxRequestsInFlight') && !event.affectsConfiguration('vgs.requestTimeoutSeconds')) return;
-    const reload = vscode.l10n.t('Reload Window');
-    void vscode.window
-      .showInformationMessage(vscode.l10n.t('The new VGS request settings apply after a window reload.'), reload)
-      .then((answer) => answer === reload && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+    const settings = serviceSettings();
+    service.configure(settings);
+    log.info(`request settings: ${settings.concurrency} in flight, ${settings.timeoutMs} ms timeout`);
   });
 }

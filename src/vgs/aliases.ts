@@ -82,7 +82,8 @@ export interface VaultContext {
   readonly tokens: TokenSource;
   readonly pacer: Pacer;
   readonly http: HttpClient;
-  readonly concurrency: number;
+  /** Requests in flight per operation, read when an operation starts. */
+  readonly concurrency: () => number;
   readonly logger?: VgsLogger;
 }
 
@@ -171,7 +172,7 @@ export class VaultClient {
     });
     const results: CreateResult[] = new Array(unique.length);
     const slots = unique.map((_, slot) => slot);
-    await runChunks(chunked(slots), this.context.concurrency, items.length, options, async (chunk, signal) => {
+    await runChunks(chunked(slots), this.context.concurrency(), items.length, options, async (chunk, signal) => {
       const created = await isolate(
         chunk,
         (group) => this.createGroup(group, unique, signal),
@@ -246,7 +247,7 @@ export class VaultClient {
     const started = Date.now();
     const unique = [...new Set(aliases)];
     const records = new Map<string, RevealedRecord | null>();
-    await runChunks(chunked(unique), this.context.concurrency, unique.length, options, async (chunk, signal) => {
+    await runChunks(chunked(unique), this.context.concurrency(), unique.length, options, async (chunk, signal) => {
       const found = await isolate(
         chunk,
         (group) => this.revealGroup(group, options.storage, signal),
@@ -364,7 +365,7 @@ export class VaultClient {
     const started = Date.now();
     const unique = [...new Set(aliases)];
     const deleted = new Set<string>();
-    await runChunks(chunked(unique), this.context.concurrency, unique.length, options, async (chunk, signal) => {
+    await runChunks(chunked(unique), this.context.concurrency(), unique.length, options, async (chunk, signal) => {
       const outcomes = await isolate(chunk, (group) => this.deleteGroup(group, options.storage, signal), () => false);
       chunk.forEach((alias, i) => outcomes[i] && deleted.add(alias));
       return chunk.length;

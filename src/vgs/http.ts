@@ -77,7 +77,16 @@ const DROPPED_REASONS: Record<string, string> = {
 };
 
 export class HttpClient {
-  constructor(private readonly options: HttpOptions) {}
+  private timeoutMs: number;
+
+  constructor(private readonly options: HttpOptions) {
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** Applies to attempts that start from now on. */
+  setTimeout(timeoutMs: number): void {
+    this.timeoutMs = timeoutMs;
+  }
 
   /**
    * Sends `request`, retrying as its `repeatable` allows, and hands the final answer (any status) to
@@ -104,7 +113,7 @@ export class HttpClient {
           await this.pause(request, host, outcome.reason, backoffDelay(failures++, retry.baseDelayMs, retry.maxDelayMs));
           continue;
         }
-        throw faultError(outcome, host, this.options.timeoutMs);
+        throw faultError(outcome, host, this.timeoutMs);
       }
 
       logger?.debug(`${request.route} to ${host}: ${outcome.status} in ${elapsed} ms`);
@@ -146,7 +155,7 @@ export class HttpClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs);
+    }, this.timeoutMs);
     const onAbort = (): void => controller.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     try {

@@ -1,6 +1,6 @@
 // The VGS client's public surface: what commands, views and hovers import. Plain Node, no 'vscode'.
 export { VgsService } from './service';
-export type { VgsServiceOptions } from './service';
+export type { RequestSettings, VgsServiceOptions } from './service';
 export type {
   ConnectionReport,
   CreateItem,

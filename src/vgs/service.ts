@@ -20,19 +20,31 @@ export interface VgsServiceOptions {
   readonly refresh?: Partial<RefreshWindows>;
 }
 
+/** The request settings a running service takes without losing its tokens or pacing. */
+export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs'>;
+
 export class VgsService {
   private readonly http: HttpClient;
   private readonly retry: RetryOptions;
   private readonly refresh: RefreshWindows;
-  private readonly concurrency: number;
+  private concurrency: number;
   private readonly tokens = new Map<string, TokenSource>();
   private readonly pacers = new Map<string, Pacer>();
 
   constructor(private readonly options: VgsServiceOptions = {}) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.refresh = { ...DEFAULT_REFRESH, ...options.refresh };
-    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+    this.concurrency = inFlight(options.concurrency);
     this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
+  }
+
+  /**
+   * Changes the request settings of every client, made before or after; operations already running
+   * keep theirs. Token caches and pacing stay.
+   */
+  configure(settings: RequestSettings): void {
+    if (settings.concurrency !== undefined) this.concurrency = inFlight(settings.concurrency);
+    if (settings.timeoutMs !== undefined) this.http.setTimeout(settings.timeoutMs);
   }
 
   /** A client for one vault. Cheap: clients of the same vault or service account share their state. */
@@ -44,7 +56,7 @@ export class VgsService {
       tokens: this.tokenSource(endpoints.tokenUrl, target),
       pacer: this.pacer(endpoints.baseUrl),
       http: this.http,
-      concurrency: this.concurrency,
+      concurrency: () => this.concurrency,
       logger: this.options.logger,
     });
   }
@@ -69,4 +81,8 @@ export class VgsService {
     }
     return pacer;
   }
+}
+
+function inFlight(concurrency = 4): number {
+  return Math.max(1, Math.floor(concurrency));
 }

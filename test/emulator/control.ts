@@ -15,7 +15,7 @@ export function handleControl(faults: Faults, log: RequestLog, method: string, p
   try {
     switch (action) {
       case 'GET log':
-        return { status: 200, body: { tokenExchanges: log.tokenExchanges, entries: log.entries } };
+        return { status: 200, body: { tokenExchanges: log.tokenExchanges, maxInFlight: log.maxInFlight, entries: log.entries } };
       case 'DELETE log':
         log.clear();
         return { status: 204 };

@@ -13,6 +13,9 @@ export interface LogEntry {
 
 export class RequestLog {
   readonly entries: LogEntry[] = [];
+  private inFlight = 0;
+  // The most Vault API and token requests the emulator was answering at once since the log was cleared.
+  maxInFlight = 0;
 
   // Successful token exchanges.
   get tokenExchanges(): number {
@@ -22,6 +25,16 @@ export class RequestLog {
   record(entry: LogEntry): void {
     // Leave out what the request did not have, so entries compare and print cleanly.
     this.entries.push(Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as LogEntry);
+  }
+
+  /** Wraps the answering of one request, to count how many overlap. */
+  async answering<T>(answer: () => Promise<T>): Promise<T> {
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      return await answer();
+    } finally {
+      this.inFlight--;
+    }
   }
 
   count(route?: Route): number {
@@ -34,5 +47,6 @@ export class RequestLog {
 
   clear(): void {
     this.entries.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 }

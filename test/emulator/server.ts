@@ -61,9 +61,11 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
     return answer.body ? sendJson(res, answer.status, answer.body) : sendEmpty(res, answer.status);
   }
   const target = resolveTarget(method, req.headers.host ?? '', url.pathname);
-  if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs, undefined, { signal: closing });
-  const body = await readBody(req);
-  const outcome = target.kind === 'token' ? tokenOutcome(state, req, body) : vaultOutcome(state, req, url, target, body);
+  const outcome = await state.log.answering(async () => {
+    if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs, undefined, { signal: closing });
+    const body = await readBody(req);
+    return target.kind === 'token' ? tokenOutcome(state, req, body) : vaultOutcome(state, req, url, target, body);
+  });
   if (outcome.route) {
     const { route, vaultId, status, items, clientId } = outcome;
     state.log.record({ route, vaultId, status, items, clientId });

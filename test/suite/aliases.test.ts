@@ -117,6 +117,36 @@ describe('Alias commands', () => {
     assert.equal(editor.document.getText(), original);
   });
 
+  it('follows a changed vgs.maxRequestsInFlight at the next command, without a reload', async () => {
+    const setInFlight = async (value: number | undefined) => {
+      const changed = new Promise<void>((resolve) => {
+        const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+          if (!event.affectsConfiguration('vgs.maxRequestsInFlight')) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+      await vscode.workspace.getConfiguration('vgs').update('maxRequestsInFlight', value, vscode.ConfigurationTarget.Global);
+      await changed;
+    };
+    // With latency, requests that may overlap do; the emulator counts the most it answered at once.
+    emulator.faults.setLatency(100);
+    try {
+      for (const [setting, expected] of [[2, 2], [undefined, 4]] as const) {
+        await setInFlight(setting);
+        const editor = await open(Array.from({ length: 100 }, (_, i) => `in-flight-${expected}-${i}`).join('\n'));
+        editor.selections = Array.from({ length: 100 }, (_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
+        emulator.log.clear();
+        const outcome = await run('vgs.tokenizeSelection');
+        assert.equal(outcome.failed, undefined, outcome.message);
+        assert.equal(emulator.log.count('POST /aliases'), 5);
+        assert.equal(emulator.log.maxInFlight, expected, `with the setting at ${setting ?? 'its default'}`);
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('vgs').update('maxRequestsInFlight', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('reveals the aliases back, with a cursor on an alias or the alias selected', async () => {
     const editor = await open('a=4000056655665556 b=378282246310005');
     selectAll(editor, '4000056655665556', '378282246310005');

@@ -67,6 +67,7 @@ describe('control endpoint /__emulator/', () => {
     assert.equal(r.status, 200);
     assert.deepEqual(await r.json(), {
       tokenExchanges: 1,
+      maxInFlight: 1,
       entries: [
         { route: 'token', status: 200, clientId: 'demo-client' },
         { route: 'POST /aliases', vaultId: V1, status: 201, items: 1, clientId: 'demo-client' },

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AliasNotFoundError, CreateItem, CreateResult, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
+import { AliasNotFoundError, CreateItem, CreateResult, TimeoutError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
 import { aliasOf, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
@@ -156,20 +156,38 @@ test('delete many and reveal pass the storage', async () => {
 });
 
 test('no more than `concurrency` requests in flight, and that many in parallel', async () => {
-  const latency = 150;
-  s.emulator.faults.setLatency(latency);
+  // With latency, requests that may overlap do: the emulator counts the most it answered at once.
+  s.emulator.faults.setLatency(100);
   try {
     for (const concurrency of [4, 2]) {
       const limited = new VgsService({ concurrency }).vault(s.target());
       await limited.grantedScopes();
-      const started = Date.now();
+      s.emulator.log.clear();
       await limited.createAliases(values(160)); // 8 requests
-      const elapsed = Date.now() - started;
-      const rounds = 8 / concurrency;
-      assert.ok(elapsed >= rounds * latency, `${concurrency}: ${elapsed} ms, under ${rounds} rounds`);
-      // Half the parallelism would take twice the rounds.
-      assert.ok(elapsed < 2 * rounds * latency, `${concurrency}: ${elapsed} ms, requests were not ${concurrency} at a time`);
+      assert.equal(s.emulator.log.count('POST /aliases'), 8);
+      assert.equal(s.emulator.log.maxInFlight, concurrency);
     }
+  } finally {
+    s.emulator.faults.setLatency(0);
+  }
+});
+
+test('configure: new request settings reach clients made before, keeping their token', async () => {
+  const service = new VgsService({ concurrency: 4 });
+  const client = service.vault(s.target());
+  await client.grantedScopes();
+  s.emulator.faults.setLatency(100);
+  try {
+    service.configure({ concurrency: 2 });
+    s.emulator.log.clear();
+    await client.createAliases(values(120));
+    assert.equal(s.emulator.log.maxInFlight, 2);
+
+    service.configure({ timeoutMs: 30 });
+    assert.ok((await rejection(client.createAliases(values(1)))) instanceof TimeoutError);
+    service.configure({ timeoutMs: 5_000 });
+    assert.ok((await client.createAliases(values(1)))[0].ok);
+    assert.equal(s.emulator.log.tokenExchanges, 0, 'the cached token served every request');
   } finally {
     s.emulator.faults.setLatency(0);
   }
