@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DEMO_CLIENTS, DEMO_VAULTS, loadConfigFile, startEmulator } from '../../emulator';
 import { call, getToken, tokenReply } from './helpers';
 
@@ -109,6 +109,7 @@ describe('startEmulator', () => {
 
 describe('config file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vgs-emulator-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const file = (name: string, content: unknown): string => {
     const p = path.join(dir, name);
     writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
@@ -145,8 +146,9 @@ describe('command line', () => {
     assert.equal(await cli.exit, 0);
   });
 
-  it('takes a config file and flags, and exits 0 on SIGINT', async () => {
+  it('takes a config file and flags, and exits 0 on SIGINT', async (t) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vgs-emulator-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const config = path.join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({
       vaults: [{ id: 'tntcli', revealEnabled: true }],
