@@ -2,9 +2,8 @@
 // installed extension against the emulator (in its own process), timed from the command to the edit.
 // Trials alternate between the emulator as it is and the emulator with the bench's added latency, in
 // the same window, so both medians see the same machine.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../../src/extension';
 
 const CURSORS = 1000;
@@ -32,8 +31,7 @@ export interface EditorBenchResult {
 }
 
 function lastTokenizedLine(logDir: string): string {
-  const text = fs.existsSync(logDir) ? fs.readdirSync(logDir).map((file) => fs.readFileSync(path.join(logDir, file), 'utf8')).join('\n') : '';
-  return text.split('\n').filter((line) => line.includes('tokenized')).pop() ?? '';
+  return readLogFolder(logDir).split('\n').filter((line) => line.includes('tokenized')).pop() ?? '';
 }
 
 async function requestsSoFar(emulatorUrl: string): Promise<number> {

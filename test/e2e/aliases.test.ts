@@ -6,12 +6,22 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { chooseMenuItem, menuItem, openVsCode, runFromPalette, waitForDialog, type Workbench } from './workbench';
+import {
+  chooseMenuItem,
+  editorLines,
+  editorWord,
+  menuItem,
+  notification,
+  openFromExplorer,
+  openVsCode,
+  runFromPalette,
+  waitForDialog,
+  type Workbench,
+} from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
 
-const editorLines = (page: Page) => page.locator('.editor-instance .monaco-editor .view-lines').first();
 /** The on-screen text of the editor; Monaco draws spaces as no-break spaces. */
 const editorText = async (page: Page) => (await editorLines(page).innerText()).replace(/\u00a0/g, ' ');
 
@@ -22,16 +32,14 @@ async function waitForText(page: Page, pattern: RegExp): Promise<string> {
 
 /** Double-clicks a word in the editor, as a person selects it. */
 async function selectWord(page: Page, word: string): Promise<void> {
-  const token = page.locator('.editor-instance .view-line span span', { hasText: word }).first();
-  await token.dblclick();
+  await editorWord(page, word).dblclick();
 }
 
 before(async () => {
   emulator = await startEmulator();
   vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
   const { page } = vscode;
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
-  await waitForText(page, /4111111111111111/);
+  await openFromExplorer(page, 'payments.json', /4111111111111111/);
 });
 
 after(async () => {
@@ -51,7 +59,7 @@ test('tokenize a selected card number from the command palette', async () => {
 test('tokenize an account number from the right-click menu', async () => {
   const { page } = vscode;
   await selectWord(page, '000123456789');
-  await page.locator('.editor-instance .view-line span span', { hasText: '000123456789' }).first().click({ button: 'right' });
+  await editorWord(page, '000123456789').click({ button: 'right' });
   await menuItem(page, 'Tokenize Selection').waitFor();
   await saveScreenshot(page, 'aliases-context-menu');
   await chooseMenuItem(page, 'Tokenize Selection');
@@ -61,7 +69,7 @@ test('tokenize an account number from the right-click menu', async () => {
 
 test('reveal the card alias under the cursor', async () => {
   const { page } = vscode;
-  await page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first().click();
+  await editorWord(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Reveal Selection');
   await waitForText(page, /"card_number":\s"4111111111111111"/);
   await saveScreenshot(page, 'aliases-reveal');
@@ -69,7 +77,7 @@ test('reveal the card alias under the cursor', async () => {
 
 test('show the details of the account alias, then delete it after confirming', async () => {
   const { page } = vscode;
-  const alias = page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first();
+  const alias = editorWord(page, /tok_sandbox_/);
   await alias.click();
   await runFromPalette(page, 'VGS: Show Alias Details');
   const dialog = await waitForDialog(vscode, 'aliases-details');
@@ -85,7 +93,7 @@ test('show the details of the account alias, then delete it after confirming', a
   await waitForDialog(vscode, 'aliases-delete-confirmation');
   assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
   await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
-  await page.locator('.notifications-toasts .notification-toast', { hasText: /Deleted 1 alias/ }).first().waitFor({ timeout: 30_000 });
+  await notification(page, /Deleted 1 alias/).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'aliases-delete');
   assert.equal(emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}'), 1);
 });

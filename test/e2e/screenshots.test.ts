@@ -3,25 +3,33 @@
 // To refresh the README: npm run test:e2e, then copy test-results/screenshots/readme-*.png to media/screenshots/.
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { chooseMenuItem, menuItem, openVsCode, runFromPalette, waitForDialog, type Workbench } from './workbench';
+import {
+  chooseMenuItem,
+  editorLines,
+  editorWord,
+  menuItem,
+  notification,
+  openFromExplorer,
+  openVsCode,
+  runFromPalette,
+  waitForDialog,
+  viewRow,
+  type Workbench,
+} from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
 
-const editorLines = (page: Page) => page.locator('.editor-instance .monaco-editor .view-lines').first();
-const word = (page: Page, text: string | RegExp) => page.locator('.editor-instance .view-line span span', { hasText: text }).first();
 
 before(async () => {
   emulator = await startEmulator();
   // The secondary side bar stays hidden, as in `npm start`, so that the pictures show only what matters.
   vscode = await openVsCode({ env: environmentVaultEnv(emulator), settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
   const { page } = vscode;
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'payments.json' }).click();
-  await editorLines(page).filter({ hasText: /4111111111111111/ }).waitFor({ timeout: 30_000 });
+  await openFromExplorer(page, 'payments.json', /4111111111111111/);
 });
 
 after(async () => {
@@ -32,13 +40,13 @@ after(async () => {
 test('the VGS view: the vault, its environment, credentials and the scopes Test Connection found', async () => {
   const { page } = vscode;
   await runFromPalette(page, 'VGS: Test Connection');
-  await page.locator('.notifications-toasts .notification-toast', { hasText: /Connected to vault Environment/ }).first().waitFor({ timeout: 30_000 });
+  await notification(page, /Connected to vault Environment/).waitFor({ timeout: 30_000 });
   await runFromPalette(page, 'Notifications: Clear All Notifications');
   await runFromPalette(page, 'Focus on Vaults View');
-  const vault = page.locator('.pane-body .monaco-list-row', { hasText: 'Environment' }).first();
+  const vault = viewRow(page, 'Environment');
   await vault.click();
   await page.keyboard.press('ArrowRight');
-  const scopes = page.locator('.pane-body .monaco-list-row', { hasText: 'Scopes' }).first();
+  const scopes = viewRow(page, 'Scopes');
   await scopes.waitFor();
   assert.match(await scopes.innerText(), /aliases:read, aliases:write, aliases:delete/);
   await saveScreenshot(page, 'readme-vaults');
@@ -46,8 +54,8 @@ test('the VGS view: the vault, its environment, credentials and the scopes Test 
 
 test('the right-click menu on a selected card number, then its alias in its place', async () => {
   const { page } = vscode;
-  await word(page, '4111111111111111').dblclick();
-  await word(page, '4111111111111111').click({ button: 'right' });
+  await editorWord(page, '4111111111111111').dblclick();
+  await editorWord(page, '4111111111111111').click({ button: 'right' });
   await menuItem(page, 'Tokenize Selection').hover();
   await saveScreenshot(page, 'readme-context-menu');
   await chooseMenuItem(page, 'Tokenize Selection');
@@ -57,7 +65,7 @@ test('the right-click menu on a selected card number, then its alias in its plac
 
 test('the details of the alias under the cursor', async () => {
   const { page } = vscode;
-  await word(page, /tok_sandbox_/).click();
+  await editorWord(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Show Alias Details');
   const dialog = await waitForDialog(vscode, 'readme-details');
   assert.match(await dialog.innerText(), /Value: 4111111111111111/);

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { notification, openVsCode, runFromPalette, viewRow, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -27,15 +27,12 @@ test('the Environment vault is listed, active in the status bar, and connects', 
   assert.match(await status.innerText(), /Environment · custom \(127\.0\.0\.1:\d+\)/);
 
   await runFromPalette(page, 'Focus on Vaults View');
-  const row = page.locator('.pane-body .monaco-list-row', { hasText: 'Environment' }).first();
+  const row = viewRow(page, 'Environment');
   await row.waitFor();
   assert.match(await row.innerText(), /tntdemo00001/);
 
   await runFromPalette(page, 'VGS: Test Connection');
-  await page
-    .locator('.notifications-toasts .notification-toast', { hasText: /Connected to vault Environment \(tntdemo00001\)/ })
-    .first()
-    .waitFor({ timeout: 30_000 });
+  await notification(page, /Connected to vault Environment \(tntdemo00001\)/).waitFor({ timeout: 30_000 });
   assert.ok(emulator.log.tokenExchanges > 0, 'the token came from VGS_AUTH_URL');
   await saveScreenshot(page, 'vaults-environment');
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { notification, openVsCode, runFromPalette, viewRow, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -31,7 +31,6 @@ async function answer(step: number, text: string, replace = false): Promise<void
 
 test('Add Vault from the palette, then the tree, the status bar and Test Connection show it', async () => {
   const { page } = vscode;
-  const notification = (text: RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 
   // The picture is taken either way: at the end, or where it stopped.
   try {
@@ -47,10 +46,10 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
     assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the secret is typed into a password box');
     await answer(7, 'demo-secret');
 
-    await notification(/Connected to vault Demo sandbox \(tntdemo00001\)\. Scopes granted: aliases:read, aliases:write, aliases:delete\./).waitFor({ timeout: 30_000 });
+    await notification(page, /Connected to vault Demo sandbox \(tntdemo00001\)\. Scopes granted: aliases:read, aliases:write, aliases:delete\./).waitFor({ timeout: 30_000 });
 
     await runFromPalette(page, 'Focus on Vaults View');
-    const row = page.locator('.pane-body .monaco-list-row', { hasText: 'Demo sandbox' }).first();
+    const row = viewRow(page, 'Demo sandbox');
     await row.waitFor();
     assert.match(await row.innerText(), /tntdemo00001 · custom \(127\.0\.0\.1:\d+\)/);
     const status = page.locator('.statusbar-item', { hasText: 'Demo sandbox' }).first();
@@ -59,10 +58,10 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
 
     await page.keyboard.press('Escape');
     await runFromPalette(page, 'Notifications: Clear All Notifications');
-    await notification(/Connected to vault/).waitFor({ state: 'detached' });
+    await notification(page, /Connected to vault/).waitFor({ state: 'detached' });
     const callsBefore = emulator.log.count();
     await runFromPalette(page, 'VGS: Test Connection');
-    await notification(/Connected to vault Demo sandbox .* requests left this minute\. Reveal is available\./).waitFor({ timeout: 30_000 });
+    await notification(page, /Connected to vault Demo sandbox .* requests left this minute\. Reveal is available\./).waitFor({ timeout: 30_000 });
     assert.ok(emulator.log.count() > callsBefore, 'Test Connection called the emulator');
   } finally {
     await saveScreenshot(page, 'vaults-add');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { extensionHostLogs } from '../harness/codeserver';
 import { startEmulator, type Emulator } from '../emulator';
-import { chooseMenuItem, openVsCode, runFromPalette, type Workbench } from './workbench';
+import { chooseMenuItem, editorLines, editorWord, notification, openVsCode, pickInQuickInput, runFromPalette, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -25,7 +25,6 @@ after(async () => {
 
 const step = (page: Page, id: string) => page.locator(`button.getting-started-step[data-step-id$="${id}"]`);
 const tab = (page: Page, title: string) => page.locator('.tabs-container .tab', { hasText: title }).first();
-const notification = (page: Page, text: RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 
 async function openWalkthrough(page: Page): Promise<void> {
   await runFromPalette(page, 'Welcome: Open Walkthrough');
@@ -63,7 +62,6 @@ async function answer(page: Page, index: number, text: string): Promise<void> {
 
 test('the walkthrough takes a newcomer from no vault to a revealed alias', async () => {
   const { page } = vscode;
-  const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
   try {
     await openWalkthrough(page);
     await saveScreenshot(page, 'readme-walkthrough');
@@ -91,33 +89,21 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
 
     // The step's button opens Quick Open for the group beside the walkthrough. The step's page may take
     // the focus while it loads, which closes Quick Open: a person would click again.
-    const file = page.locator('.quick-input-list .monaco-list-row', { hasText: 'payments.json' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await clickStepButton(page, '#tokenize', 'Open a File');
-      await page.keyboard.type('payments.json');
-      try {
-        await file.waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
-    await page.keyboard.press('Enter');
-    const card = page.locator('.editor-instance .view-line span span', { hasText: '4111111111111111' }).first();
+    await pickInQuickInput(page, () => clickStepButton(page, '#tokenize', 'Open a File'), 'payments.json', 'payments.json');
+    const card = editorWord(page, '4111111111111111');
     await card.dblclick();
     await card.click({ button: 'right' });
     await chooseMenuItem(page, 'Tokenize Selection');
-    await editorLines.filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
+    await editorLines(page).filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
     // In a narrow window the file opens over the walkthrough: the palette brings it back.
     await openWalkthrough(page);
     await waitUntilChecked(page, '#tokenize');
     await tab(page, 'payments.json').click();
 
-    const alias = page.locator('.editor-instance .view-line span span', { hasText: /tok_sandbox_/ }).first();
+    const alias = editorWord(page, /tok_sandbox_/);
     await alias.click();
     await runFromPalette(page, 'VGS: Reveal Selection');
-    await editorLines.filter({ hasText: /"card_number":\s"4111111111111111"/ }).waitFor({ timeout: 30_000 });
+    await editorLines(page).filter({ hasText: /"card_number":\s"4111111111111111"/ }).waitFor({ timeout: 30_000 });
     await openWalkthrough(page);
     await waitUntilChecked(page, '#reveal');
   } finally {

@@ -1,10 +1,9 @@
 // One real VS Code (code-server, the product .vsix installed on a fresh profile) and a headless
 // Chromium page on it, for the scenarios of one e2e file.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openWorkbench, saveScreenshot } from '../harness/browser';
-import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeserver';
+import { extensionHostLogs, startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeserver';
 import { productVsix } from '../harness/vsix';
 import { copyWorkspace } from '../harness/workspace';
 
@@ -35,17 +34,38 @@ export async function openVsCode(options: Partial<CodeServerOptions> = {}): Prom
   }
 }
 
-/** Runs a command from the command palette the way a person does: F1, type its title, Enter. */
-export async function runFromPalette(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  // Right after start-up the workbench may not take the first keys yet; a person would just try again.
+/** The editor's drawn lines, for waiting on what the document shows. */
+export const editorLines = (page: Page): Locator => page.locator('.editor-instance .monaco-editor .view-lines').first();
+
+/** The first drawn token of the editor holding `text`: what a person points at to click a word. */
+export const editorWord = (page: Page, text: string | RegExp): Locator =>
+  page.locator('.editor-instance .view-line span span', { hasText: text }).first();
+
+/** A notification toast showing `text`. */
+export const notification = (page: Page, text: string | RegExp): Locator =>
+  page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+
+/** The first row of a side bar view holding `text`. */
+export const viewRow = (page: Page, text: string): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+
+/** Opens a file of the workspace from the Explorer and waits until the editor shows `shows`. */
+export async function openFromExplorer(page: Page, name: string, shows: RegExp): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
+  await editorLines(page).filter({ hasText: shows }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Opens a quick input with `open`, types `text` and takes the row labelled `row`. Right after start-up
+ * the workbench may not take the first keys yet, or a page taking the focus may close the quick input:
+ * a person would just try again.
+ */
+export async function pickInQuickInput(page: Page, open: () => Promise<void>, text: string, row: string): Promise<void> {
+  const wanted = page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await page.keyboard.type(title);
+    await open();
+    await page.keyboard.type(text);
     try {
-      await row.waitFor({ timeout: 10_000 });
+      await wanted.waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
@@ -55,18 +75,17 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-function vgsLogTail(profileDir: string, lines = 15): string {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'VGS.log') found.push(full);
-    }
+/** Runs a command from the command palette the way a person does: F1, type its title, Enter. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  const open = async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
   };
-  const logs = path.join(profileDir, 'data', 'logs');
-  if (fs.existsSync(logs)) walk(logs);
-  return found.map((file) => fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')).join('\n');
+  await pickInQuickInput(page, open, title, title);
+}
+
+function vgsLogTail(server: CodeServer, lines = 15): string {
+  return extensionHostLogs(server, 'VGS.log').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /**
@@ -84,7 +103,7 @@ export async function waitForDialog(workbench: Workbench, name: string, timeout 
     const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
     throw new Error(
       `no dialog within ${timeout} ms (${(error as Error).message.split('\n')[0]})\n` +
-        `notifications: ${toasts.trim() || '(none)'}\nVGS log:\n${vgsLogTail(server.profileDir)}\nscreenshot: ${file}`,
+        `notifications: ${toasts.trim() || '(none)'}\nVGS log:\n${vgsLogTail(server)}\nscreenshot: ${file}`,
     );
   }
 }

@@ -14,8 +14,7 @@ export interface LogEntry {
 export class RequestLog {
   readonly entries: LogEntry[] = [];
   private inFlight = 0;
-  // The most Vault API and token requests the emulator was answering at once since the log was cleared.
-  maxInFlight = 0;
+  private mostInFlight = 0;
 
   // Successful token exchanges.
   get tokenExchanges(): number {
@@ -27,9 +26,14 @@ export class RequestLog {
     this.entries.push(Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as LogEntry);
   }
 
+  /** The most Vault API and token requests the emulator was answering at once since the log was cleared. */
+  get maxInFlight(): number {
+    return this.mostInFlight;
+  }
+
   /** Wraps the answering of one request, to count how many overlap. */
   async answering<T>(answer: () => Promise<T>): Promise<T> {
-    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
     try {
       return await answer();
     } finally {
@@ -47,6 +51,6 @@ export class RequestLog {
 
   clear(): void {
     this.entries.length = 0;
-    this.maxInFlight = this.inFlight;
+    this.mostInFlight = this.inFlight;
   }
 }

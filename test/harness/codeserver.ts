@@ -122,8 +122,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   return server;
 }
 
-/** Text of every extension host log of this profile: where activation errors show. */
-export function extensionHostLogs(server: CodeServer): string {
+/** Text of every extension host log of this profile (or of those named `file`): where activation errors show. */
+export function extensionHostLogs(server: CodeServer, file?: string): string {
   const logsRoot = path.join(server.profileDir, 'data', 'logs');
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -131,7 +131,7 @@ export function extensionHostLogs(server: CodeServer): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/exthost/i.test(full) && entry.name.endsWith('.log')) found.push(fs.readFileSync(full, 'utf8'));
+      else if (/exthost/i.test(full) && entry.name.endsWith('.log') && (file === undefined || entry.name === file)) found.push(fs.readFileSync(full, 'utf8'));
     }
   };
   walk(logsRoot);

@@ -1,9 +1,8 @@
 // The alias commands of the installed extension against the emulator started in this extension host:
 // what users rely on (one batch, one edit, one undo, nothing lost) and every refusal of bad input.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../../src/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 
@@ -36,10 +35,7 @@ function selectAll(editor: vscode.TextEditor, ...texts: string[]): void {
   editor.selections = selections;
 }
 
-function logText(): string {
-  const dir = api.logUri.fsPath;
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n') : '';
-}
+const logText = () => readLogFolder(api.logUri.fsPath);
 
 /** Closes every editor without the "save changes?" modal that untitled documents would raise. */
 async function closeEditors(): Promise<void> {

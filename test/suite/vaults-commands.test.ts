@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../../src/extension';
 import type { AddVaultResult } from '../../src/vaults/commands';
 import type { ConnectionOutcome, Vault } from '../../src/vaults';
@@ -32,10 +33,7 @@ function demoVault(vaultId: string, extra: Record<string, string | boolean> = {}
   };
 }
 
-function logText(): string {
-  const dir = api.logUri.fsPath;
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n') : '';
-}
+const logText = () => readLogFolder(api.logUri.fsPath);
 
 async function removeAll(): Promise<void> {
   for (const vault of api.vaults.list()) {
