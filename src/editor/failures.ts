@@ -47,7 +47,8 @@ function offerOtherVault(error: AliasNotFoundError, vault: Vault, context: Failu
 export function reportFailure(error: unknown, context: FailureContext): Failure {
   const { log, command } = context;
   if (error instanceof EditorInputError || error instanceof DocumentChangedError) {
-    log.info(`${command}: ${error.name}`);
+    // These messages name lines, files and counts, never a value, so the log keeps the reason.
+    log.info(`${command}: ${error.name}: ${error.message}`);
     void vscode.window.showWarningMessage(error.message);
     return { failed: error.name, message: error.message };
   }

@@ -26,8 +26,7 @@ let vscode: Workbench;
 
 before(async () => {
   emulator = await startEmulator();
-  // The secondary side bar stays hidden, as in `npm start`, so that the pictures show only what matters.
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator), settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
   const { page } = vscode;
   await openFromExplorer(page, 'payments.json', /4111111111111111/);
 });

@@ -13,9 +13,8 @@ let vscode: Workbench;
 
 before(async () => {
   emulator = await startEmulator();
-  // Vaults without a token URL of their own use the user setting: here, the emulator. Without the empty
-  // secondary side bar the walkthrough is wide enough to open files beside itself, as on a desktop.
-  vscode = await openVsCode({ settings: { 'vgs.authUrl': emulator.url, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+  // Vaults without a token URL of their own use the user setting: here, the emulator.
+  vscode = await openVsCode({ settings: { 'vgs.authUrl': emulator.url } });
 });
 
 after(async () => {

@@ -95,9 +95,12 @@ function vgsLogTail(server: CodeServer, lines = 15): string {
 export async function waitForDialog(workbench: Workbench, name: string, timeout = 30_000): Promise<Locator> {
   const { page, server } = workbench;
   const dialog = page.locator('.monaco-dialog-box');
+  const failure = page.locator('.notifications-toasts .notification-toast', { has: page.locator('.codicon-warning, .codicon-error') });
   try {
-    await dialog.waitFor({ timeout });
-    return dialog;
+    // A warning or error instead of the dialog means the command failed: stop there, while it still shows.
+    await dialog.or(failure).first().waitFor({ timeout });
+    if (await dialog.isVisible()) return dialog;
+    throw new Error('a notification came instead');
   } catch (error) {
     const file = await saveScreenshot(page, `failed-${name}`);
     const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');

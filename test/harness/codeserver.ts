@@ -28,6 +28,8 @@ export interface CodeServerOptions {
   port?: number;
 }
 
+// The secondary side bar stays hidden: code-server's is empty, and it may open late, narrowing the editor
+// under a click about to land.
 const quietSettings = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -38,6 +40,7 @@ const quietSettings = {
   'extensions.autoUpdate': false,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export function freePort(): Promise<number> {

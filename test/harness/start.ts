@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     env: environmentVaultEnv(emulator, DEMO_VAULT),
     // Vaults added by hand (the other demo vaults) get their tokens from the emulator too; the
     // workspace's README opens first and says what to try, with nothing beside it.
-    settings: { 'vgs.authUrl': emulator.url, 'workbench.startupEditor': 'readme', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+    settings: { 'vgs.authUrl': emulator.url, 'workbench.startupEditor': 'readme' },
   });
   profileDir = server.profileDir;
 
