@@ -8,7 +8,6 @@ import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import {
   chooseMenuItem,
-  editorLines,
   editorWord,
   menuItem,
   notification,
@@ -16,19 +15,12 @@ import {
   openVsCode,
   runFromPalette,
   waitForDialog,
+  waitForEditorText,
   type Workbench,
 } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
-
-/** The on-screen text of the editor; Monaco draws spaces as no-break spaces. */
-const editorText = async (page: Page) => (await editorLines(page).innerText()).replace(/\u00a0/g, ' ');
-
-async function waitForText(page: Page, pattern: RegExp): Promise<string> {
-  await editorLines(page).filter({ hasText: pattern }).waitFor({ timeout: 30_000 });
-  return editorText(page);
-}
 
 /** Double-clicks a word in the editor, as a person selects it. */
 async function selectWord(page: Page, word: string): Promise<void> {
@@ -51,7 +43,7 @@ test('tokenize a selected card number from the command palette', async () => {
   const { page } = vscode;
   await selectWord(page, '4111111111111111');
   await runFromPalette(page, 'VGS: Tokenize Selection');
-  const text = await waitForText(page, /"card_number":\s"tok_sandbox_\w+"/);
+  const text = await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
   assert.doesNotMatch(text, /4111111111111111/);
   await saveScreenshot(page, 'aliases-tokenize-palette');
 });
@@ -63,7 +55,7 @@ test('tokenize an account number from the right-click menu', async () => {
   await menuItem(page, 'Tokenize Selection').waitFor();
   await saveScreenshot(page, 'aliases-context-menu');
   await chooseMenuItem(page, 'Tokenize Selection');
-  await waitForText(page, /"account_number":\s"tok_sandbox_\w+"/);
+  await waitForEditorText(page, /"account_number":\s"tok_sandbox_\w+"/);
   await saveScreenshot(page, 'aliases-tokenize-context-menu');
 });
 
@@ -71,7 +63,7 @@ test('reveal the card alias under the cursor', async () => {
   const { page } = vscode;
   await editorWord(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Reveal Selection');
-  await waitForText(page, /"card_number":\s"4111111111111111"/);
+  await waitForEditorText(page, /"card_number":\s"4111111111111111"/);
   await saveScreenshot(page, 'aliases-reveal');
 });
 

@@ -8,7 +8,6 @@ import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import {
   chooseMenuItem,
-  editorLines,
   editorWord,
   menuItem,
   notification,
@@ -17,12 +16,12 @@ import {
   runFromPalette,
   waitForDialog,
   viewRow,
+  waitForEditorText,
   type Workbench,
 } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
-
 
 before(async () => {
   emulator = await startEmulator();
@@ -58,7 +57,7 @@ test('the right-click menu on a selected card number, then its alias in its plac
   await menuItem(page, 'Tokenize Selection').hover();
   await saveScreenshot(page, 'readme-context-menu');
   await chooseMenuItem(page, 'Tokenize Selection');
-  await editorLines(page).filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
+  await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
   await saveScreenshot(page, 'readme-tokenized');
 });
 

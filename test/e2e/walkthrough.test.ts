@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { extensionHostLogs } from '../harness/codeserver';
 import { startEmulator, type Emulator } from '../emulator';
-import { chooseMenuItem, editorLines, editorWord, notification, openVsCode, pickInQuickInput, runFromPalette, type Workbench } from './workbench';
+import { chooseMenuItem, editorWord, notification, openVsCode, pickInQuickInput, runFromPalette, waitForEditorText, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -93,7 +93,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await card.dblclick();
     await card.click({ button: 'right' });
     await chooseMenuItem(page, 'Tokenize Selection');
-    await editorLines(page).filter({ hasText: /"card_number":\s"tok_sandbox_\w+"/ }).waitFor({ timeout: 30_000 });
+    await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
     // In a narrow window the file opens over the walkthrough: the palette brings it back.
     await openWalkthrough(page);
     await waitUntilChecked(page, '#tokenize');
@@ -102,7 +102,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     const alias = editorWord(page, /tok_sandbox_/);
     await alias.click();
     await runFromPalette(page, 'VGS: Reveal Selection');
-    await editorLines(page).filter({ hasText: /"card_number":\s"4111111111111111"/ }).waitFor({ timeout: 30_000 });
+    await waitForEditorText(page, /"card_number":\s"4111111111111111"/);
     await openWalkthrough(page);
     await waitUntilChecked(page, '#reveal');
   } finally {

@@ -41,9 +41,19 @@ export const editorLines = (page: Page): Locator => page.locator('.editor-instan
 export const editorWord = (page: Page, text: string | RegExp): Locator =>
   page.locator('.editor-instance .view-line span span', { hasText: text }).first();
 
+const TOAST = '.notifications-toasts .notification-toast';
+
 /** A notification toast showing `text`. */
-export const notification = (page: Page, text: string | RegExp): Locator =>
-  page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+export const notification = (page: Page, text: string | RegExp): Locator => page.locator(TOAST, { hasText: text }).first();
+
+/**
+ * Waits until a drawn line of the editor matches `pattern`, and gives the editor's text as a person reads
+ * it (Monaco draws spaces as no-break spaces).
+ */
+export async function waitForEditorText(page: Page, pattern: RegExp): Promise<string> {
+  await editorLines(page).filter({ hasText: pattern }).waitFor({ timeout: 30_000 });
+  return (await editorLines(page).innerText()).replace(/\u00a0/g, ' ');
+}
 
 /** The first row of a side bar view holding `text`. */
 export const viewRow = (page: Page, text: string): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
@@ -51,7 +61,7 @@ export const viewRow = (page: Page, text: string): Locator => page.locator('.pan
 /** Opens a file of the workspace from the Explorer and waits until the editor shows `shows`. */
 export async function openFromExplorer(page: Page, name: string, shows: RegExp): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
-  await editorLines(page).filter({ hasText: shows }).waitFor({ timeout: 30_000 });
+  await waitForEditorText(page, shows);
 }
 
 /**
@@ -95,7 +105,7 @@ function vgsLogTail(server: CodeServer, lines = 15): string {
 export async function waitForDialog(workbench: Workbench, name: string, timeout = 30_000): Promise<Locator> {
   const { page, server } = workbench;
   const dialog = page.locator('.monaco-dialog-box');
-  const failure = page.locator('.notifications-toasts .notification-toast', { has: page.locator('.codicon-warning, .codicon-error') });
+  const failure = page.locator(TOAST, { has: page.locator('.codicon-warning, .codicon-error') });
   try {
     // A warning or error instead of the dialog means the command failed: stop there, while it still shows.
     await dialog.or(failure).first().waitFor({ timeout });
