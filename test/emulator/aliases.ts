@@ -69,11 +69,11 @@ export function handleVaultRequest(api: VaultApi, request: VaultRequest, trace: 
       return revealMany(store, request, trace);
     case 'GET /aliases/{alias}':
       requireReveal(vault);
-      return { status: 200, body: { data: [revealed(findAlias(store, request), false)] } };
+      return { status: 200, body: { data: [revealed(findAlias(store, request, revealStorage(request.query)), false)] } };
     case 'PUT /aliases/{alias}':
       return updateClassifiers(store, request);
     case 'DELETE /aliases/{alias}':
-      findAlias(store, request);
+      findAlias(store, request, queryStorage(request.query));
       store.deleteAlias(request.alias as string);
       return { status: 204 };
     case 'POST /aliases/delete':
@@ -169,7 +169,7 @@ function revealMany(store: VaultStore, request: VaultRequest, trace: Trace): Vau
   const aliases = [...new Set(list.split(',').map((a) => a.trim()).filter((a) => a !== ''))];
   trace.items = aliases.length;
   checkCount(aliases.length, 'aliases');
-  const storage = queryStorage(request.query);
+  const storage = revealStorage(request.query);
   const data: Record<string, RevealedData> = {};
   const unknown: string[] = [];
   for (const alias of aliases) {
@@ -189,7 +189,7 @@ function updateClassifiers(store: VaultStore, request: VaultRequest): VaultAnswe
   if (!isObject(data) || !isStringList(data.classifiers)) {
     throw invalid('validation_error', 'data.classifiers must be a list of strings');
   }
-  store.setClassifiers(findAlias(store, request), data.classifiers);
+  store.setClassifiers(findAlias(store, request, queryStorage(request.query)), data.classifiers);
   return { status: 204 };
 }
 
@@ -214,9 +214,9 @@ function deleteMany(store: VaultStore, request: VaultRequest, trace: Trace): Vau
   return { status: 204 };
 }
 
-function findAlias(store: VaultStore, request: VaultRequest): StoredRecord {
+function findAlias(store: VaultStore, request: VaultRequest, storage: Storage | undefined): StoredRecord {
   const alias = request.alias as string;
-  const record = store.find(alias, queryStorage(request.query));
+  const record = store.find(alias, storage);
   if (!record) throw new ApiError(404, 'alias_not_found', `Unknown alias: ${alias}`);
   return record;
 }
@@ -246,13 +246,20 @@ function jsonBody(raw: Buffer): Record<string, unknown> {
   return body;
 }
 
+// Reveal without a storage looks in both: VGS's own e2e tests reveal a PERSISTENT and a VOLATILE alias in one call
+// without one and expect both values (reference §9, [C-e2e]).
+function revealStorage(query: URLSearchParams): Storage | undefined {
+  return query.get('storage') === null ? undefined : queryStorage(query);
+}
+
 function queryStorage(query: URLSearchParams): Storage {
   const storage = storageOf(query.get('storage') ?? undefined);
   if (!storage) throw invalid('validation_error', 'storage must be PERSISTENT or VOLATILE');
   return storage;
 }
 
-// PERSISTENT when absent; undefined when not a storage class.
+// PERSISTENT when absent, the documented default: create, update and delete keep it, as the reference has evidence
+// otherwise for reveal only (revealStorage). Undefined when not a storage class.
 function storageOf(raw: unknown): Storage | undefined {
   if (raw === undefined) return 'PERSISTENT';
   return STORAGES.find((s) => s === raw);

@@ -37,16 +37,18 @@ export interface VaultSettings {
 const MAX_DRAWS = 100;
 
 export class VaultStore {
-  // Aliases are unique across both storage classes, so a lookup with the wrong storage is a clean miss.
+  // Aliases are unique across both storage classes (draw checks this map), so a lookup with the wrong storage is a
+  // clean miss, and one without a storage never has two records to choose between.
   private readonly byAlias = new Map<string, StoredRecord>();
   // Fingerprinting: one record per (storage, value).
   private readonly byValue = new Map<string, StoredRecord>();
 
   constructor(private readonly settings: VaultSettings) {}
 
-  find(alias: string, storage: Storage): StoredRecord | undefined {
+  // No storage: the alias in whichever storage holds it.
+  find(alias: string, storage?: Storage): StoredRecord | undefined {
     const record = this.byAlias.get(alias);
-    return record && record.storage === storage ? this.live(record) : undefined;
+    return record && (storage === undefined || record.storage === storage) ? this.live(record) : undefined;
   }
 
   createFromValue(value: string, format: AliasFormat, classifiers: string[], storage: Storage): StoredRecord {
