@@ -1,8 +1,10 @@
+/** The composition root: builds the service, registers the features, and nothing else. */
 import * as vscode from 'vscode';
-import { followServiceSettings, serviceSettings } from './config/service';
-import { registerAliasCommands } from './editor';
+import { registerAliases } from './aliases';
+import { modalDialogs, type Dialogs } from './commands/dialogs';
+import { COMMANDS } from './commands/ids';
 import { createLog } from './log';
-import { modalDialogs, type Dialogs } from './ui/dialogs';
+import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
 import { VgsService } from './vgs';
 
@@ -17,15 +19,12 @@ export interface TestingApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestingApi | undefined> {
   const log = createLog();
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('vgs.showLog', () => log.show(true)),
-  );
-  const service = new VgsService({ ...serviceSettings(), logger: log });
-  context.subscriptions.push(followServiceSettings(service, log));
+  context.subscriptions.push(log, vscode.commands.registerCommand(COMMANDS.showLog, () => log.show(true)));
+  const service = new VgsService({ ...requestSettings(), logger: log });
+  context.subscriptions.push(followRequestSettings(service, log));
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
-  context.subscriptions.push(registerAliasCommands(vaults, log, dialogs));
+  context.subscriptions.push(registerAliases(vaults, log, dialogs));
   log.info(`VGS Aliases ${context.extension.packageJSON.version} activated`);
   return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs } : undefined;
 }

@@ -3,6 +3,7 @@
  * recorded in the registry's health book and told to the user in one sentence.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 import type { VaultClient } from '../vgs';
 import type { VaultRegistry } from './registry';
 import { Vault } from './vault';
@@ -53,7 +54,7 @@ export async function testConnectionWithProgress(registry: VaultRegistry, vault:
     const edit = vscode.l10n.t('Edit Vault…');
     // Not awaited: the command returns its outcome while the message waits for the user.
     void vscode.window.showErrorMessage(text, ...(vault.source === 'stored' ? [edit] : [])).then((chosen) => {
-      if (chosen === edit) void vscode.commands.executeCommand('vgs.editVault', vault.key);
+      if (chosen === edit) void vscode.commands.executeCommand(COMMANDS.editVault, vault.key);
     });
   } else if (outcome.error) {
     void vscode.window.showWarningMessage(text);

@@ -3,8 +3,9 @@
  * vgs-cli's names for the credentials. Its secret stays in the environment and is never stored.
  */
 import * as vscode from 'vscode';
-import { tokenUrlOf } from '../config/endpoints';
-import { Credentials, endpointUrlProblem, ENVIRONMENT_VAULT_KEY, Vault, vaultIdProblem } from './vault';
+import { tokenUrlOf } from '../vgs';
+import { endpointText, vaultIdText } from './validation';
+import { Credentials, ENVIRONMENT_VAULT_KEY, Vault } from './vault';
 
 export interface EnvironmentVault {
   readonly vault: Vault;
@@ -24,7 +25,7 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
   const clientSecret = env.VGS_CLIENT_SECRET;
   const vaultId = env.VGS_VAULT_ID?.trim();
   if (!clientId || !clientSecret || !vaultId) return { kind: 'absent' };
-  const idProblem = vaultIdProblem(vaultId);
+  const idProblem = vaultIdText(vaultId);
   if (idProblem) return { kind: 'invalid', problem: `VGS_VAULT_ID "${vaultId}": ${idProblem}` };
   const environment = (env.VGS_ENVIRONMENT?.trim() || 'sandbox').toLowerCase();
   if (environment !== 'sandbox' && environment !== 'live') {
@@ -33,7 +34,7 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
   const baseUrl = env.VGS_VAULT_URL?.trim() || undefined;
   const authUrl = env.VGS_AUTH_URL?.trim() || undefined;
   for (const [name, url] of [['VGS_VAULT_URL', baseUrl], ['VGS_AUTH_URL', authUrl]] as const) {
-    const problem = url === undefined ? undefined : endpointUrlProblem(url);
+    const problem = url === undefined ? undefined : endpointText(url);
     if (problem) return { kind: 'invalid', problem: `${name}: ${problem}` };
   }
   return {

@@ -1,21 +1,22 @@
 /** What can go wrong with the vault list itself, each message saying what to do. */
 import * as vscode from 'vscode';
+import { UserError } from '../commands/errors';
 
-export class VaultInputError extends Error {
+export class VaultInputError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'VaultInputError';
   }
 }
 
-export class DuplicateVaultError extends Error {
+export class DuplicateVaultError extends UserError {
   constructor(vaultId: string) {
     super(vscode.l10n.t('Vault {0} is already in the list. Use "VGS: Edit Vault…" to change it.', vaultId));
     this.name = 'DuplicateVaultError';
   }
 }
 
-export class ReadOnlyVaultError extends Error {
+export class ReadOnlyVaultError extends UserError {
   constructor() {
     super(
       // One literal per message: the l10n export tool reads literals only.
@@ -27,14 +28,14 @@ export class ReadOnlyVaultError extends Error {
   }
 }
 
-export class UnknownVaultError extends Error {
+export class UnknownVaultError extends UserError {
   constructor(what: string) {
     super(vscode.l10n.t('There is no vault "{0}". Add it with "VGS: Add Vault…".', what));
     this.name = 'UnknownVaultError';
   }
 }
 
-export class MissingCredentialsError extends Error {
+export class MissingCredentialsError extends UserError {
   constructor(vaultId: string) {
     super(vscode.l10n.t('No credentials are stored for vault {0}. Enter them again with "VGS: Edit Vault…".', vaultId));
     this.name = 'MissingCredentialsError';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ConnectionReport, InvalidCredentialsError, VaultClient, VgsError } from '../vgs';
-import { errorText } from '../ui/errorText';
+import { errorText } from '../commands/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
 

@@ -1,6 +1,6 @@
 /** Wires the vault feature: storage, the environment vault, the registry, its tree, status bar and commands. */
 import * as vscode from 'vscode';
-import { affectsEndpoints, userAuthUrl } from '../config/endpoints';
+import { affectsEndpoints, userAuthUrl } from '../settings';
 import { VgsService } from '../vgs';
 import { registerVaultCommands } from './commands';
 import { readEnvironmentVault } from './environment';
@@ -10,7 +10,7 @@ import { VaultStorage } from './storage';
 import { VAULTS_VIEW_ID, VaultTreeProvider } from './tree';
 
 export type { ConnectionOutcome } from './connection';
-export type { Vault } from './vault';
+export type { Vault, VaultArgument } from './vault';
 export { VaultRegistry } from './registry';
 
 export async function registerVaults(context: vscode.ExtensionContext, service: VgsService, log: vscode.LogOutputChannel): Promise<VaultRegistry> {
@@ -28,7 +28,7 @@ export async function registerVaults(context: vscode.ExtensionContext, service: 
     tree,
     vscode.window.createTreeView(VAULTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     createVaultStatusBar(registry),
-    registerVaultCommands(registry, log),
+    registerVaultCommands({ registry, log }),
     // Another window added, edited or removed a vault: its secret changed.
     storage.onDidChangeCredentials(() => void registry.load()),
     // globalState has no change event: a window coming to the front reads the list again.

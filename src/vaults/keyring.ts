@@ -3,8 +3,9 @@
  * KWallet: microsoft/vscode#187338). Then we say so and how to fix it, and store nothing elsewhere.
  */
 import * as vscode from 'vscode';
+import { UserError } from '../commands/errors';
 
-export class KeyringUnavailableError extends Error {
+export class KeyringUnavailableError extends UserError {
   constructor(vaultId: string, cause: unknown) {
     super(
       vscode.l10n.t(

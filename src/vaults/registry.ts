@@ -9,7 +9,8 @@ import { EnvironmentVault } from './environment';
 import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
 import { HealthBook } from './health';
 import { VaultStorage } from './storage';
-import { Credentials, endpointUrlProblem, Vault, VaultEnvironment, vaultIdProblem, VaultRecord } from './vault';
+import { checkedCredentials, checkedRecord } from './validation';
+import { Credentials, Vault, VaultArgument, VaultEnvironment, VaultRecord } from './vault';
 
 export interface NewVault extends VaultRecord, Credentials {}
 
@@ -75,6 +76,22 @@ export class VaultRegistry implements vscode.Disposable {
   /** A vault by key, vault id or name (what command arguments may name). */
   find(what: string): Vault | undefined {
     return this.get(what) ?? this.list().find((vault) => vault.vaultId === what) ?? this.list().find((vault) => vault.name === what);
+  }
+
+  /**
+   * The vault an argument names; undefined when it names none. A name the registry does not know is an
+   * UnknownVaultError, so a typo never falls back to another vault.
+   */
+  resolve(argument: VaultArgument): Vault | undefined {
+    if (argument === undefined || argument === null) return undefined;
+    if (typeof argument === 'object' && 'source' in argument) return this.require(argument.key);
+    if (typeof argument === 'object' && 'vault' in argument) return this.resolve(argument.vault);
+    const fields = argument as { key?: string; vaultId?: string; name?: string };
+    const named = typeof argument === 'string' ? argument : (fields.key ?? fields.vaultId ?? fields.name);
+    if (named === undefined) return undefined;
+    const vault = this.find(named);
+    if (!vault) throw new UnknownVaultError(named);
+    return vault;
   }
 
   /** The vault alias commands act on: the one the user chose, else the environment vault, else the first. */
@@ -212,35 +229,4 @@ export class VaultRegistry implements vscode.Disposable {
     if (vault.source !== 'stored') throw new ReadOnlyVaultError();
     return vault;
   }
-}
-
-function checkedRecord(input: VaultRecord): VaultRecord {
-  const vaultId = input.vaultId.trim();
-  const idProblem = vaultIdProblem(vaultId);
-  if (idProblem) throw new VaultInputError(idProblem);
-  const name = input.name.trim() || vaultId;
-  if (!['sandbox', 'live', 'custom'].includes(input.environment)) {
-    throw new VaultInputError(vscode.l10n.t('"{0}" is not an environment: use sandbox, live or custom.', input.environment));
-  }
-  const baseUrl = input.baseUrl?.trim() || undefined;
-  const tokenUrl = input.tokenUrl?.trim() || undefined;
-  if (input.environment === 'custom' && !baseUrl) throw new VaultInputError(vscode.l10n.t('Vault {0} uses a custom environment: enter its base URL.', vaultId));
-  const baseUrlProblem = baseUrl === undefined ? undefined : endpointUrlProblem(baseUrl);
-  if (baseUrlProblem) throw new VaultInputError(vscode.l10n.t('The base URL: {0}', baseUrlProblem));
-  const tokenUrlProblem = tokenUrl === undefined ? undefined : endpointUrlProblem(tokenUrl);
-  if (tokenUrlProblem) throw new VaultInputError(vscode.l10n.t('The token URL: {0}', tokenUrlProblem));
-  return {
-    vaultId,
-    name,
-    environment: input.environment,
-    ...(baseUrl ? { baseUrl } : {}),
-    ...(tokenUrl ? { tokenUrl } : {}),
-  };
-}
-
-function checkedCredentials(input: Credentials): Credentials {
-  const clientId = input.clientId.trim();
-  if (!clientId) throw new VaultInputError(vscode.l10n.t('Enter the client id of the service account.'));
-  if (!input.clientSecret) throw new VaultInputError(vscode.l10n.t('Enter the client secret of the service account.'));
-  return { clientId, clientSecret: input.clientSecret };
 }

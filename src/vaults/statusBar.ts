@@ -1,5 +1,6 @@
 /** The active vault in the status bar: its name and environment; live vaults in warning colours. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 import type { VaultRegistry } from './registry';
 import { environmentLabel, isLive } from './vault';
 
@@ -11,14 +12,14 @@ export function createVaultStatusBar(registry: VaultRegistry): vscode.Disposable
     if (!vault) {
       item.text = `$(shield) ${vscode.l10n.t('VGS: no vault')}`;
       item.tooltip = vscode.l10n.t('Add a VGS vault');
-      item.command = 'vgs.addVault';
+      item.command = COMMANDS.addVault;
       item.backgroundColor = undefined;
       item.accessibilityInformation = { label: vscode.l10n.t('No VGS vault. Add one.') };
     } else {
       const live = isLive(vault);
       item.text = `${live ? '$(warning)' : '$(shield)'} ${vault.name} · ${environmentLabel(vault)}`;
       item.tooltip = vscode.l10n.t('Active VGS vault {0} ({1}). Click to select another.', vault.vaultId, environmentLabel(vault));
-      item.command = 'vgs.selectVault';
+      item.command = COMMANDS.selectVault;
       item.backgroundColor = live ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       item.accessibilityInformation = {
         label: vscode.l10n.t('Active VGS vault {0}, {1}. Select another.', vault.name, environmentLabel(vault)),

@@ -7,7 +7,9 @@ import type * as vscode from 'vscode';
 import { KeyringUnavailableError } from './keyring';
 import { asVaultRecord, Credentials, VaultRecord } from './vault';
 
-const RECORDS_KEY = 'vgs.vaults';
+const RECORDS_KEY = 'vgs.vaultRecords';
+// Where versions up to 0.1.0 kept the records (the same string as the Vaults view's id); read once, then moved.
+const OLD_RECORDS_KEY = 'vgs.vaults';
 const ACTIVE_KEY = 'vgs.activeVault';
 const SECRET_PREFIX = 'vgs.vault.';
 const SECRET_SUFFIX = '.credentials';
@@ -21,12 +23,13 @@ export class VaultStorage {
   ) {}
 
   records(): VaultRecord[] {
-    const raw = this.state.get<unknown>(RECORDS_KEY);
+    const raw = this.state.get<unknown>(RECORDS_KEY) ?? this.state.get<unknown>(OLD_RECORDS_KEY);
     return (Array.isArray(raw) ? raw : []).map(asVaultRecord).filter((record): record is VaultRecord => record !== undefined);
   }
 
   async saveRecords(records: readonly VaultRecord[]): Promise<void> {
     await this.state.update(RECORDS_KEY, records);
+    if (this.state.get(OLD_RECORDS_KEY) !== undefined) await this.state.update(OLD_RECORDS_KEY, undefined);
   }
 
   /** The key of the vault the user chose, if they chose one. */

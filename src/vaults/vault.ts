@@ -2,8 +2,7 @@
  * What a vault is to the user: a name, a vault id, an environment and a service account. The record
  * (everything but the credentials) lives in globalState; the credentials live only in SecretStorage.
  */
-import * as vscode from 'vscode';
-import { isLoopback, VaultEnvironment } from '../vgs';
+import { vaultIdProblem, VaultEnvironment } from '../vgs';
 
 export type { VaultEnvironment };
 
@@ -36,31 +35,16 @@ export interface Vault extends VaultRecord {
 
 export const ENVIRONMENT_VAULT_KEY = '$environment';
 
-const VAULT_ID = /^tnt[a-z0-9]{1,60}$/;
-
-/** Why `text` is not a vault id, or undefined when it is one. */
-export function vaultIdProblem(text: string): string | undefined {
-  if (text.length === 0) return vscode.l10n.t('Enter the vault id, for example tntabc123 (VGS dashboard, Vault > Settings).');
-  if (!text.startsWith('tnt')) return vscode.l10n.t('Vault ids start with "tnt", for example tntabc123.');
-  if (!VAULT_ID.test(text)) return vscode.l10n.t('A vault id is "tnt" followed by lowercase letters and digits only.');
-  return undefined;
-}
-
-/** Why `text` cannot be a base or token URL that credentials are sent to, or undefined. */
-export function endpointUrlProblem(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return vscode.l10n.t('Enter a full URL, for example https://proxy.example.com or http://127.0.0.1:8200/tntabc123.');
-  }
-  if (url.username || url.password) return vscode.l10n.t('The URL must not contain a user name or password.');
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
-  return url.protocol === 'http:'
-    ? vscode.l10n.t('Credentials travel over https:// only; plain http:// is allowed for loopback addresses (127.0.0.1, localhost).')
-    : vscode.l10n.t('The URL must start with https://.');
-}
+/**
+ * How a command's argument names a vault: its key, vault id or name; the vault itself; a Vaults tree node
+ * or an options object (`{ vault }`); or `{ key | vaultId | name }`.
+ */
+export type VaultArgument =
+  | string
+  | Vault
+  | { readonly vault?: Vault | string }
+  | { readonly key?: string; readonly vaultId?: string; readonly name?: string }
+  | undefined;
 
 export function environmentLabel(vault: VaultRecord): string {
   return vault.baseUrl ? `${vault.environment} (${hostOf(vault.baseUrl)})` : vault.environment;

@@ -83,12 +83,15 @@ export class RevealNotEnabledError extends VgsError {
 
 export class AliasNotFoundError extends VgsError {
   readonly code = 'alias-not-found';
-  constructor(readonly alias: string, readonly vaultId: string, readonly storage: string) {
+  /** `storage` is the one asked for; undefined when the vault looked in both. */
+  constructor(readonly alias: string, readonly vaultId: string, readonly storage?: string) {
     super(
-      'Alias {0} was not found in the {1} storage of vault {2}. ' +
-        'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).',
+      storage === undefined
+        ? 'Alias {0} was not found in vault {2}. Check the alias and the vault (VOLATILE aliases expire after about an hour).'
+        : 'Alias {0} was not found in the {1} storage of vault {2}. ' +
+            'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).',
       alias,
-      storage,
+      storage ?? '',
       vaultId,
     );
   }

@@ -1,23 +1,14 @@
 // The VGS client's public surface: what commands, views and hovers import. Plain Node, no 'vscode'.
 export { VgsService } from './service';
 export type { RequestSettings, VgsServiceOptions } from './service';
-export type {
-  ConnectionReport,
-  CreateItem,
-  CreateReferenceItem,
-  CreateResult,
-  CreateValueItem,
-  DeleteResult,
-  RevealedRecord,
-  RevealResult,
-  StorageOptions,
-  VaultClient,
-} from './aliases';
+export type { ConnectionReport, DeleteResult, RevealResult, StorageOptions, VaultClient } from './client';
+export type { CreateResult } from './create';
+export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';
 export { MAX_ITEMS_PER_REQUEST } from './batch';
 export type { RefreshWindows } from './auth';
-export { DEFAULT_TOKEN_URL, isLoopback } from './endpoints';
-export type { VaultEnvironment, VaultTarget } from './endpoints';
+export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';
+export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } from './endpoints';
 export {
   AliasNotFoundError,
   CancelledError,

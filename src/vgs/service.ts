@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_REFRESH, RefreshWindows, TokenSource } from './auth';
-import { VaultClient } from './aliases';
+import { VaultClient } from './client';
 import { resolveEndpoints, VaultTarget } from './endpoints';
 import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
 import { backoffDelay, Pacer } from './ratelimit';
@@ -18,16 +18,19 @@ export interface VgsServiceOptions {
   readonly logger?: VgsLogger;
   readonly retry?: Partial<RetryOptions>;
   readonly refresh?: Partial<RefreshWindows>;
+  /** Reveal PERSISTENT first, then VOLATILE, for vaults that read an omitted storage as PERSISTENT only. */
+  readonly revealStorageByStorage?: boolean;
 }
 
 /** The request settings a running service takes without losing its tokens or pacing. */
-export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs'>;
+export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs' | 'revealStorageByStorage'>;
 
 export class VgsService {
   private readonly http: HttpClient;
   private readonly retry: RetryOptions;
   private readonly refresh: RefreshWindows;
   private concurrency: number;
+  private revealStorageByStorage: boolean;
   private readonly tokens = new Map<string, TokenSource>();
   private readonly pacers = new Map<string, Pacer>();
 
@@ -35,6 +38,7 @@ export class VgsService {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.refresh = { ...DEFAULT_REFRESH, ...options.refresh };
     this.concurrency = inFlight(options.concurrency);
+    this.revealStorageByStorage = options.revealStorageByStorage ?? false;
     this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
   }
 
@@ -45,6 +49,7 @@ export class VgsService {
   configure(settings: RequestSettings): void {
     if (settings.concurrency !== undefined) this.concurrency = inFlight(settings.concurrency);
     if (settings.timeoutMs !== undefined) this.http.setTimeout(settings.timeoutMs);
+    if (settings.revealStorageByStorage !== undefined) this.revealStorageByStorage = settings.revealStorageByStorage;
   }
 
   /** A client for one vault. Cheap: clients of the same vault or service account share their state. */
@@ -57,6 +62,7 @@ export class VgsService {
       pacer: this.pacer(endpoints.baseUrl),
       http: this.http,
       concurrency: () => this.concurrency,
+      revealStorageByStorage: () => this.revealStorageByStorage,
       logger: this.options.logger,
     });
   }

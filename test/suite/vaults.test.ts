@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { userValue, tokenUrlOf } from '../../src/config/endpoints';
+import { userValue } from '../../src/settings';
 import { readEnvironmentVault } from '../../src/vaults/environment';
 import { DuplicateVaultError, ReadOnlyVaultError, VaultInputError } from '../../src/vaults/errors';
 import { KeyringUnavailableError } from '../../src/vaults/keyring';
 import { NewVault, VaultRegistry } from '../../src/vaults/registry';
 import { VaultStorage } from '../../src/vaults/storage';
 import { VaultTreeProvider } from '../../src/vaults/tree';
-import { vaultIdProblem } from '../../src/vaults/vault';
+
 import { DEFAULT_TOKEN_URL, VgsService } from '../../src/vgs';
 import { startEmulator, type Emulator } from '../emulator';
 import { FakeMemento, FakeSecretStorage } from './vaultFakes';
@@ -40,9 +40,7 @@ describe('Vault registry', () => {
     assert.ok(!JSON.stringify(registry.list()).includes(SECRET), 'the vault list holds no secret');
   });
 
-  it('validates vault ids: tnt followed by lowercase letters and digits', async () => {
-    assert.equal(vaultIdProblem('tntabc123'), undefined);
-    for (const bad of ['', 'abc123', 'TNTabc', 'tntABC', 'tnt_abc', 'tnt', 'tnt-abc']) assert.ok(vaultIdProblem(bad), bad);
+  it('refuses a bad vault id or base URL with a message, storing nothing', async () => {
     const { registry, memento, secrets } = registryOn();
     await assert.rejects(registry.add({ ...sandbox, vaultId: 'tnt_bad' }), VaultInputError);
     await assert.rejects(registry.add({ ...sandbox, environment: 'custom' }), /base URL/);
@@ -66,7 +64,7 @@ describe('Vault registry', () => {
       assert.ok(!error.message.includes(SECRET));
       return true;
     });
-    assert.deepEqual(memento.get('vgs.vaults') ?? [], [], 'no vault record left in globalState');
+    assert.deepEqual(memento.get('vgs.vaultRecords') ?? [], [], 'no vault record left in globalState');
     assert.ok(!memento.dump().includes(SECRET));
     assert.equal(secrets.values.size, 0);
     assert.deepEqual(registry.list(), []);
@@ -161,11 +159,6 @@ describe('Endpoint settings', () => {
   it('take the user-level value only, never a workspace or folder value', () => {
     assert.equal(userValue({ globalValue: 'https://mine', workspaceValue: 'https://theirs', workspaceFolderValue: 'https://theirs' } as never), 'https://mine');
     assert.equal(userValue({ workspaceValue: 'https://theirs', workspaceFolderValue: 'https://theirs' } as never), undefined);
-  });
-
-  it('complete an auth server root into VGS token URL', () => {
-    assert.equal(tokenUrlOf('https://auth.example.com'), 'https://auth.example.com/auth/realms/vgs/protocol/openid-connect/token');
-    assert.equal(tokenUrlOf('https://auth.example.com/custom/token'), 'https://auth.example.com/custom/token');
   });
 
   it('pick the vault record first, then the user setting, then VGS', async () => {

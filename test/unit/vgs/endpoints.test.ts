@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resolveEndpoints, VaultTarget } from '../../../src/vgs/endpoints';
+import { endpointProblem, resolveEndpoints, tokenUrlOf, vaultIdProblem, VaultTarget } from '../../../src/vgs/endpoints';
 import { DEFAULT_TOKEN_URL, InvalidEndpointError } from '../../../src/vgs';
 
 const base: VaultTarget = { vaultId: 'tntabc123', environment: 'sandbox', clientId: 'id', clientSecret: 's3cr3t-value' };
@@ -48,4 +48,26 @@ test('bad endpoints are refused with a typed error that says what to fix', () =>
   assert.throws(() => resolveEndpoints({ ...base, environment: 'custom', baseUrl: 'https://user:pw@example.com' }), /must not contain a user name/);
   // A vault id becomes a host label: nothing that could redirect the request elsewhere.
   assert.throws(() => resolveEndpoints({ ...base, vaultId: 'evil.example.com/x' }), /is not a vault id/);
+});
+
+test('vault ids: tnt followed by lowercase letters and digits, each refusal typed', () => {
+  assert.equal(vaultIdProblem('tntabc123'), undefined);
+  assert.equal(vaultIdProblem(''), 'empty');
+  for (const bad of ['abc123', 'TNTabc']) assert.equal(vaultIdProblem(bad), 'no-tnt-prefix', bad);
+  for (const bad of ['tntABC', 'tnt_abc', 'tnt', 'tnt-abc', 'tntabc.example.com']) assert.equal(vaultIdProblem(bad), 'bad-characters', bad);
+});
+
+test('endpoint problems are typed, and *.localhost is not loopback (it goes through DNS)', () => {
+  assert.equal(endpointProblem('https://proxy.example.com'), undefined);
+  assert.equal(endpointProblem('http://127.0.0.9:8200/tntabc'), undefined);
+  assert.equal(endpointProblem('not a url'), 'not-a-url');
+  assert.equal(endpointProblem('https://user:pw@example.com'), 'user-info');
+  assert.equal(endpointProblem('http://vault.example.com'), 'plain-http');
+  assert.equal(endpointProblem('http://evil.localhost:8200'), 'plain-http');
+  assert.equal(endpointProblem('ftp://example.com'), 'not-https');
+});
+
+test('an auth server root is completed into VGS token URL; a full token URL is kept', () => {
+  assert.equal(tokenUrlOf('https://auth.example.com'), 'https://auth.example.com/auth/realms/vgs/protocol/openid-connect/token');
+  assert.equal(tokenUrlOf('https://auth.example.com/custom/token'), 'https://auth.example.com/custom/token');
 });

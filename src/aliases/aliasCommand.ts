@@ -1,0 +1,48 @@
+/** What every alias command shares: its dependencies, its vault, and the one runner. */
+import * as vscode from 'vscode';
+import type { Dialogs } from '../commands/dialogs';
+import type { CommandId } from '../commands/ids';
+import { runCommand, type Outcome } from '../commands/runner';
+import { namedOrActive } from '../vaults/choose';
+import type { Vault, VaultRegistry } from '../vaults';
+import type { VaultClient } from '../vgs';
+import { offerOtherVault } from './notFound';
+
+export interface AliasCommandDeps {
+  readonly registry: VaultRegistry;
+  readonly log: vscode.LogOutputChannel;
+  readonly dialogs: Dialogs;
+}
+
+/** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */
+export interface VaultOption {
+  readonly vault?: Vault | string;
+  /** Cancels the command's requests, as the progress notification's Cancel button does. */
+  readonly signal?: AbortSignal;
+}
+
+export interface ChosenVault {
+  readonly vault: Vault;
+  readonly client: VaultClient;
+}
+
+export interface CommandScope {
+  /** The vault to act on; with none configured, offers to add one and ends the command quietly. */
+  vault(): Promise<ChosenVault>;
+}
+
+/**
+ * Runs an alias command on the one runner. Commands check their input before they ask for the vault,
+ * so bad input never reaches VGS.
+ */
+export function aliasCommand<T>(deps: AliasCommandDeps, id: CommandId, options: VaultOption, body: (scope: CommandScope) => Promise<T>): Promise<Outcome<T>> {
+  const scope: CommandScope = {
+    vault: async () => {
+      const vault = namedOrActive(deps.registry, options.vault);
+      return { vault, client: await deps.registry.clientFor(vault) };
+    },
+  };
+  return runCommand(id, deps.log, () => body(scope), (error) =>
+    offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
+  );
+}

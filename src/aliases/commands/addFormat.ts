@@ -1,0 +1,34 @@
+/**
+ * Add Alias in Another Format: asks VGS for another alias of the value behind one alias (a reference
+ * item) and puts it in the alias's place. Both aliases stay valid; undo brings the old one back.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import { DECLINED } from '../../commands/runner';
+import type { AliasFormat, Storage } from '../../vgs';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { replaceAll } from '../edit';
+import { pickFormat } from '../prompts';
+import { aliasWork, single, type AliasArguments } from '../targets';
+
+export interface AddFormatOptions extends VaultOption, AliasArguments {
+  readonly format?: AliasFormat;
+  readonly storage?: Storage;
+}
+
+export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOptions = {}) =>
+  aliasCommand(deps, COMMANDS.addAliasFormat, options, async (scope) => {
+    let work = await aliasWork(options);
+    single([...new Set(work.targets.map(({ text }) => text))]);
+    const format = options.format ?? (await pickFormat(vscode.l10n.t('Add Alias in Another Format'), 'FPE_SIX_T_FOUR'));
+    if (!format) return DECLINED;
+    // The cursor may have moved while the picker was open.
+    if (!options.format) work = await aliasWork(options);
+    const alias = single([...new Set(work.targets.map(({ text }) => text))]);
+    const { vault, client } = await scope.vault();
+    const [result] = await client.createAliases([{ alias, format, storage: options.storage }], { signal: options.signal });
+    if (!result.ok) throw result.error;
+    await replaceAll(work.document, work.version, work.targets.map(({ range }) => ({ range, text: result.alias })));
+    deps.log.info(`added a ${format} alias for ${alias} in ${vault.vaultId}`);
+    return { alias: result.alias, format };
+  });

@@ -1,0 +1,38 @@
+/** Delete Alias: removes aliases from the vault after a modal that names them. The document is left as it is. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import { DECLINED } from '../../commands/runner';
+import type { Storage } from '../../vgs';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { withAliasProgress } from '../progress';
+import { aliasesOf, type AliasArguments } from '../targets';
+
+export interface DeleteOptions extends VaultOption, AliasArguments {
+  readonly storage?: Storage;
+}
+
+const NAMED_IN_QUESTION = 10;
+
+export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions = {}) =>
+  aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
+    const aliases = await aliasesOf(options);
+    const { vault, client } = await scope.vault();
+    const listed = aliases.slice(0, NAMED_IN_QUESTION).join('\n') + (aliases.length > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', aliases.length - NAMED_IN_QUESTION)}` : '');
+    const confirmed = await deps.dialogs.confirm(
+      vscode.l10n.t('Delete {0} alias(es) from the vault "{1}" ({2})?', aliases.length, vault.name, vault.environment),
+      vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed),
+      vscode.l10n.t('Delete'),
+    );
+    if (!confirmed) return DECLINED;
+    const result = await withAliasProgress(vscode.l10n.t('Deleting {0} alias(es) from {1}', aliases.length, vault.name), aliases.length, (work) =>
+      client.deleteAliases(aliases, { ...work, storage: options.storage }),
+      options.signal,
+    );
+    deps.log.info(`deleted ${result.deleted.length} alias(es) from ${vault.vaultId}; ${result.notFound.length} not found`);
+    const message =
+      result.notFound.length === 0
+        ? vscode.l10n.t('Deleted {0} alias(es) from "{1}".', result.deleted.length, vault.name)
+        : vscode.l10n.t('Deleted {0} alias(es) from "{1}"; it did not know {2}: {3}.', result.deleted.length, vault.name, result.notFound.length, result.notFound.slice(0, 3).join(', '));
+    void (result.notFound.length === 0 ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
+    return result;
+  });

@@ -1,0 +1,48 @@
+/** Show Alias Details: the record behind one alias, without changing the document. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import type { RevealedRecord, Storage } from '../../vgs';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { aliasesOf, single, type AliasArguments } from '../targets';
+
+export interface AliasDetails {
+  readonly alias: string;
+  readonly format: string | null;
+  readonly classifiers: readonly string[];
+  readonly storage: Storage;
+  readonly createdAt: string | null;
+}
+
+export interface DetailsOptions extends VaultOption, AliasArguments {}
+
+function detailsOf(alias: string, record: RevealedRecord): AliasDetails {
+  const format = record.aliases.find((each) => each.alias === alias)?.format ?? null;
+  return { alias, format, classifiers: record.classifiers, storage: record.storage, createdAt: record.createdAt };
+}
+
+export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOptions = {}) =>
+  aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
+    const alias = single(await aliasesOf(options));
+    const { vault, client } = await scope.vault();
+    const record = await client.revealRecord(alias, { signal: options.signal });
+    const details = detailsOf(alias, record);
+    const none = vscode.l10n.t('(none)');
+    const copy = vscode.l10n.t('Copy Value');
+    const classify = vscode.l10n.t('Update Classifiers…');
+    deps.log.info(`showed details of ${alias} from ${vault.vaultId}`);
+    const answer = await deps.dialogs.inform(
+      alias,
+      [
+        vscode.l10n.t('Value: {0}', record.value),
+        vscode.l10n.t('Format: {0}', details.format ?? none),
+        vscode.l10n.t('Classifiers: {0}', details.classifiers.join(', ') || none),
+        vscode.l10n.t('Storage: {0}', details.storage),
+        vscode.l10n.t('Created: {0}', details.createdAt ?? none),
+        vscode.l10n.t('Vault: {0} ({1})', vault.name, vault.vaultId),
+      ].join('\n'),
+      details.storage === 'PERSISTENT' ? [copy, classify] : [copy],
+    );
+    if (answer === copy) await vscode.commands.executeCommand(COMMANDS.copyRevealedValue, { vault: vault.key, aliases: [alias] });
+    if (answer === classify) await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [alias] });
+    return details;
+  });

@@ -1,0 +1,72 @@
+/** Tokenize Selection (As…): each value becomes its alias, in one edit. */
+import * as vscode from 'vscode';
+import { COMMANDS, type CommandId } from '../../commands/ids';
+import { DECLINED } from '../../commands/runner';
+import { aliasDefaults, type AliasDefaults } from '../../settings';
+import type { AliasFormat, Storage } from '../../vgs';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { replaceAll } from '../edit';
+import { withAliasProgress } from '../progress';
+import { askClassifiers, pickFormat, pickStorage } from '../prompts';
+import { valueWork, type TargetArguments } from '../targets';
+
+export interface TokenizeOptions extends VaultOption, TargetArguments {
+  readonly format?: AliasFormat;
+  readonly storage?: Storage;
+  readonly classifiers?: readonly string[];
+}
+
+export interface Tokenized {
+  readonly aliases: readonly string[];
+}
+
+function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOptions, ask: boolean) {
+  return aliasCommand(deps, id, options, async (scope) => {
+    const started = Date.now();
+    let work = await valueWork(options);
+    const chosen = ask ? await askOptions(options, aliasDefaults()) : { ...aliasDefaults(), ...options };
+    if (!chosen) return DECLINED;
+    // Read the selections again after the pickers: the user may have moved them meanwhile.
+    if (ask && !options.ranges) work = await valueWork(options);
+    const { document, version, targets } = work;
+    const read = Date.now();
+    const { vault, client } = await scope.vault();
+    const prepared = Date.now();
+    const results = await withAliasProgress(
+      vscode.l10n.t('Tokenizing {0} value(s) in {1}', targets.length, vault.name),
+      targets.length,
+      (progress) =>
+        client.createAliases(
+          targets.map(({ text }) => ({ value: text, format: chosen.format, storage: chosen.storage, classifiers: chosen.classifiers })),
+          progress,
+        ),
+      options.signal,
+    );
+    // All or nothing: one refused value leaves the whole document as it was.
+    const refused = results.find((result) => !result.ok);
+    if (refused && !refused.ok) throw refused.error;
+    const aliases = results.map((result) => (result.ok ? result.alias : ''));
+    const answered = Date.now();
+    await replaceAll(document, version, targets.map(({ range }, index) => ({ range, text: aliases[index] })));
+    deps.log.info(
+      `tokenized ${targets.length} value(s) as ${chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
+        `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
+    );
+    return { aliases } satisfies Tokenized;
+  });
+}
+
+async function askOptions(options: TokenizeOptions, defaults: AliasDefaults): Promise<AliasDefaults | undefined> {
+  const title = vscode.l10n.t('Tokenize Selection As');
+  const format = options.format ?? (await pickFormat(title, defaults.format));
+  if (!format) return undefined;
+  const storage = options.storage ?? (await pickStorage(title, defaults.storage));
+  if (!storage) return undefined;
+  const classifiers = options.classifiers ?? (await askClassifiers(title, defaults.classifiers));
+  if (!classifiers) return undefined;
+  return { format, storage, classifiers };
+}
+
+export const tokenizeSelection = (deps: AliasCommandDeps) => (options: TokenizeOptions = {}) => tokenize(deps, COMMANDS.tokenizeSelection, options, false);
+
+export const tokenizeSelectionAs = (deps: AliasCommandDeps) => (options: TokenizeOptions = {}) => tokenize(deps, COMMANDS.tokenizeSelectionAs, options, true);

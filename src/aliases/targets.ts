@@ -1,0 +1,187 @@
+/**
+ * What an alias command acts on: the ranges of one document and the text each sends. Targets come from
+ * the command's arguments (`{ uri, ranges }`, or `{ aliases }`: a code action, a hover link, another
+ * extension) or else from the active editor's selections. Every rule that refuses input lives here,
+ * before any request is sent.
+ */
+import * as vscode from 'vscode';
+import { InputError } from '../commands/errors';
+import { aliasAt, aliasesIn, mayBeAlias } from './aliasText';
+import { valueSpan } from './spans';
+
+export interface Target {
+  /** What is replaced: the value or alias only, never the whitespace or quotes around it. */
+  readonly range: vscode.Range;
+  /** The value or alias sent to VGS. */
+  readonly text: string;
+}
+
+/** A range as code passes it (vscode.Range) or as a command link's JSON carries it. */
+export type RangeArgument =
+  | vscode.Range
+  | { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }
+  | readonly [{ line: number; character: number }, { line: number; character: number }];
+
+export interface TargetArguments {
+  /** The document to act on (default: the active editor's). */
+  readonly uri?: vscode.Uri | string;
+  /** The ranges to act on (default: the selections). */
+  readonly ranges?: readonly RangeArgument[];
+}
+
+export interface AliasArguments extends TargetArguments {
+  /** The aliases to act on: for reveal, every place they stand in the document. */
+  readonly aliases?: readonly string[];
+}
+
+/** The targets of one command in one document, as read at `version`. */
+export interface Work {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+  readonly targets: readonly Target[];
+}
+
+/** VGS stores values of up to 32 MB. */
+export const MAX_VALUE_BYTES = 32 * 1024 * 1024;
+
+// Output panels, diffs' left sides and previews are text documents too, but not the user's text.
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+
+function isUserText(document: vscode.TextDocument): boolean {
+  return EDITABLE_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
+}
+
+export function activeEditor(): vscode.TextEditor {
+  // Run from a walkthrough or a view, the active editor is not a text editor; one visible file is still meant.
+  // (Panels such as the Output view show text editors too; they have no view column.)
+  const visible = vscode.window.visibleTextEditors.filter((each) => each.viewColumn !== undefined);
+  const active = vscode.window.activeTextEditor;
+  if (active && active.viewColumn === undefined) {
+    throw new InputError(vscode.l10n.t('VGS commands work on files and untitled documents, not on panels such as Output. Click into a file, then run the command again.'));
+  }
+  const editor = active ?? (visible.length === 1 ? visible[0] : undefined);
+  if (!editor) throw new InputError(vscode.l10n.t('No editor is active. Open a file and select the text to work on.'));
+  return editor;
+}
+
+async function documentOf(uri: vscode.Uri | string): Promise<vscode.TextDocument> {
+  const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  return vscode.workspace.textDocuments.find((each) => each.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed);
+}
+
+/** The document the arguments name, else the active editor's; refused when its text cannot be replaced. */
+async function writableDocument(args: TargetArguments): Promise<vscode.TextDocument> {
+  const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
+  const { uri } = document;
+  if (!isUserText(document) || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
+    throw new InputError(vscode.l10n.t('{0} is read-only, so its text cannot be replaced. Copy the text into a file you can edit.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)));
+  }
+  return document;
+}
+
+function asRange(range: RangeArgument): vscode.Range {
+  if (range instanceof vscode.Range) return range;
+  const [start, end] = 'start' in range ? [range.start, range.end] : range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+/** The ranges the arguments name, else the active editor's selections (when it shows `document`). */
+function rangesOf(document: vscode.TextDocument, args: TargetArguments): readonly vscode.Range[] {
+  if (args.ranges) return args.ranges.map((range) => document.validateRange(asRange(range)));
+  const editor = activeEditor();
+  return editor.document === document ? editor.selections : [];
+}
+
+function within(document: vscode.TextDocument, range: vscode.Range, start: number, end: number): vscode.Range {
+  const base = document.offsetAt(range.start);
+  return new vscode.Range(document.positionAt(base + start), document.positionAt(base + end));
+}
+
+/** The values to tokenize: the non-empty ranges, in document order. */
+export async function valueWork(args: TargetArguments): Promise<Work> {
+  const document = await writableDocument(args);
+  const ranges = rangesOf(document, args).filter((range) => !range.isEmpty);
+  if (ranges.length === 0) {
+    throw new InputError(vscode.l10n.t('Nothing is selected. Select the values to tokenize (several selections are sent together).'));
+  }
+  const targets = ranges.map((range) => {
+    const selected = document.getText(range);
+    const span = valueSpan(selected);
+    if (!span) {
+      throw new InputError(vscode.l10n.t('The selection on line {0} holds no value (only whitespace or empty quotes). Select the value itself.', range.start.line + 1));
+    }
+    const text = selected.slice(span.start, span.end);
+    if (Buffer.byteLength(text, 'utf8') > MAX_VALUE_BYTES) {
+      throw new InputError(vscode.l10n.t('The selection on line {0} is over 32 MB, the most VGS stores as one value. Select a smaller value.', range.start.line + 1));
+    }
+    return { range: within(document, range, span.start, span.end), text };
+  });
+  return { document, version: document.version, targets };
+}
+
+/** The aliases in `ranges`: each range's alias, or the recognisable alias at an empty range's position. */
+function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.Range[]): Target[] {
+  const targets: Target[] = [];
+  for (const range of ranges) {
+    if (range.isEmpty) {
+      const line = document.lineAt(range.start.line);
+      const span = aliasAt(line.text, range.start.character);
+      if (!span) continue;
+      const found = new vscode.Range(line.lineNumber, span.start, line.lineNumber, span.end);
+      targets.push({ range: found, text: document.getText(found) });
+      continue;
+    }
+    const selected = document.getText(range);
+    const span = valueSpan(selected);
+    const text = span && selected.slice(span.start, span.end);
+    if (!span || !text || !mayBeAlias(text)) {
+      throw new InputError(
+        vscode.l10n.t('The selection on line {0} is not an alias. Select an alias (for example tok_sandbox_…), or put the cursor on one.', range.start.line + 1),
+      );
+    }
+    targets.push({ range: within(document, range, span.start, span.end), text });
+  }
+  if (targets.length === 0) {
+    throw new InputError(vscode.l10n.t('There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_… or a UUID), or select one.'));
+  }
+  return targets;
+}
+
+/** Every place the given aliases stand in `document`, as whole words. */
+function occurrences(document: vscode.TextDocument, aliases: readonly string[]): Target[] {
+  const text = document.getText();
+  const targets = aliasesIn(text, aliases).map(({ start, end }) => ({
+    range: new vscode.Range(document.positionAt(start), document.positionAt(end)),
+    text: text.slice(start, end),
+  }));
+  if (targets.length === 0) throw new InputError(vscode.l10n.t('None of the {0} aliases given is in {1}.', aliases.length, vscode.workspace.asRelativePath(document.uri)));
+  return targets;
+}
+
+/** The aliases to replace in a document: the arguments' aliases or ranges, else the selections and cursors. */
+export async function aliasWork(args: AliasArguments): Promise<Work> {
+  const document = await writableDocument(args);
+  const targets = args.aliases ? occurrences(document, args.aliases) : aliasTargetsIn(document, rangesOf(document, args));
+  return { document, version: document.version, targets };
+}
+
+/** The aliases to act on when nothing in a document changes: the arguments' aliases, else those of `aliasWork`. */
+export async function aliasesOf(args: AliasArguments): Promise<string[]> {
+  if (args.aliases) {
+    const refused = args.aliases.find((alias) => typeof alias !== 'string' || !mayBeAlias(alias));
+    if (refused !== undefined || args.aliases.length === 0) {
+      throw new InputError(vscode.l10n.t('The aliases given are not all aliases. Pass aliases such as tok_sandbox_…, one string each.'));
+    }
+    return [...new Set(args.aliases)];
+  }
+  const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
+  return [...new Set(aliasTargetsIn(document, rangesOf(document, args)).map(({ text }) => text))];
+}
+
+/** The one alias of a command that works on a single alias (details, copy, add format). */
+export function single(aliases: readonly string[]): string {
+  if (aliases.length > 1) {
+    throw new InputError(vscode.l10n.t('This command works on one alias at a time, and {0} are selected. Keep one selection or cursor.', aliases.length));
+  }
+  return aliases[0];
+}

@@ -1,0 +1,56 @@
+/** How a command gets its vault: the one its argument names, the active one, or one the user picks. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
+import { NoVaultError } from '../commands/errors';
+import { UnknownVaultError } from './errors';
+import type { VaultRegistry } from './registry';
+import { environmentLabel, type Vault, type VaultArgument } from './vault';
+
+/** Offers to add a vault, without waiting for the answer: the command ends now, the offer stays. */
+export function offerToAddVault(message: string): void {
+  const add = vscode.l10n.t('Add Vault…');
+  void vscode.window.showInformationMessage(message, add).then((answer) => answer === add && vscode.commands.executeCommand(COMMANDS.addVault));
+}
+
+/**
+ * The vault named by `argument`, else the active one. With none configured, or a name nobody added, it
+ * offers to add one and throws NoVaultError, which ends the command quietly.
+ */
+export function namedOrActive(registry: VaultRegistry, argument: VaultArgument): Vault {
+  let vault: Vault | undefined;
+  try {
+    vault = registry.resolve(argument) ?? registry.active();
+  } catch (error) {
+    if (!(error instanceof UnknownVaultError)) throw error;
+    offerToAddVault(error.message);
+    throw new NoVaultError();
+  }
+  if (vault) return vault;
+  offerToAddVault(vscode.l10n.t('No VGS vault is configured yet. Add one to work with aliases.'));
+  throw new NoVaultError();
+}
+
+/** The vault named by `argument`, else one the user picks among `candidates`; undefined if they pick none. */
+export async function namedOrPicked(registry: VaultRegistry, argument: VaultArgument, candidates: readonly Vault[], placeHolder: string): Promise<Vault | undefined> {
+  const named = registry.resolve(argument);
+  if (named) return named;
+  if (candidates.length === 0) {
+    offerToAddVault(vscode.l10n.t('No VGS vault is set up yet.'));
+    throw new NoVaultError();
+  }
+  return pickVault(candidates, registry.active(), placeHolder);
+}
+
+/** The one vault picker: the active vault is marked and listed as such. */
+export async function pickVault(vaults: readonly Vault[], active: Vault | undefined, placeHolder: string): Promise<Vault | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    vaults.map((vault) => ({
+      label: `${vault.key === active?.key ? '$(check)' : '$(blank)'} ${vault.name}`,
+      description: `${vault.vaultId} · ${environmentLabel(vault)}`,
+      detail: vault.key === active?.key ? vscode.l10n.t('active') : undefined,
+      vault,
+    })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.vault;
+}

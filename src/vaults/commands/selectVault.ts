@@ -1,0 +1,16 @@
+/** Select Vault…: the vault alias commands act on. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import { DECLINED, runCommand } from '../../commands/runner';
+import { namedOrPicked } from '../choose';
+import type { VaultArgument } from '../vault';
+import type { VaultCommandDeps } from './deps';
+
+export const selectVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument) =>
+  runCommand(COMMANDS.selectVault, log, async () => {
+    const vault = await namedOrPicked(registry, target, registry.list(), vscode.l10n.t('Vault the alias commands use'));
+    if (!vault) return DECLINED;
+    const selected = await registry.select(vault.key);
+    log.info(`active vault: ${selected.vaultId}`);
+    return selected;
+  });

@@ -1,0 +1,15 @@
+/** Test Connection: a token exchange and a call that changes nothing, told in one sentence. */
+import { COMMANDS } from '../../commands/ids';
+import { runCommand } from '../../commands/runner';
+import { namedOrActive } from '../choose';
+import { testConnectionWithProgress } from '../connection';
+import type { VaultArgument } from '../vault';
+import type { VaultCommandDeps } from './deps';
+
+export const testConnection = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument) =>
+  runCommand(COMMANDS.testConnection, log, async () => {
+    const vault = namedOrActive(registry, target);
+    const outcome = await testConnectionWithProgress(registry, vault);
+    log.info(`test connection ${vault.vaultId}: ${outcome.connected ? 'connected' : outcome.error?.code}; scopes ${outcome.scopes.join(' ') || 'none'}`);
+    return outcome;
+  });

@@ -1,0 +1,92 @@
+/** The Vault API's JSON: the items we send and the records we read back, read leniently. */
+import { UnexpectedResponseError } from './errors';
+import { AliasFormat, Storage } from './formats';
+import { HttpResponse, isObject, parseErrorEnvelope, parseJson } from './http';
+
+export interface CreateValueItem {
+  readonly value: string;
+  readonly format: AliasFormat;
+  readonly classifiers?: readonly string[];
+  readonly storage?: Storage;
+}
+
+/** A further alias, in another format, for the value already behind `alias`. */
+export interface CreateReferenceItem {
+  readonly alias: string;
+  readonly format: AliasFormat;
+  readonly storage?: Storage;
+}
+
+export type CreateItem = CreateValueItem | CreateReferenceItem;
+
+export interface CreatedAlias {
+  readonly alias: string;
+  readonly format: AliasFormat;
+  readonly storage: Storage;
+}
+
+export interface RevealedRecord {
+  readonly value: string;
+  readonly classifiers: readonly string[];
+  /** Every alias of the value; `format` is null where VGS keeps none (VOLATILE). */
+  readonly aliases: ReadonlyArray<{ readonly alias: string; readonly format: AliasFormat | null }>;
+  /** Null where VGS keeps none (VOLATILE records). */
+  readonly createdAt: string | null;
+  readonly storage: Storage;
+}
+
+export function toWire(item: CreateItem): object {
+  if ('alias' in item) return { alias: item.alias, format: item.format, storage: item.storage };
+  return { value: item.value, format: item.format, classifiers: item.classifiers, storage: item.storage };
+}
+
+/** Items with equal keys would get the same alias, so they are sent once. */
+export function createKey(item: CreateItem): string {
+  const storage = item.storage ?? 'PERSISTENT';
+  if ('alias' in item) return JSON.stringify(['alias', item.alias, item.format, storage]);
+  return JSON.stringify(['value', item.value, item.format, storage, [...(item.classifiers ?? [])].sort()]);
+}
+
+/** The aliases of a create answer, one per item of `group`, in request order. */
+export function readCreated(response: HttpResponse, host: string, group: readonly CreateItem[]): CreatedAlias[] {
+  const body = parseJson(response, host, 'POST /aliases');
+  const data = isObject(body) && Array.isArray(body.data) ? body.data : undefined;
+  if (!data || data.length !== group.length) {
+    throw new UnexpectedResponseError(host, 'POST /aliases', `${data?.length ?? 'no'} records for ${group.length} items`);
+  }
+  // VGS answers in request order; a record may hold aliases of several formats, so pick by format.
+  return group.map((item, i) => {
+    const record = data[i];
+    const entries = isObject(record) && Array.isArray(record.aliases) ? record.aliases.filter(isObject) : [];
+    const entry = entries.find((e) => e.format === item.format) ?? entries[0];
+    if (typeof entry?.alias !== 'string') throw new UnexpectedResponseError(host, 'POST /aliases', 'a record without an alias');
+    const storage = isObject(record) && isStorage(record.storage) ? record.storage : (item.storage ?? 'PERSISTENT');
+    return { alias: entry.alias, format: item.format, storage };
+  });
+}
+
+export function readRecord(raw: unknown, host: string, route: string): RevealedRecord {
+  if (!isObject(raw) || typeof raw.value !== 'string') throw new UnexpectedResponseError(host, route, 'a record without a value');
+  const aliases = (Array.isArray(raw.aliases) ? raw.aliases.filter(isObject) : []).flatMap((entry) => {
+    // VGS's own docs once wrote the alias under `value`; the schema says `alias`.
+    const alias = typeof entry.alias === 'string' ? entry.alias : typeof entry.value === 'string' ? entry.value : undefined;
+    return alias === undefined ? [] : [{ alias, format: typeof entry.format === 'string' ? (entry.format as AliasFormat) : null }];
+  });
+  return {
+    value: raw.value,
+    classifiers: Array.isArray(raw.classifiers) ? raw.classifiers.filter((c): c is string => typeof c === 'string') : [],
+    aliases,
+    createdAt: typeof raw.created_at === 'string' ? raw.created_at : null,
+    storage: isStorage(raw.storage) ? raw.storage : 'PERSISTENT',
+  };
+}
+
+/** The aliases of `group` that a 404's error details name ("Unknown alias: tok_…"). */
+export function namedAliases(response: HttpResponse, group: readonly string[]): Map<string, void> {
+  const words = new Set(parseErrorEnvelope(response.text).details.join(' ').split(/[\s,;:'"()[\]]+/));
+  return new Map(group.filter((alias) => words.has(alias)).map((alias) => [alias, undefined]));
+}
+
+function isStorage(value: unknown): value is Storage {
+  return value === 'PERSISTENT' || value === 'VOLATILE';
+}
