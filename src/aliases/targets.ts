@@ -97,6 +97,24 @@ function within(document: vscode.TextDocument, range: vscode.Range, start: numbe
   return new vscode.Range(document.positionAt(base + start), document.positionAt(base + end));
 }
 
+/**
+ * Targets in document order, each range once: two cursors in one alias are one target. Ranges that
+ * overlap without being equal cannot both be replaced, so they are refused before anything is sent.
+ */
+function merged(targets: readonly Target[]): Target[] {
+  const sorted = [...targets].sort((a, b) => a.range.start.compareTo(b.range.start) || a.range.end.compareTo(b.range.end));
+  const out: Target[] = [];
+  for (const target of sorted) {
+    const last = out[out.length - 1];
+    if (last?.range.isEqual(target.range)) continue;
+    if (last && target.range.start.isBefore(last.range.end)) {
+      throw new InputError(vscode.l10n.t('Two selections overlap on line {0}. Keep one of them, then run the command again.', target.range.start.line + 1));
+    }
+    out.push(target);
+  }
+  return out;
+}
+
 /** The values to tokenize: the non-empty ranges, in document order. */
 export async function valueWork(args: TargetArguments): Promise<Work> {
   const document = await writableDocument(args);
@@ -116,7 +134,7 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
     }
     return { range: within(document, range, span.start, span.end), text };
   });
-  return { document, version: document.version, targets };
+  return { document, version: document.version, targets: merged(targets) };
 }
 
 /** The aliases in `ranges`: each range's alias, or the recognisable alias at an empty range's position. */
@@ -162,7 +180,7 @@ function occurrences(document: vscode.TextDocument, aliases: readonly string[]):
 export async function aliasWork(args: AliasArguments): Promise<Work> {
   const document = await writableDocument(args);
   const targets = args.aliases ? occurrences(document, args.aliases) : aliasTargetsIn(document, rangesOf(document, args));
-  return { document, version: document.version, targets };
+  return { document, version: document.version, targets: merged(targets) };
 }
 
 /** The aliases to act on when nothing in a document changes: the arguments' aliases, else those of `aliasWork`. */

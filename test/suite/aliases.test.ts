@@ -158,16 +158,25 @@ describe('Alias commands', () => {
     assert.equal(editor.document.getText(), 'a=4000056655665556 b=378282246310005');
   });
 
-  it('leaves the document alone and says so when it changed while requests were out', async () => {
-    const editor = await open('x=5555555555554444\n');
-    selectAll(editor, '5555555555554444');
+  it('typing elsewhere while requests are out keeps the answers; a value edited meanwhile is skipped, reported and selected', async () => {
+    const editor = await open('x=5555555555554444\ny=4111111111111111\n');
+    selectAll(editor, '5555555555554444', '4111111111111111');
     emulator.faults.setLatency(700);
     const pending = run('vgs.tokenizeSelection');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await editor.edit((builder) => builder.insert(new vscode.Position(1, 0), 'typed meanwhile'));
+    await editor.edit((builder) => {
+      builder.insert(new vscode.Position(0, 0), 'typed before\n');
+      builder.replace(new vscode.Range(0, 2, 0, 3), '6');
+      builder.insert(new vscode.Position(1, 0), 'typed after');
+    });
     const outcome = await pending;
-    assert.equal(outcome.failed, 'DocumentChangedError');
-    assert.equal(editor.document.getText(), 'x=5555555555554444\ntyped meanwhile');
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[0], 'typed before');
+    assert.equal(lines[1], 'x=6555555555554444', 'the edited value is left as the user made it');
+    assert.match(lines[2], /^typed aftery=tok_sandbox_\w+$/, 'the other value got its alias where it is now');
+    assert.equal(outcome.failed, 'edited');
+    assert.match(outcome.message ?? '', /Tokenized 1 of 2\. 1 left unchanged and selected \(lines 2\): its text was edited/);
+    assert.deepEqual(editor.selections.map((selection) => editor.document.getText(selection)), ['6555555555554444']);
   });
 
   for (const [fault, status, succeeds] of [

@@ -19,7 +19,8 @@ function testFiles(dir: string): string[] {
 }
 
 export function runSuite(): Promise<TestOutcome[]> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: Mocha.reporters.Base });
+  // VGS_SUITE_GREP runs only the tests whose full title matches, while working on one.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: Mocha.reporters.Base, grep: process.env.VGS_SUITE_GREP });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   const outcomes: TestOutcome[] = [];
   return new Promise((resolve, reject) => {

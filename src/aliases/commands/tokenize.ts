@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
-import type { AliasFormat, Storage } from '../../vgs';
+import type { AliasFormat, CreateResult, Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { replaceAll } from '../edit';
+import { followTargets, partialMessage } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
 import { valueWork, type TargetArguments } from '../targets';
@@ -28,31 +28,39 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     if (!chosen) return DECLINED;
     // Read the selections again after the pickers: the user may have moved them meanwhile.
     if (ask && !options.ranges) work = await valueWork(options);
-    const { document, version, targets } = work;
+    const { document, targets } = work;
     const read = Date.now();
     const { vault, client } = await scope.vault();
     const prepared = Date.now();
-    const results = await withAliasProgress(
-      vscode.l10n.t('Tokenizing {0} value(s) in {1}', targets.length, vault.name),
-      targets.length,
-      (progress) =>
-        client.createAliases(
-          targets.map(({ text }) => ({ value: text, format: chosen.format, storage: chosen.storage, classifiers: chosen.classifiers })),
-          progress,
-        ),
-      options.signal,
-    );
-    // All or nothing: one refused value leaves the whole document as it was.
-    const refused = results.find((result) => !result.ok);
-    if (refused && !refused.ok) throw refused.error;
-    const aliases = results.map((result) => (result.ok ? result.alias : ''));
+    // Followed from now on, so typing elsewhere while VGS answers does not cost the aliases it made.
+    const followed = followTargets(document, targets);
+    let results: CreateResult[];
+    try {
+      results = await withAliasProgress(
+        vscode.l10n.t('Tokenizing {0} value(s) in {1}', targets.length, vault.name),
+        targets.length,
+        (progress) =>
+          client.createAliases(
+            targets.map(({ text }) => ({ value: text, format: chosen.format, storage: chosen.storage, classifiers: chosen.classifiers })),
+            progress,
+          ),
+        options.signal,
+      );
+    } catch (error) {
+      followed.dispose();
+      throw error;
+    }
     const answered = Date.now();
-    await replaceAll(document, version, targets.map(({ range }, index) => ({ range, text: aliases[index] })));
+    const applied = await followed.apply(results.map((result) => (result.ok ? { text: result.alias } : { error: result.error })));
     deps.log.info(
-      `tokenized ${targets.length} value(s) as ${chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
+      `tokenized ${applied.succeeded} of ${targets.length} value(s) as ${chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
         `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
     );
-    return { aliases } satisfies Tokenized;
+    const aliases = results.map((result) => (result.ok ? result.alias : ''));
+    const message = partialMessage(vscode.l10n.t('Tokenized'), applied, deps.log, COMMANDS.tokenizeSelection);
+    if (message === undefined) return { aliases } satisfies Tokenized;
+    void vscode.window.showWarningMessage(message);
+    return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
   });
 }
 

@@ -1,0 +1,117 @@
+/**
+ * What a command on many targets does with VGS's answers: what succeeded is applied in one edit (one
+ * undo), what failed or was edited meanwhile is left as it is and selected, so running the command again
+ * retries exactly those, and one message says how many, why and where.
+ */
+import * as vscode from 'vscode';
+import { errorText } from '../commands/errorText';
+import { CancelledError, VgsError } from '../vgs';
+import type { Target } from './targets';
+import { trackRanges } from './tracking';
+
+/** Per target: its new text, or why it has none. */
+export type TargetAnswer = { readonly text: string } | { readonly error: unknown };
+
+export interface Applied {
+  readonly succeeded: number;
+  /** Targets left unchanged, with the reason: VGS's typed error, or an edit of their text meanwhile. */
+  readonly failed: ReadonlyArray<{ readonly target: Target; readonly reason: string; readonly code: string }>;
+}
+
+/** Starts following the targets through edits; `apply` writes the answers where the targets are then. */
+export function followTargets(document: vscode.TextDocument, targets: readonly Target[]) {
+  const tracked = trackRanges(document, targets.map(({ range }) => range));
+  const rangeOf = (index: number) => {
+    const { start, end } = tracked.ranges[index];
+    return new vscode.Range(document.positionAt(start), document.positionAt(end));
+  };
+
+  async function apply(answers: readonly TargetAnswer[]): Promise<Applied> {
+    try {
+      // A change can land between reading the ranges and the edit; VS Code then refuses it, so read again.
+      for (let attempt = 0; ; attempt++) {
+        const failed: Array<Applied['failed'][number]> = [];
+        const replacements: vscode.TextEdit[] = [];
+        answers.forEach((answer, index) => {
+          const target = { ...targets[index], range: rangeOf(index) };
+          if ('error' in answer) failed.push({ target, reason: reasonOf(answer.error), code: codeOf(answer.error) });
+          else if (tracked.ranges[index].edited) failed.push({ target, reason: vscode.l10n.t('its text was edited while VGS answered'), code: 'edited' });
+          else replacements.push(vscode.TextEdit.replace(target.range, answer.text));
+        });
+        if (replacements.length === 0 || (await edit(document, replacements))) {
+          select(document, failed.map(({ target }) => target.range));
+          return { succeeded: replacements.length, failed };
+        }
+        if (attempt === 3 || document.isClosed) throw new Error('the document kept changing');
+      }
+    } finally {
+      tracked.dispose();
+    }
+  }
+
+  return { apply, dispose: () => tracked.dispose() };
+}
+
+async function edit(document: vscode.TextDocument, replacements: readonly vscode.TextEdit[]): Promise<boolean> {
+  const editor = vscode.window.visibleTextEditors.find((each) => each.document === document);
+  if (editor) {
+    return editor.edit((builder) => replacements.forEach(({ range, newText }) => builder.replace(range, newText)), { undoStopBefore: true, undoStopAfter: true });
+  }
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.set(document.uri, [...replacements]);
+  return vscode.workspace.applyEdit(workspaceEdit);
+}
+
+/** The targets left unchanged become the selections, so the command runs again on exactly them. */
+function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
+  const editor = vscode.window.visibleTextEditors.find((each) => each.document === document);
+  if (!editor || ranges.length === 0) return;
+  editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
+  editor.revealRange(ranges[0]);
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof CancelledError) return vscode.l10n.t('cancelled before VGS answered');
+  return error instanceof VgsError ? errorText(error) : vscode.l10n.t('an unexpected error ({0})', error instanceof Error ? error.name : 'error');
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+}
+
+/** "3, 7–9, 12": the 1-based lines of `ranges`, runs joined, at most `limit` parts. */
+export function linesOf(ranges: readonly vscode.Range[], limit = 6): string {
+  const lines = [...new Set(ranges.map((range) => range.start.line + 1))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    parts.push(i === j ? `${lines[i]}` : `${lines[i]}–${lines[j]}`);
+    i = j;
+  }
+  return parts.length > limit ? `${parts.slice(0, limit).join(', ')}, …` : parts.join(', ');
+}
+
+/**
+ * The one message of a partly failed command: how many succeeded, how many did not and why (the most
+ * common reason; the log has each), and on which lines. Undefined when everything succeeded.
+ */
+export function partialMessage(done: string, applied: Applied, log: vscode.LogOutputChannel, command: string): string | undefined {
+  const { failed, succeeded } = applied;
+  if (failed.length === 0) return undefined;
+  const byCode = new Map<string, Array<Applied['failed'][number]>>();
+  for (const each of failed) byCode.set(each.code, [...(byCode.get(each.code) ?? []), each]);
+  for (const [code, group] of byCode) log.warn(`${command}: ${group.length} left unchanged (${code}) on lines ${linesOf(group.map(({ target }) => target.range), 50)}`);
+  const [main] = [...byCode.values()].sort((a, b) => b.length - a.length);
+  const others = failed.length - main.length;
+  const message = vscode.l10n.t(
+    '{0} {1} of {2}. {3} left unchanged and selected (lines {4}): {5}',
+    done,
+    succeeded,
+    succeeded + failed.length,
+    failed.length,
+    linesOf(failed.map(({ target }) => target.range)),
+    main[0].reason,
+  );
+  return others > 0 ? `${message} ${vscode.l10n.t('({0} for other reasons: see the VGS log.)', others)}` : message;
+}
