@@ -1,4 +1,4 @@
-// `npm test`: every layer in turn (typecheck, unit, in-editor suite, e2e), each ending with its own
+// `npm test`: every layer in turn (typecheck, lint, unit, in-editor suite, e2e), each ending with its own
 // "N passed, N failed" line, then the total. Exits non-zero if any layer fails or runs no test.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -15,6 +15,8 @@ interface Layer {
 const harness = path.join(repoRoot, 'out', 'test', 'harness');
 const layers: Layer[] = [
   { name: 'typecheck', command: 'npx', args: ['tsc', '-p', './', '--noEmit'], counts: false },
+  // ESLint with eslint.config.mjs: the layering of src/ (pure folders, no file or folder cycles) and promises.
+  { name: 'lint', command: 'npm', args: ['run', 'lint', '--silent'], counts: false },
   { name: 'unit', command: process.execPath, args: [path.join(harness, 'run-node-tests.js'), 'unit'], counts: true },
   { name: 'package', command: 'npm', args: ['run', 'package', '--silent'], counts: false },
   { name: 'suite', command: process.execPath, args: [path.join(harness, 'run-suite.js')], counts: true },
@@ -63,4 +65,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -8,7 +8,7 @@ import { cacheDir, repoRoot } from './paths';
 const vsceCli = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 function check(what: string, result: ReturnType<typeof spawnSync>): void {
-  if (result.status !== 0) throw new Error(`${what} failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${what} failed:\n${String(result.stdout)}${String(result.stderr)}`);
 }
 
 /** The product .vsix that `npm run package` wrote (run it first). */

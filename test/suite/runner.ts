@@ -32,7 +32,7 @@ export function runSuite(): Promise<TestOutcome[]> {
         outcomes.push({ title: test.fullTitle(), state: 'failed', error: String(error.stack ?? error) }),
       );
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

@@ -195,7 +195,7 @@ describe('Vaults tree', () => {
     assert.equal(liveItem.contextValue, 'vault.stored');
     assert.deepEqual((liveItem.iconPath as vscode.ThemeIcon).color, new vscode.ThemeColor('list.warningForeground'));
     const details = tree.getChildren(nodes[1]).map((node) => tree.getTreeItem(node));
-    assert.deepEqual(details.map((item) => `${item.label}: ${item.description}`), [
+    assert.deepEqual(details.map((item) => `${item.label as string}: ${item.description}`), [
       'Environment: sandbox',
       'Credentials: payments-client · secret stored',
       'Scopes: not checked yet: Test Connection',

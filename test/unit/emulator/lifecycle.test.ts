@@ -23,7 +23,7 @@ function runCli(args: string[]): Promise<{ url: string; output: () => string; ex
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    exit.then((code) => reject(new Error(`cli exited ${code}: ${output}`)));
+    void exit.then((code) => reject(new Error(`cli exited ${code}: ${output}`)));
   });
 }
 
