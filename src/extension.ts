@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   context.subscriptions.push(registerAliases(vaults, log, dialogs));
-  log.info(`VGS Aliases ${context.extension.packageJSON.version} activated`);
+  log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs } : undefined;
 }
 

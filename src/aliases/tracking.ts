@@ -12,5 +12,7 @@ export function trackRanges(document: vscode.TextDocument, ranges: readonly vsco
   const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
     if (event.document === document) followChanges(tracked, event.contentChanges);
   });
-  return { ranges: tracked, dispose: () => subscription.dispose() };
+  return { ranges: tracked, dispose: () => {
+      subscription.dispose();
+    } };
 }

@@ -45,7 +45,9 @@ export async function testConnectionWithProgress(registry: VaultRegistry, vault:
     (_progress, token) => {
       const abort = new AbortController();
       const subscription = token.onCancellationRequested(() => abort.abort());
-      return testConnection(registry, vault, abort.signal).finally(() => subscription.dispose());
+      return testConnection(registry, vault, abort.signal).finally(() => {
+        subscription.dispose();
+      });
     },
   );
   if (outcome.error?.code === 'cancelled') return outcome;

@@ -46,7 +46,7 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
         name: ENVIRONMENT_VAULT_NAME,
         vaultId,
         // A vault URL replaces the environment's host, but a live vault behind a proxy is still live.
-        environment: baseUrl && environment !== 'live' ? 'custom' : (environment as 'sandbox' | 'live'),
+        environment: baseUrl && environment !== 'live' ? 'custom' : environment,
         ...(baseUrl ? { baseUrl } : {}),
         ...(authUrl ? { tokenUrl: tokenUrlOf(authUrl) } : {}),
         clientId,

@@ -175,7 +175,7 @@ export class VaultClient {
         // Documented as a one-record list; an object keyed by alias is read too.
         const body = parseJson(response, this.host, 'GET /aliases/{alias}');
         const data = isObject(body) ? body.data : undefined;
-        const record = Array.isArray(data) ? data[0] : isObject(data) ? data[alias] : undefined;
+        const record: unknown = Array.isArray(data) ? data[0] : isObject(data) ? data[alias] : undefined;
         return readRecord(record, this.host, 'GET /aliases/{alias}');
       },
     );

@@ -25,7 +25,7 @@ export async function createAliases(context: VaultContext, items: readonly Creat
     uses[slot]++;
     return slot;
   });
-  const results: CreateResult[] = new Array(unique.length);
+  const results = new Array<CreateResult>(unique.length);
   const slots = unique.map((_, slot) => slot);
   await runChunks(chunked(slots), context.concurrency(), items.length, options, async (chunk, signal) => {
     const created = await isolate(

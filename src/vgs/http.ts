@@ -182,7 +182,8 @@ export class HttpClient {
 }
 
 function classify(error: unknown): Fault {
-  const code = String((error as { code?: unknown }).code ?? (error instanceof FetchError ? error.type : 'unknown'));
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : error instanceof FetchError ? error.type : 'unknown';
   if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
   if (TLS_CODES.test(code)) return { kind: 'tls', reason: code };
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', reason: code === 'ENOTFOUND' ? 'host not found' : code };

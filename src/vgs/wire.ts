@@ -56,7 +56,7 @@ export function readCreated(response: HttpResponse, host: string, group: readonl
   }
   // VGS answers in request order; a record may hold aliases of several formats, so pick by format.
   return group.map((item, i) => {
-    const record = data[i];
+    const record: unknown = data[i];
     const entries = isObject(record) && Array.isArray(record.aliases) ? record.aliases.filter(isObject) : [];
     const entry = entries.find((e) => e.format === item.format) ?? entries[0];
     if (typeof entry?.alias !== 'string') throw new UnexpectedResponseError(host, 'POST /aliases', 'a record without an alias');

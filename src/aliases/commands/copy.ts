@@ -13,8 +13,8 @@ export interface CopyOptions extends VaultOption, AliasArguments {
 /** Clears the clipboard after a while, but only if it still holds the value: never the user's later copy. */
 function clearLater(value: string, seconds: number): void {
   if (seconds === 0) return;
-  setTimeout(async () => {
-    if ((await vscode.env.clipboard.readText()) === value) await vscode.env.clipboard.writeText('');
+  setTimeout(() => {
+    void vscode.env.clipboard.readText().then((now) => (now === value ? vscode.env.clipboard.writeText('') : undefined));
   }, seconds * 1000);
 }
 

@@ -26,7 +26,7 @@ function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> 
     const value: unknown = args?.[key];
     if (typeof value === 'string') fields[key] = value;
   }
-  return fields as Partial<NewVault>;
+  return fields;
 }
 
 export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaultArguments) =>
