@@ -79,11 +79,23 @@ export function config(root) {
         'layers/no-folder-cycles': ['error', { root: path.join(root, 'src') }],
       },
     },
-    {
-      files: PURE_FOLDERS.map((folder) => `src/${folder}/**/*.ts`),
+    // A pure folder imports only itself and the other pure folders: anything else of ours may reach 'vscode'.
+    ...PURE_FOLDERS.map((folder) => ({
+      files: [`src/${folder}/**/*.ts`],
       rules: {
         // `import`, `import type`, `export … from` and `import x = require()`.
-        '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'vscode', message }] }],
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'vscode', message }],
+            patterns: [
+              {
+                group: ['../*', ...PURE_FOLDERS.filter((other) => other !== folder).flatMap((other) => [`!../${other}`, `!../${other}/*`])],
+                message: `src/${folder} is pure: it imports only itself and the other pure folders (${PURE_FOLDERS.join(', ')}).`,
+              },
+            ],
+          },
+        ],
         // `require()`, `import()` and `typeof import()`, which the rule above does not see.
         'no-restricted-syntax': [
           'error',
@@ -92,7 +104,7 @@ export function config(root) {
           { selector: "TSImportType[argument.literal.value='vscode']", message },
         ],
       },
-    },
+    })),
   );
 }
 

@@ -150,6 +150,16 @@ test("a pure folder may not import 'vscode': import, import type, export from, r
   }
 });
 
+test('a pure folder imports only itself and the other pure folders: never a file that may reach vscode', async () => {
+  const findings = await lint({
+    ...clean,
+    'src/detection/cards.ts': "import { parseAlias } from '../vgs/parse';\nexport const isAlias = (text: string): boolean => parseAlias(text) !== undefined;\n",
+    'src/vgs/logged.ts': "import { createLog } from '../log';\nexport const log = createLog('vgs');\n",
+  });
+  assert.deepEqual(places(findings), ['src/vgs/logged.ts:1 @typescript-eslint/no-restricted-imports']);
+  assert.match(findings[0].message, /src\/vgs is pure: it imports only itself and the other pure folders/);
+});
+
 test('an import cycle between two files fails (import-x/no-cycle)', async () => {
   const findings = await lint({
     ...clean,
