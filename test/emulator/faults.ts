@@ -5,7 +5,9 @@ import { isRoute, Route } from './routes';
 export type Fault =
   | { kind: 'fail'; status: number; headers: Record<string, string> }
   | { kind: 'drop' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  // Never answered: the request is held until the client gives up (its timeout) or the emulator closes.
+  | { kind: 'hang' };
 
 interface Queued {
   fault: Fault;
@@ -23,6 +25,9 @@ export class Faults {
   // Tokens issued before this instant (ms) are refused as expired.
   tokensValidFrom = 0;
   private readonly queues = new Map<Route, Queued[]>();
+  // Faults for every request of a route whose query or body holds a marker, until cleared: one chosen
+  // request of a batch fails on each attempt, whatever the order the requests arrive in.
+  private readonly marked: Array<{ route: Route; marker: string; fault: Fault }> = [];
 
   constructor(
     private readonly limiter: RateLimiter,
@@ -53,6 +58,13 @@ export class Faults {
     this.enqueue(route, { kind: 'malformed' }, count);
   }
 
+  // Every request of `route` whose query or body contains `marker` gets `fault`, retries included, until cleared.
+  failContaining(route: Route, marker: string, fault: Fault): void {
+    if (!isRoute(route)) throw new RangeError(`unknown route ${String(route)}`);
+    if (marker.length === 0) throw new RangeError('the marker is empty');
+    this.marked.push({ route, marker, fault });
+  }
+
   // While down, the token endpoint answers 503.
   setTokenEndpointDown(down: boolean): void {
     this.tokenEndpointDown = down;
@@ -70,14 +82,17 @@ export class Faults {
   // Back to the state the emulator started in.
   clear(): void {
     this.queues.clear();
+    this.marked.length = 0;
     this.latencyMs = this.defaults.latencyMs;
     this.tokenEndpointDown = false;
     this.tokensValidFrom = 0;
     this.limiter.configure(this.defaults.rateLimit.limit, this.defaults.rateLimit.windowMs);
   }
 
-  // The fault due for this request of `route`, if any; consumes it.
-  take(route: Route): Fault | undefined {
+  // The fault due for this request of `route` (whose query and body are `text`), if any; consumes a queued one.
+  take(route: Route, text = ''): Fault | undefined {
+    const marked = this.marked.find((each) => each.route === route && text.includes(each.marker));
+    if (marked) return marked.fault;
     const queue = this.queues.get(route);
     const head = queue?.[0];
     if (!queue || !head) return undefined;

@@ -40,6 +40,8 @@ interface Outcome {
   status: number;
   headers: Record<string, string>;
   body?: object | string;
+  // Not answered at all (the hang fault); the connection is dropped once the client leaves.
+  hang?: boolean;
 }
 
 export function createEmulatorServer(state: EmulatorState, closing: AbortSignal): Server {
@@ -64,7 +66,9 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
   const outcome = await state.log.answering(async () => {
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs, undefined, { signal: closing });
     const body = await readBody(req);
-    return target.kind === 'token' ? tokenOutcome(state, req, body) : vaultOutcome(state, req, url, target, body);
+    const answer = target.kind === 'token' ? tokenOutcome(state, req, body) : vaultOutcome(state, req, url, target, body);
+    if (answer.hang) await untilClosed(req, closing);
+    return answer;
   });
   if (outcome.route) {
     const { route, vaultId, status, items, clientId } = outcome;
@@ -136,7 +140,7 @@ function vaultOutcome(
   const trace: Trace = {};
   try {
     if (!target.route || !target.vaultId) throw new ApiError(404, 'not_found', `No route for ${req.method} ${url.pathname}`);
-    const fault = state.faults.take(target.route);
+    const fault = state.faults.take(target.route, `${url.search} ${body.data.toString('utf8')}`);
     if (fault) {
       const success = target.route === 'POST /aliases' ? 201 : 200;
       const injected = (status: number): object => errorEnvelope(new ApiError(status, codeOf(status), 'Injected fault'), href);
@@ -181,6 +185,8 @@ function faultOutcome(
   switch (fault.kind) {
     case 'drop':
       return { ...base, status: 0 };
+    case 'hang':
+      return { ...base, status: 0, hang: true };
     case 'malformed':
       return { ...base, status: success, body: MALFORMED_JSON };
     case 'fail': {
@@ -189,6 +195,19 @@ function faultOutcome(
       return { ...base, status: fault.status, headers, body: errorBody(fault.status) };
     }
   }
+}
+
+// A held request ends when its client disconnects or the emulator closes.
+function untilClosed(req: IncomingMessage, closing: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (closing.aborted || req.socket.destroyed) return resolve();
+    const done = (): void => {
+      closing.removeEventListener('abort', done);
+      resolve();
+    };
+    req.socket.once('close', done);
+    closing.addEventListener('abort', done, { once: true });
+  });
 }
 
 // "Service Unavailable" -> "service_unavailable".

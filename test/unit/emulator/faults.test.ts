@@ -175,6 +175,35 @@ describe('fault injection', () => {
   it('names every route of the contract', () => {
     assert.deepEqual([...ROUTES], ['token', ...Object.keys(requestOf)]);
   });
+
+  it('fails every request of a route holding a marker, retries included, until cleared; others pass', async () => {
+    emu.faults.failContaining('POST /aliases', 'marked-value', { kind: 'fail', status: 500, headers: {} });
+    const marked = () => call(emu, V1, 'POST', '/aliases', { token, json: { data: [{ value: 'marked-value', format: 'UUID' }] } });
+    assert.equal((await marked()).status, 500);
+    assert.equal((await marked()).status, 500, 'a retry fails too');
+    assert.equal((await create()).status, 201, 'a request without the marker passes');
+    emu.faults.failContaining('GET /aliases', alias, { kind: 'fail', status: 503, headers: {} });
+    assert.equal((await call(emu, V1, 'GET', `/aliases?aliases=${alias}`, { token })).status, 503, 'the query counts');
+    emu.faults.clear();
+    assert.equal((await marked()).status, 201);
+  });
+
+  it('holds a hung request until the client gives up', async () => {
+    emu.faults.failContaining('POST /aliases', 'hung-value', { kind: 'hang' });
+    const started = Date.now();
+    const gaveUp = await fetch(emu.vaultUrl(V1) + '/aliases', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: [{ value: 'hung-value', format: 'UUID' }] }),
+      signal: AbortSignal.timeout(300),
+    }).then(
+      () => false,
+      () => true,
+    );
+    assert.ok(gaveUp, 'no answer came');
+    assert.ok(Date.now() - started >= 290);
+    assert.equal((await create()).status, 201, 'the emulator still answers others');
+  });
 });
 
 describe('request log', () => {
