@@ -29,7 +29,7 @@ export interface EmulatorOptions {
 
 export type Settings = Required<EmulatorOptions>;
 
-const ALL_SCOPES = ['aliases:read', 'aliases:write', 'aliases:delete'];
+export const ALL_SCOPES = ['aliases:read', 'aliases:write', 'aliases:delete'];
 
 // Well-known development identities, present when nothing replaces them (documented in README.md).
 export const DEMO_VAULTS: readonly EmulatorVault[] = [

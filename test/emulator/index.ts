@@ -10,9 +10,10 @@ import { TOKEN_PATH } from './routes';
 import { createEmulatorServer } from './server';
 import { VaultStore } from './store';
 
-export { DEMO_CLIENTS, DEMO_VAULTS, loadConfigFile } from './config';
+export { ALL_SCOPES, DEMO_CLIENTS, DEMO_VAULTS, loadConfigFile } from './config';
 export type { EmulatorClient, EmulatorOptions, EmulatorVault } from './config';
 export { Faults } from './faults';
+export type { Fault } from './faults';
 export { ALIAS_FORMATS, luhnValid } from './formats';
 export type { AliasFormat } from './formats';
 export { RequestLog } from './log';
@@ -24,6 +25,8 @@ export interface Emulator {
   readonly url: string;
   readonly tokenUrl: string;
   vaultUrl(vaultId: string): string;
+  /** Records a vault holds now (0 for a vault it does not have). */
+  recordCount(vaultId: string): number;
   readonly log: RequestLog;
   readonly faults: Faults;
   close(): Promise<void>;
@@ -70,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url,
     tokenUrl: url + TOKEN_PATH,
     vaultUrl: (vaultId) => `${url}/${vaultId}`,
+    recordCount: (vaultId) => vaults.get(vaultId)?.store.recordCount ?? 0,
     log,
     faults,
     close: () =>

@@ -45,6 +45,11 @@ export class VaultStore {
 
   constructor(private readonly settings: VaultSettings) {}
 
+  // Live records, each once however many aliases it has: what a test counts to find orphans.
+  get recordCount(): number {
+    return new Set([...this.byAlias.values()].filter((record) => this.live(record))).size;
+  }
+
   // No storage: the alias in whichever storage holds it.
   find(alias: string, storage?: Storage): StoredRecord | undefined {
     const record = this.byAlias.get(alias);

@@ -1,0 +1,176 @@
+// The fault matrix (README, Reliability): each fault × {tokenize, reveal, delete} × {one request, three
+// requests with the second failing}, against the emulator in this extension host. In every cell the document
+// holds exactly the successes, the failures are still selected, the message names the cause, the vault
+// holds no orphan, and the log holds no value.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { readLogFolder } from '../harness/logFolder';
+import type { TestingApi } from '../../src/extension';
+import { ALL_SCOPES, startEmulator, type Emulator, type Fault, type Route } from '../emulator';
+
+const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
+const VAULT = 'tntfault00001';
+const SECRET = `faults-${Date.now().toString(36)}-secret`;
+
+type Op = 'tokenize' | 'reveal' | 'delete';
+type Outcome = { failed?: string; message?: string } & Record<string, unknown>;
+
+interface FaultCase {
+  readonly name: string;
+  /** Injects the fault into the requests holding `marker`; undefined marker: every request fails. */
+  readonly inject: (emulator: Emulator, route: Route, marker: string) => void;
+  readonly cause: RegExp;
+  /** The fault reaches every request, not only the marked one. */
+  readonly everywhere?: boolean;
+}
+
+const fail = (status: number, headers: Record<string, string> = {}): Fault => ({ kind: 'fail', status, headers });
+
+const FAULTS: readonly FaultCase[] = [
+  { name: '500', inject: (e, r, m) => e.faults.failContaining(r, m, fail(500)), cause: /HTTP 500/ },
+  { name: '503', inject: (e, r, m) => e.faults.failContaining(r, m, fail(503)), cause: /HTTP 503/ },
+  { name: 'a timeout', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'hang' }), cause: /did not answer within/ },
+  { name: 'a dropped connection', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'drop' }), cause: /Could not reach .*connection/ },
+  { name: 'a malformed body', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'malformed' }), cause: /not JSON/ },
+  { name: '401 twice', inject: (e, r, m) => e.faults.failContaining(r, m, fail(401)), cause: /not assigned to these credentials/ },
+  { name: '403', inject: (e, r, m) => e.faults.failContaining(r, m, fail(403)), cause: /lacks the aliases:\w+ scope|Reveal is not enabled/ },
+  { name: '429 past its retries', inject: (e, r, m) => e.faults.failContaining(r, m, fail(429, { 'retry-after': '0' })), cause: /over its rate limit/ },
+  {
+    name: 'the token endpoint down',
+    inject: (e) => {
+      e.faults.expireTokensIssuedBefore(new Date(Date.now() + 1000));
+      e.faults.setTokenEndpointDown(true);
+    },
+    cause: /token|auth/i,
+    everywhere: true,
+  },
+];
+
+const ROUTE: Record<Op, Route> = { tokenize: 'POST /aliases', reveal: 'GET /aliases', delete: 'POST /aliases/delete' };
+const COMMAND: Record<Op, string> = { tokenize: 'vgs.tokenizeSelection', reveal: 'vgs.revealSelection', delete: 'vgs.deleteAlias' };
+
+let api: TestingApi;
+let emulator: Emulator;
+let cell = 0;
+
+/** Distinct 16-digit values, so that the log check would see any of them. */
+function valuesOf(count: number): string[] {
+  const base = `${Date.now()}`.slice(-6) + String(cell++).padStart(3, '0');
+  return Array.from({ length: count }, (_, i) => `9${base}${String(i).padStart(6, '0')}`);
+}
+
+async function open(lines: readonly string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content: lines.map((line) => `v=${line}`).join('\n') });
+  return vscode.window.showTextDocument(document);
+}
+
+function selectLines(editor: vscode.TextEditor): void {
+  editor.selections = Array.from({ length: editor.document.lineCount }, (_, line) => new vscode.Selection(line, 2, line, editor.document.lineAt(line).text.length));
+}
+
+const lineTexts = (editor: vscode.TextEditor) => editor.document.getText().split('\n').map((line) => line.slice(2));
+const selectedLines = (editor: vscode.TextEditor) => editor.selections.map((selection) => selection.start.line).sort((a, b) => a - b);
+const run = (op: Op, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(COMMAND[op], { vault: VAULT, ...options });
+
+/** Tokenizes `values` with no fault in the way; the aliases, line by line. */
+async function tokenized(values: readonly string[]): Promise<vscode.TextEditor> {
+  const editor = await open(values);
+  selectLines(editor);
+  const outcome = await run('tokenize');
+  assert.equal(outcome.failed, undefined, outcome.message);
+  return editor;
+}
+
+describe('Fault matrix', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
+    Object.assign(realDialogs, api.dialogs);
+    emulator = await startEmulator({
+      vaults: [{ id: VAULT, environment: 'sandbox', revealEnabled: true, fingerprinting: false }],
+      clients: [{ clientId: 'fault-client', clientSecret: SECRET, scopes: [...ALL_SCOPES], vaults: [VAULT] }],
+    });
+    await vscode.commands.executeCommand('vgs.addVault', {
+      vaultId: VAULT, name: 'Faults', environment: 'custom', baseUrl: emulator.vaultUrl(VAULT), tokenUrl: emulator.tokenUrl,
+      clientId: 'fault-client', clientSecret: SECRET, testConnection: false,
+    });
+    // A hung request gives up after a second, not thirty.
+    await vscode.workspace.getConfiguration('vgs').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+  });
+
+  const realDialogs: Partial<TestingApi['dialogs']> = {};
+
+  afterEach(async () => {
+    emulator.faults.clear();
+    Object.assign(api.dialogs, realDialogs);
+    for (let left = 20; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('vgs').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('vgs.removeVault', VAULT, { confirm: false });
+    await emulator.close();
+  });
+
+  for (const fault of FAULTS) {
+    for (const [shape, count] of [['one request', 5], ['three requests, the second failing', 60]] as const) {
+      // The marked value or alias sits in the second request of three (items 21-40), or in the only one.
+      const failing = (i: number) => fault.everywhere || count === 5 || (i >= 20 && i < 40);
+
+      it(`tokenize, ${shape}, ${fault.name}`, async () => {
+        const values = valuesOf(count);
+        const editor = await open(values);
+        selectLines(editor);
+        const before = emulator.recordCount(VAULT);
+        fault.inject(emulator, ROUTE.tokenize, values[count === 5 ? 0 : 20]);
+        const outcome = await run('tokenize');
+        const texts = lineTexts(editor);
+        values.forEach((value, i) => (failing(i) ? assert.equal(texts[i], value, `line ${i + 1}`) : assert.match(texts[i], /^tok_sandbox_\w+$/, `line ${i + 1}`)));
+        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        assert.match(outcome.message ?? '', fault.cause);
+        assert.equal(emulator.recordCount(VAULT) - before, values.filter((_, i) => !failing(i)).length, 'no orphan');
+        // Running again retries exactly the failures: one record per value, with fingerprinting off.
+        emulator.faults.clear();
+        const again = await run('tokenize');
+        assert.equal(again.failed, undefined, again.message);
+        assert.ok(lineTexts(editor).every((text) => /^tok_sandbox_\w+$/.test(text)));
+        assert.equal(emulator.recordCount(VAULT) - before, count, 'one record per value');
+        const log = readLogFolder(api.logUri.fsPath);
+        for (const value of values) assert.ok(!log.includes(value), 'no value in the log');
+      });
+
+      it(`reveal, ${shape}, ${fault.name}`, async () => {
+        const values = valuesOf(count);
+        const editor = await tokenized(values);
+        const aliases = lineTexts(editor);
+        selectLines(editor);
+        fault.inject(emulator, ROUTE.reveal, aliases[count === 5 ? 0 : 20]);
+        const outcome = await run('reveal');
+        const texts = lineTexts(editor);
+        values.forEach((value, i) => assert.equal(texts[i], failing(i) ? aliases[i] : value, `line ${i + 1}`));
+        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        assert.match(outcome.message ?? '', fault.cause);
+        const log = readLogFolder(api.logUri.fsPath);
+        for (const value of values) assert.ok(!log.includes(value), 'no value in the log');
+      });
+
+      it(`delete, ${shape}, ${fault.name}`, async () => {
+        const values = valuesOf(count);
+        const editor = await tokenized(values);
+        const aliases = lineTexts(editor);
+        selectLines(editor);
+        const before = emulator.recordCount(VAULT);
+        api.dialogs.confirm = () => Promise.resolve(true);
+        fault.inject(emulator, ROUTE.delete, aliases[count === 5 ? 0 : 20]);
+        const outcome = await run('delete');
+        assert.deepEqual(lineTexts(editor), aliases, 'delete leaves the document as it is');
+        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        assert.match(outcome.message ?? '', fault.cause);
+        assert.equal(before - emulator.recordCount(VAULT), values.filter((_, i) => !failing(i)).length, 'exactly the successes are gone');
+      });
+    }
+  }
+});
