@@ -7,7 +7,7 @@ import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import {
-  chooseMenuItem,
+  chooseVgsMenuItem,
   editorWord,
   menuItem,
   notification,
@@ -52,9 +52,10 @@ test('tokenize an account number from the right-click menu', async () => {
   const { page } = vscode;
   await selectWord(page, '000123456789');
   await editorWord(page, '000123456789').click({ button: 'right' });
+  await menuItem(page, 'VGS').hover();
   await menuItem(page, 'Tokenize Selection').waitFor();
   await saveScreenshot(page, 'aliases-context-menu');
-  await chooseMenuItem(page, 'Tokenize Selection');
+  await chooseVgsMenuItem(page, 'Tokenize Selection');
   await waitForEditorText(page, /"account_number":\s"tok_sandbox_\w+"/);
   await saveScreenshot(page, 'aliases-tokenize-context-menu');
 });
@@ -80,8 +81,10 @@ test('show the details of the account alias, then delete it after confirming', a
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
 
+  // The cursor is elsewhere when the right-click lands on the alias: the menu is right on the first click.
+  await editorWord(page, /account_number/).click();
   await alias.click({ button: 'right' });
-  await chooseMenuItem(page, 'Delete Alias');
+  await chooseVgsMenuItem(page, 'Delete Alias');
   await waitForDialog(vscode, 'aliases-delete-confirmation');
   assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
   await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();

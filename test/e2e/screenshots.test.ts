@@ -7,7 +7,7 @@ import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import {
-  chooseMenuItem,
+  chooseVgsMenuItem,
   editorWord,
   menuItem,
   notification,
@@ -54,9 +54,10 @@ test('the right-click menu on a selected card number, then its alias in its plac
   const { page } = vscode;
   await editorWord(page, '4111111111111111').dblclick();
   await editorWord(page, '4111111111111111').click({ button: 'right' });
+  await menuItem(page, 'VGS').hover();
   await menuItem(page, 'Tokenize Selection').hover();
   await saveScreenshot(page, 'readme-context-menu');
-  await chooseMenuItem(page, 'Tokenize Selection');
+  await chooseVgsMenuItem(page, 'Tokenize Selection');
   await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
   await saveScreenshot(page, 'readme-tokenized');
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { extensionHostLogs } from '../harness/codeserver';
 import { startEmulator, type Emulator } from '../emulator';
-import { chooseMenuItem, editorWord, notification, openVsCode, pickInQuickInput, runFromPalette, waitForEditorText, type Workbench } from './workbench';
+import { chooseVgsMenuItem, editorWord, notification, openVsCode, pickInQuickInput, runFromPalette, waitForEditorText, type Workbench } from './workbench';
 
 let emulator: Emulator;
 let vscode: Workbench;
@@ -92,7 +92,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     const card = editorWord(page, '4111111111111111');
     await card.dblclick();
     await card.click({ button: 'right' });
-    await chooseMenuItem(page, 'Tokenize Selection');
+    await chooseVgsMenuItem(page, 'Tokenize Selection');
     await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
     // In a narrow window the file opens over the walkthrough: the palette brings it back.
     await openWalkthrough(page);

@@ -121,8 +121,19 @@ export async function waitForDialog(workbench: Workbench, name: string, timeout 
   }
 }
 
-/** The item of the open context menu with this label. */
-export const menuItem = (page: Page, label: string): Locator => page.locator('.context-view .action-item', { hasText: label }).first();
+/** Opens the editor context menu's VGS submenu (the menu must be open) and chooses `label` in it. */
+export async function chooseVgsMenuItem(page: Page, label: string): Promise<void> {
+  await menuItem(page, 'VGS').hover();
+  await menuItem(page, label).waitFor();
+  await chooseMenuItem(page, label);
+}
+
+/**
+ * The item of the open context menu (or of its open submenu) labelled exactly `label`. The label, not the
+ * list item: a submenu's list is nested inside its parent's item, whose text holds every child's label.
+ */
+export const menuItem = (page: Page, label: string): Locator =>
+  page.locator('.context-view .action-label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
 
 /**
  * Chooses an item of the open context menu. A click that lands while the menu is still settling is
