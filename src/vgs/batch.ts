@@ -1,5 +1,17 @@
-/** Cutting work into requests of at most 20 items and running them with a bounded number in flight. */
-import { linkedAbort, throwIfAborted } from './signals';
+/**
+ * Cutting work into requests of at most 20 items and running them with a bounded number in flight, so
+ * that a failed request fails its own items only.
+ */
+import {
+  CancelledError,
+  InvalidCredentialsError,
+  InvalidEndpointError,
+  MissingScopeError,
+  RateLimitedError,
+  RevealNotEnabledError,
+  VaultNotAssignedError,
+  VgsError,
+} from './errors';
 
 /** VGS accepts at most 20 aliases or values per multi-item request. */
 export const MAX_ITEMS_PER_REQUEST = 20;
@@ -12,43 +24,74 @@ export function chunked<T>(items: readonly T[], size = MAX_ITEMS_PER_REQUEST): T
 
 export interface BatchOptions {
   readonly signal?: AbortSignal;
-  /** Called after each request that completes, with counts of the caller's items. */
+  /** Called as requests end (answered, failed or not sent), with counts of the caller's items. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+export interface ChunkRun<T> {
+  readonly concurrency: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** How many of the caller's items one item stands for (duplicates are sent once), for progress. */
+  readonly weight?: (item: T) => number;
+}
+
+// Failures that say the vault refuses every request of this operation, so there is no point sending more.
+const REFUSES_EVERY_REQUEST = [
+  InvalidCredentialsError,
+  VaultNotAssignedError,
+  MissingScopeError,
+  RevealNotEnabledError,
+  CancelledError,
+  InvalidEndpointError,
+  RateLimitedError,
+];
+
+export function refusesEveryRequest(error: VgsError): boolean {
+  return REFUSES_EVERY_REQUEST.some((type) => error instanceof type);
+}
+
 /**
- * Runs `work` on each chunk, at most `concurrency` at a time. `work` returns how many of the caller's
- * items the chunk stood for (duplicates included), for progress. The first failure, or the caller's
- * cancellation, stops every chunk still queued or in flight, and is what this rejects with.
+ * Runs `work` on each chunk, at most `concurrency` at a time, and resolves with the error of each item
+ * whose chunk failed or was never sent; `work` records the answers it gets as it gets them, and those
+ * answers win over the error. A failure that refuses every request (a cancel, a missing scope) stops
+ * the chunks still queued, which get that error unsent; any other fails its own chunk only. Requests
+ * in flight run on (a create the vault may have acted on is worth its answer) unless the signal stops them.
  */
-export async function runChunks<T>(
-  chunks: readonly T[][],
-  concurrency: number,
-  total: number,
-  options: BatchOptions,
-  work: (chunk: T[], signal: AbortSignal) => Promise<number>,
-): Promise<void> {
-  const stop = linkedAbort(options.signal);
-  let next = 0;
+export async function runChunks<T>(chunks: readonly T[][], run: ChunkRun<T>, work: (chunk: T[]) => Promise<void>): Promise<Map<T, VgsError>> {
+  const weigh = (chunk: readonly T[]): number => chunk.reduce((sum, item) => sum + (run.weight?.(item) ?? 1), 0);
+  const total = chunks.reduce((sum, chunk) => sum + weigh(chunk), 0);
+  const failed = new Map<T, VgsError>();
   let done = 0;
-  let failed = false;
-  let failure: unknown;
+  let next = 0;
+  let stopped: VgsError | undefined;
+  const halted = (): VgsError | undefined => stopped ?? (run.signal?.aborted ? new CancelledError() : undefined);
+  const settle = (settled: readonly T[][], error?: VgsError): void => {
+    for (const chunk of settled) {
+      if (error) for (const item of chunk) failed.set(item, error);
+      done += weigh(chunk);
+    }
+    if (settled.length > 0) run.onProgress?.(done, total);
+  };
   const worker = async (): Promise<void> => {
-    while (next < chunks.length && !stop.signal.aborted) {
+    while (next < chunks.length && !halted()) {
       const chunk = chunks[next++];
       try {
-        const count = await work(chunk, stop.signal);
-        done += count;
-        options.onProgress?.(done, total);
+        await work(chunk);
+        settle([chunk]);
       } catch (error) {
-        if (!failed) [failed, failure] = [true, error];
-        stop.abort();
+        if (!(error instanceof VgsError)) {
+          next = chunks.length; // a bug, not a failed request: start nothing more, and let it surface
+          throw error;
+        }
+        if (refusesEveryRequest(error)) stopped ??= error;
+        settle([chunk], error);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
-  if (failed) throw failure;
-  throwIfAborted(options.signal);
+  await Promise.all(Array.from({ length: Math.min(run.concurrency, chunks.length) }, worker));
+  if (next < chunks.length) settle(chunks.slice(next), halted());
+  return failed;
 }
 
 /**
@@ -58,26 +101,28 @@ export async function runChunks<T>(
 export type GroupOutcome<T, R, F> = { readonly results: R[] } | { readonly refused: F; readonly culprits?: ReadonlyMap<T, F> };
 
 /**
- * Resolves a refused group item by item. Named culprits get their refusal and the rest is sent again;
- * when nobody is named, the group is re-sent in halves until each item at fault stands alone. `alone`
- * turns a refusal into that item's result.
+ * Resolves a refused group item by item, handing each item's result to `settle` as soon as it is known.
+ * Named culprits get their refusal and the rest is sent again; when nobody is named, the group is re-sent
+ * in halves until each item at fault stands alone. `alone` turns a refusal into that item's result.
  */
 export async function isolate<T, R, F>(
   group: T[],
   attempt: (group: T[]) => Promise<GroupOutcome<T, R, F>>,
   alone: (item: T, refused: F) => R,
-): Promise<R[]> {
-  const outcome = await attempt(group);
-  if ('results' in outcome) return outcome.results;
-  const { refused, culprits } = outcome;
-  if (group.length === 1) return [alone(group[0], culprits?.get(group[0]) ?? refused)];
-  const named = group.filter((item) => culprits?.has(item));
-  if (named.length > 0) {
+  settle: (item: T, result: R) => void,
+): Promise<void> {
+  const resolve = async (group: T[], outcome: GroupOutcome<T, R, F>): Promise<void> => {
+    if ('results' in outcome) return group.forEach((item, i) => settle(item, outcome.results[i]));
+    const { refused, culprits } = outcome;
+    if (group.length === 1) return settle(group[0], alone(group[0], culprits?.get(group[0]) ?? refused));
     const rest = group.filter((item) => !culprits?.has(item));
-    const others = rest.length > 0 ? await isolate(rest, attempt, alone) : [];
-    let next = 0;
-    return group.map((item) => (culprits?.has(item) ? alone(item, culprits.get(item) as F) : others[next++]));
-  }
-  const middle = Math.ceil(group.length / 2);
-  return [...(await isolate(group.slice(0, middle), attempt, alone)), ...(await isolate(group.slice(middle), attempt, alone))];
+    if (rest.length < group.length) {
+      for (const item of group) if (culprits?.has(item)) settle(item, alone(item, culprits.get(item) as F));
+      if (rest.length > 0) await resolve(rest, await attempt(rest));
+      return;
+    }
+    const middle = Math.ceil(group.length / 2);
+    for (const half of [group.slice(0, middle), group.slice(middle)]) await resolve(half, await attempt(half));
+  };
+  await resolve(group, await attempt(group));
 }

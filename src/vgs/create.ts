@@ -1,12 +1,15 @@
-/** Creating aliases: duplicates sent once, 20 items a request, a refused item isolated from the rest. */
+/**
+ * Creating aliases: duplicates sent once, 20 items a request, a refused item isolated from the rest,
+ * and a failed request failing its own items only.
+ */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { send, VaultContext } from './call';
-import { scrub, ValidationError } from './errors';
+import { scrub, ValidationError, VgsError } from './errors';
 import { parseErrorEnvelope } from './http';
 import { CreatedAlias, createKey, CreateItem, readCreated, toWire } from './wire';
 
-/** Per item: its alias, or why VGS refused that item (the rest of the batch is unaffected). */
-export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: ValidationError };
+/** Per item, in input order: its alias, or why it has none (VGS refused it, or its request failed). */
+export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: VgsError };
 
 export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions): Promise<CreateResult[]> {
   const started = Date.now();
@@ -25,25 +28,29 @@ export async function createAliases(context: VaultContext, items: readonly Creat
     uses[slot]++;
     return slot;
   });
-  const results = new Array<CreateResult>(unique.length);
+  const results = new Array<CreateResult | undefined>(unique.length);
   const slots = unique.map((_, slot) => slot);
-  await runChunks(chunked(slots), context.concurrency(), items.length, options, async (chunk, signal) => {
-    const created = await isolate(
+  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
+  const failed = await runChunks(chunked(slots), run, async (chunk) => {
+    await isolate(
       chunk,
-      (group) => createGroup(context, group.map((slot) => unique[slot]), group, signal),
+      (group) => createGroup(context, group, unique, options.signal),
       (_, error): CreateResult => ({ ok: false, error }),
+      (slot, result) => (results[slot] = result),
     );
-    chunk.forEach((slot, i) => (results[slot] = created[i]));
-    return chunk.reduce((sum, slot) => sum + uses[slot], 0);
   });
-  const failed = results.filter((r) => !r.ok).length;
+  const settled = slots.map((slot): CreateResult => results[slot] ?? { ok: false, error: failed.get(slot) as VgsError });
+  const errors = settled.flatMap((r) => (r.ok ? [] : [r.error.code]));
+  const codes = [...new Set(errors)].map((code) => `${errors.filter((c) => c === code).length} ${code}`).join(', ');
   context.logger?.info(
-    `vault ${context.target.vaultId}: created aliases for ${items.length} items (${unique.length} unique, ${failed} refused) in ${Date.now() - started} ms`,
+    `vault ${context.target.vaultId}: created aliases for ${items.length} items (${unique.length} unique, ` +
+      `${errors.length} without an alias${codes ? `: ${codes}` : ''}) in ${Date.now() - started} ms`,
   );
-  return positions.map((slot) => results[slot]);
+  return positions.map((slot) => settled[slot]);
 }
 
-function createGroup(context: VaultContext, items: CreateItem[], group: number[], signal: AbortSignal): Promise<GroupOutcome<number, CreateResult, ValidationError>> {
+function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], signal: AbortSignal | undefined): Promise<GroupOutcome<number, CreateResult, VgsError>> {
+  const items = group.map((slot) => unique[slot]);
   const sensitive = items.flatMap((item) => ('value' in item ? [item.value] : []));
   const host = new URL(context.endpoints.baseUrl).host;
   return send(
@@ -72,7 +79,7 @@ function createGroup(context: VaultContext, items: CreateItem[], group: number[]
         return error;
       };
       // VGS-style details name the item: "data[3]: Value does not match format FPE_SIX_T_FOUR".
-      const culprits = new Map<number, ValidationError>();
+      const culprits = new Map<number, VgsError>();
       for (const detail of details) {
         const match = /^data\[(\d+)\][:.\s]*(.*)$/s.exec(detail);
         const slot = match ? group[Number(match[1])] : undefined;

@@ -1,7 +1,9 @@
 // The VGS client's public surface: what commands, views and hovers import. Plain Node, no 'vscode'.
 export { VgsService } from './service';
 export type { RequestSettings, VgsServiceOptions } from './service';
-export type { ConnectionReport, DeleteResult, RevealResult, StorageOptions, VaultClient } from './client';
+export type { ConnectionReport, StorageOptions, VaultClient } from './client';
+export type { RevealResult } from './reveal';
+export type { DeleteResult } from './delete';
 export type { CreateResult } from './create';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';

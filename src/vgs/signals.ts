@@ -30,9 +30,3 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
-
-/** An abort switch for one operation that also trips when the caller's signal aborts. */
-export function linkedAbort(parent: AbortSignal | undefined): { readonly signal: AbortSignal; abort(): void } {
-  const own = new AbortController();
-  return { signal: parent ? AbortSignal.any([parent, own.signal]) : own.signal, abort: () => own.abort() };
-}

@@ -82,7 +82,7 @@ export function readRecord(raw: unknown, host: string, route: string): RevealedR
 }
 
 /** The aliases of `group` that a 404's error details name ("Unknown alias: tok_…"). */
-export function namedAliases(response: HttpResponse, group: readonly string[]): Map<string, void> {
+export function namedAliases(response: HttpResponse, group: readonly string[]): Map<string, undefined> {
   const words = new Set(parseErrorEnvelope(response.text).details.join(' ').split(/[\s,;:'"()[\]]+/));
   return new Map(group.filter((alias) => words.has(alias)).map((alias) => [alias, undefined]));
 }

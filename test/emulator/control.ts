@@ -1,7 +1,7 @@
 // The control endpoint under /__emulator/, for tests that run the emulator in another process.
 import { Faults } from './faults';
 import { RequestLog } from './log';
-import { Route } from './routes';
+import { Route, VaultRoute } from './routes';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -40,6 +40,7 @@ const KEYS = [
   'latencyMs',
   'failNext',
   'dropNext',
+  'loseAnswerNext',
   'malformedNext',
   'tokenEndpointDown',
   'rateLimit',
@@ -59,6 +60,7 @@ function applyFaults(faults: Faults, spec: unknown): void {
     faults.failNext(f.route as Route, Number(f.status), Number(f.count ?? 1), headers);
   }
   for (const f of specs(spec.dropNext)) faults.dropNext(f.route as Route, Number(f.count ?? 1));
+  for (const f of specs(spec.loseAnswerNext)) faults.loseAnswerNext(f.route as VaultRoute, Number(f.count ?? 1));
   for (const f of specs(spec.malformedNext)) faults.malformedNext(f.route as Route, Number(f.count ?? 1));
   if (spec.tokenEndpointDown !== undefined) faults.setTokenEndpointDown(spec.tokenEndpointDown === true);
   if (spec.rateLimit !== undefined) {

@@ -1,10 +1,13 @@
-// Injected failures: latency, canned statuses, dropped connections, unparseable bodies, a dead token endpoint.
+// Injected failures: latency, canned statuses, dropped connections, lost answers, unparseable bodies, a dead token
+// endpoint.
 import { RateLimiter } from './ratelimit';
-import { isRoute, Route } from './routes';
+import { isRoute, Route, VaultRoute } from './routes';
 
 export type Fault =
   | { kind: 'fail'; status: number; headers: Record<string, string> }
   | { kind: 'drop' }
+  // Carried out, then the connection dropped instead of answering: the client cannot know it was done.
+  | { kind: 'lose' }
   | { kind: 'malformed' }
   // Never answered: the request is held until the client gives up (its timeout) or the emulator closes.
   | { kind: 'hang' };
@@ -53,6 +56,11 @@ export class Faults {
     this.enqueue(route, { kind: 'drop' }, count);
   }
 
+  // The next `count` requests of `route` are carried out, then get their socket destroyed instead of the answer.
+  loseAnswerNext(route: VaultRoute, count = 1): void {
+    this.enqueue(vaultRoute(route), { kind: 'lose' }, count);
+  }
+
   // The next `count` requests of `route` get a success status with a body that is not JSON.
   malformedNext(route: Route, count = 1): void {
     this.enqueue(route, { kind: 'malformed' }, count);
@@ -62,6 +70,7 @@ export class Faults {
   failContaining(route: Route, marker: string, fault: Fault): void {
     if (!isRoute(route)) throw new RangeError(`unknown route ${String(route)}`);
     if (marker.length === 0) throw new RangeError('the marker is empty');
+    if (fault.kind === 'lose') vaultRoute(route);
     this.marked.push({ route, marker, fault });
   }
 
@@ -112,4 +121,10 @@ export class Faults {
 function nonNegative(n: number, what: string): number {
   if (!Number.isFinite(n) || n < 0) throw new RangeError(`${what} ${n} must be a number >= 0`);
   return n;
+}
+
+// Only Vault API requests are carried out and then lose their answer.
+function vaultRoute(route: Route): VaultRoute {
+  if (route === 'token') throw new RangeError('a lost answer needs a Vault API route');
+  return route;
 }

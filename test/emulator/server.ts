@@ -114,8 +114,9 @@ function tokenOutcome(state: EmulatorState, req: IncomingMessage, body: Body): O
     body: oauthBody(status, description),
   });
   if (state.faults.tokenEndpointDown) return oauth(503, 'The token endpoint is down (emulator fault)');
+  // Lost answers are queued for Vault API routes only.
   const fault = state.faults.take('token');
-  if (fault) return faultOutcome(fault, base, 200, (status) => oauthBody(status, 'Injected fault'));
+  if (fault && fault.kind !== 'lose') return faultOutcome(fault, base, 200, (status) => oauthBody(status, 'Injected fault'));
   if (req.method !== 'POST') return oauth(405, 'HTTP method not allowed');
   if (body.tooLarge) return oauth(413, 'Request body too large');
   const answer = state.api.tokens.exchange(req.headers, body.data);
@@ -138,10 +139,13 @@ function vaultOutcome(
     headers: { 'x-ratelimit-remaining': String(verdict.remaining) },
   };
   const trace: Trace = {};
+  // A lost answer: the request is carried out as usual, and the connection dropped instead of answering.
+  let lost = false;
   try {
     if (!target.route || !target.vaultId) throw new ApiError(404, 'not_found', `No route for ${req.method} ${url.pathname}`);
     const fault = state.faults.take(target.route, `${url.search} ${body.data.toString('utf8')}`);
-    if (fault) {
+    lost = fault?.kind === 'lose';
+    if (fault && fault.kind !== 'lose') {
       const success = target.route === 'POST /aliases' ? 201 : 200;
       const injected = (status: number): object => errorEnvelope(new ApiError(status, codeOf(status), 'Injected fault'), href);
       return faultOutcome(fault, base, success, injected);
@@ -163,13 +167,13 @@ function vaultOutcome(
       href,
     };
     const answer = handleVaultRequest(state.api, request, trace);
-    return { ...base, ...trace, status: answer.status, body: answer.body };
+    return { ...base, ...trace, status: lost ? 0 : answer.status, body: answer.body };
   } catch (thrown) {
     const error = thrown instanceof ApiError ? thrown : new ApiError(500, 'internal_error', String(thrown));
     return {
       ...base,
       ...trace,
-      status: error.status,
+      status: lost ? 0 : error.status,
       headers: { ...base.headers, ...error.headers },
       body: errorEnvelope(error, href),
     };
@@ -177,7 +181,7 @@ function vaultOutcome(
 }
 
 function faultOutcome(
-  fault: Fault,
+  fault: Exclude<Fault, { kind: 'lose' }>,
   base: Omit<Outcome, 'status'>,
   success: number,
   errorBody: (status: number) => object,

@@ -19,7 +19,7 @@ import {
 } from '../../../src/vgs';
 import { scrub } from '../../../src/vgs/errors';
 import { parseErrorEnvelope } from '../../../src/vgs/http';
-import { aliasOf, captureLog, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
+import { aliasOf, captureLog, errorsIn, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
 before(async () => {
@@ -31,7 +31,9 @@ test('missing scopes are named, with the operation and what to do', async () => 
   const writer = s.service.vault(s.target('tntdemo00001', 'demo-writer'));
   assert.deepEqual(await writer.grantedScopes(), ['aliases:write']);
   const alias = aliasOf((await writer.createAliases(values(1)))[0]);
-  const reveal = await rejection(writer.reveal([alias]));
+  const revealed = await writer.reveal([alias]);
+  assert.deepEqual([revealed.found.size, revealed.notFound], [0, []]);
+  const reveal = revealed.failed.get(alias);
   assert.ok(reveal instanceof MissingScopeError);
   assert.equal(reveal.scope, 'aliases:read');
   assert.equal(
@@ -107,7 +109,7 @@ test('no client secret, token or value appears in any log line or error message,
   const messages: string[] = [];
   const attempt = async (work: () => Promise<unknown>) => {
     try {
-      await work();
+      for (const error of errorsIn(await work())) messages.push(error.message, String(error));
     } catch (error) {
       assert.ok(error instanceof VgsError, String(error));
       messages.push(error.message, String(error));

@@ -1,7 +1,7 @@
 // Shared by the VGS service tests: an in-process emulator, a service with fast retries, captured logs.
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import * as assert from 'node:assert/strict';
-import { CreateResult, VaultTarget, VgsLogger, VgsService, VgsServiceOptions } from '../../../src/vgs';
+import { CreateResult, DeleteResult, RevealResult, VaultTarget, VgsError, VgsLogger, VgsService, VgsServiceOptions } from '../../../src/vgs';
 
 export const SECRET = 'demo-secret';
 
@@ -64,4 +64,11 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
 export function aliasOf(result: CreateResult): string {
   assert.ok(result.ok, result.ok ? '' : result.error.message);
   return result.alias;
+}
+
+/** The errors a batch operation resolved with: failed create items, or the `failed` of a reveal or delete. */
+export function errorsIn(outcome: unknown): VgsError[] {
+  if (Array.isArray(outcome)) return (outcome as CreateResult[]).flatMap((r) => (r.ok ? [] : [r.error]));
+  const failed = (outcome as Partial<RevealResult & DeleteResult> | undefined)?.failed;
+  return failed ? [...failed.values()] : [];
 }
