@@ -34,7 +34,7 @@ export function followTargets(document: vscode.TextDocument, targets: readonly T
         const replacements: vscode.TextEdit[] = [];
         answers.forEach((answer, index) => {
           const target = { ...targets[index], range: rangeOf(index) };
-          if ('error' in answer) failed.push({ target, reason: reasonOf(answer.error), code: codeOf(answer.error) });
+          if ('error' in answer) failed.push(unchanged(target, answer.error));
           else if (tracked.ranges[index].edited) failed.push({ target, reason: vscode.l10n.t('its text was edited while VGS answered'), code: 'edited' });
           else replacements.push(vscode.TextEdit.replace(target.range, answer.text));
         });
@@ -62,8 +62,13 @@ async function edit(document: vscode.TextDocument, replacements: readonly vscode
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 
+/** A target left unchanged because of `error`, with the words and the code that report it. */
+export function unchanged(target: Target, error: unknown): Applied['failed'][number] {
+  return { target, reason: reasonOf(error), code: codeOf(error) };
+}
+
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
-function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
+export function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
   const editor = vscode.window.visibleTextEditors.find((each) => each.document === document);
   if (!editor || ranges.length === 0) return;
   editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
@@ -114,4 +119,11 @@ export function partialMessage(done: string, applied: Applied, log: vscode.LogOu
     main[0].reason,
   );
   return others > 0 ? `${message} ${vscode.l10n.t('({0} for other reasons: see the VGS log.)', others)}` : message;
+}
+
+/** Shows a partial outcome's message: an error when nothing succeeded, else a warning; both offer the log. */
+export function showPartial(message: string, applied: Applied, log: vscode.LogOutputChannel): void {
+  const showLog = vscode.l10n.t('Show Log');
+  const show = applied.succeeded === 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  void show(message, showLog).then((answer) => answer === showLog && log.show(true));
 }

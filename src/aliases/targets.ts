@@ -183,17 +183,22 @@ export async function aliasWork(args: AliasArguments): Promise<Work> {
   return { document, version: document.version, targets: merged(targets) };
 }
 
-/** The aliases to act on when nothing in a document changes: the arguments' aliases, else those of `aliasWork`. */
-export async function aliasesOf(args: AliasArguments): Promise<string[]> {
+/** The aliases a command acts on without changing a document: each place they stand, when they come from one. */
+export async function aliasPlaces(args: AliasArguments): Promise<{ readonly document?: vscode.TextDocument; readonly targets: readonly Target[] }> {
   if (args.aliases) {
     const refused = args.aliases.find((alias) => typeof alias !== 'string' || !mayBeAlias(alias));
     if (refused !== undefined || args.aliases.length === 0) {
       throw new InputError(vscode.l10n.t('The aliases given are not all aliases. Pass aliases such as tok_sandbox_…, one string each.'));
     }
-    return [...new Set(args.aliases)];
+    return { targets: args.aliases.map((text) => ({ range: new vscode.Range(0, 0, 0, 0), text })) };
   }
   const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
-  return [...new Set(aliasTargetsIn(document, rangesOf(document, args)).map(({ text }) => text))];
+  return { document, targets: merged(aliasTargetsIn(document, rangesOf(document, args))) };
+}
+
+/** The distinct aliases to act on when nothing in a document changes. */
+export async function aliasesOf(args: AliasArguments): Promise<string[]> {
+  return [...new Set((await aliasPlaces(args)).targets.map(({ text }) => text))];
 }
 
 /** The one alias of a command that works on a single alias (details, copy, add format). */

@@ -5,7 +5,8 @@ import { DECLINED } from '../../commands/runner';
 import type { Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { withAliasProgress } from '../progress';
-import { aliasesOf, type AliasArguments } from '../targets';
+import { partialMessage, select, showPartial, unchanged } from '../outcome';
+import { aliasPlaces, type AliasArguments } from '../targets';
 
 export interface DeleteOptions extends VaultOption, AliasArguments {
   readonly storage?: Storage;
@@ -15,7 +16,8 @@ const NAMED_IN_QUESTION = 10;
 
 export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions = {}) =>
   aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
-    const aliases = await aliasesOf(options);
+    const { document, targets } = await aliasPlaces(options);
+    const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
     const listed = aliases.slice(0, NAMED_IN_QUESTION).join('\n') + (aliases.length > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', aliases.length - NAMED_IN_QUESTION)}` : '');
     const confirmed = await deps.dialogs.confirm(
@@ -28,11 +30,21 @@ export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions =
       client.deleteAliases(aliases, { ...work, storage: options.storage }),
       options.signal,
     );
-    deps.log.info(`deleted ${result.deleted.length} alias(es) from ${vault.vaultId}; ${result.notFound.length} not found`);
-    const message =
+    deps.log.info(`deleted ${result.deleted.length} alias(es) from ${vault.vaultId}; ${result.notFound.length} not found, ${result.failed.size} failed`);
+    const failed = targets.flatMap((target) => {
+      const error = result.failed.get(target.text);
+      return error ? [unchanged(target, error)] : [];
+    });
+    if (document) select(document, failed.map(({ target }) => target.range));
+    const partly = partialMessage(vscode.l10n.t('Deleted'), { succeeded: result.deleted.length, failed }, deps.log, COMMANDS.deleteAlias);
+    const unknown =
       result.notFound.length === 0
-        ? vscode.l10n.t('Deleted {0} alias(es) from "{1}".', result.deleted.length, vault.name)
-        : vscode.l10n.t('Deleted {0} alias(es) from "{1}"; it did not know {2}: {3}.', result.deleted.length, vault.name, result.notFound.length, result.notFound.slice(0, 3).join(', '));
-    void (result.notFound.length === 0 ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
-    return result;
+        ? undefined
+        : vscode.l10n.t('The vault did not know {0}: {1}.', result.notFound.length, result.notFound.slice(0, 3).join(', '));
+    const message = partly ?? vscode.l10n.t('Deleted {0} alias(es) from "{1}".', result.deleted.length, vault.name);
+    const shown = unknown ? `${message} ${unknown}` : message;
+    if (partly) showPartial(shown, { succeeded: result.deleted.length, failed }, deps.log);
+    else void (unknown ? vscode.window.showWarningMessage(shown) : vscode.window.showInformationMessage(shown));
+    const { deleted, notFound } = result;
+    return partly ? { deleted, notFound, failed: failed[0].code, message: shown, unchanged: failed.length } : { deleted, notFound, message: shown };
   });

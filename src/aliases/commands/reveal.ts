@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
 import { confirmRevealOnLive } from '../../settings';
-import { AliasNotFoundError, type Storage } from '../../vgs';
+import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { replaceAll } from '../edit';
+import { followTargets, partialMessage, showPartial } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { aliasWork, type AliasArguments } from '../targets';
 
@@ -16,7 +16,7 @@ export interface RevealOptions extends VaultOption, AliasArguments {
 
 export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptions = {}) =>
   aliasCommand(deps, COMMANDS.revealSelection, options, async (scope) => {
-    const { document, version, targets } = await aliasWork(options);
+    const { document, targets } = await aliasWork(options);
     const { vault, client } = await scope.vault();
     const aliases = [...new Set(targets.map(({ text }) => text))];
     if (vault.environment === 'live' && confirmRevealOnLive()) {
@@ -28,14 +28,35 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
       if (!confirmed) return DECLINED;
     }
     const started = Date.now();
-    const { found, notFound } = await withAliasProgress(
-      vscode.l10n.t('Revealing {0} alias(es) from {1}', aliases.length, vault.name),
-      aliases.length,
-      (progress) => client.reveal(aliases, { ...progress, storage: options.storage }),
-      options.signal,
+    const followed = followTargets(document, targets);
+    let result: RevealResult;
+    try {
+      result = await withAliasProgress(
+        vscode.l10n.t('Revealing {0} alias(es) from {1}', aliases.length, vault.name),
+        aliases.length,
+        (progress) => client.reveal(aliases, { ...progress, storage: options.storage }),
+        options.signal,
+      );
+    } catch (error) {
+      followed.dispose();
+      throw error;
+    }
+    const { found, notFound, failed } = result;
+    // Not one alias known: the vault is likely the wrong one, which the runner offers to change.
+    if (found.size === 0 && failed.size === 0 && notFound.length > 0) {
+      followed.dispose();
+      throw new AliasNotFoundError(notFound[0], vault.vaultId, options.storage);
+    }
+    const applied = await followed.apply(
+      targets.map(({ text }) => {
+        const record = found.get(text);
+        if (record) return { text: record.value };
+        return { error: failed.get(text) ?? new AliasNotFoundError(text, vault.vaultId, options.storage) };
+      }),
     );
-    if (notFound.length > 0) throw new AliasNotFoundError(notFound[0], vault.vaultId, options.storage);
-    await replaceAll(document, version, targets.map(({ range, text }) => ({ range, text: found.get(text)?.value ?? text })));
-    deps.log.info(`revealed ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
-    return { revealed: targets.length };
+    deps.log.info(`revealed ${applied.succeeded} of ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
+    const message = partialMessage(vscode.l10n.t('Revealed'), applied, deps.log, COMMANDS.revealSelection);
+    if (message === undefined) return { revealed: targets.length };
+    showPartial(message, applied, deps.log);
+    return { revealed: applied.succeeded, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
   });

@@ -5,7 +5,7 @@ import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
 import type { AliasFormat, CreateResult, Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { followTargets, partialMessage } from '../outcome';
+import { followTargets, partialMessage, showPartial } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
 import { valueWork, type TargetArguments } from '../targets';
@@ -59,7 +59,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
     const message = partialMessage(vscode.l10n.t('Tokenized'), applied, deps.log, COMMANDS.tokenizeSelection);
     if (message === undefined) return { aliases } satisfies Tokenized;
-    void vscode.window.showWarningMessage(message);
+    showPartial(message, applied, deps.log);
     return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
   });
 }
