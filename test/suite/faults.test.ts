@@ -22,6 +22,8 @@ interface FaultCase {
   readonly cause: RegExp;
   /** The fault reaches every request, not only the marked one. */
   readonly everywhere?: boolean;
+  /** An answer that carries nothing the operation reads is no failure for it (delete reads no body). */
+  readonly harmlessFor?: Op;
 }
 
 const fail = (status: number, headers: Record<string, string> = {}): Fault => ({ kind: 'fail', status, headers });
@@ -31,7 +33,7 @@ const FAULTS: readonly FaultCase[] = [
   { name: '503', inject: (e, r, m) => e.faults.failContaining(r, m, fail(503)), cause: /HTTP 503/ },
   { name: 'a timeout', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'hang' }), cause: /did not answer within/ },
   { name: 'a dropped connection', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'drop' }), cause: /Could not reach .*connection/ },
-  { name: 'a malformed body', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'malformed' }), cause: /not JSON/ },
+  { name: 'a malformed body', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'malformed' }), cause: /not JSON/, harmlessFor: 'delete' },
   { name: '401 twice', inject: (e, r, m) => e.faults.failContaining(r, m, fail(401)), cause: /not assigned to these credentials/ },
   { name: '403', inject: (e, r, m) => e.faults.failContaining(r, m, fail(403)), cause: /lacks the aliases:\w+ scope|Reveal is not enabled/ },
   { name: '429 past its retries', inject: (e, r, m) => e.faults.failContaining(r, m, fail(429, { 'retry-after': '0' })), cause: /over its rate limit/ },
@@ -107,6 +109,11 @@ describe('Fault matrix', function () {
     for (let left = 20; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+    // The extension host hears of closed editors a moment later; until then the next cell's command could
+    // still see the last cell's document as the active one.
+    for (let waited = 0; waited < 5000 && vscode.window.visibleTextEditors.some((each) => each.viewColumn !== undefined); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
 
   after(async () => {
@@ -118,9 +125,10 @@ describe('Fault matrix', function () {
   for (const fault of FAULTS) {
     for (const [shape, count] of [['one request', 5], ['three requests, the second failing', 60]] as const) {
       // The marked value or alias sits in the second request of three (items 21-40), or in the only one.
-      const failing = (i: number) => fault.everywhere || count === 5 || (i >= 20 && i < 40);
+      const failsIn = (op: Op) => (i: number) => fault.harmlessFor !== op && (fault.everywhere || count === 5 || (i >= 20 && i < 40));
 
       it(`tokenize, ${shape}, ${fault.name}`, async () => {
+        const failing = failsIn('tokenize');
         const values = valuesOf(count);
         const editor = await open(values);
         selectLines(editor);
@@ -143,6 +151,7 @@ describe('Fault matrix', function () {
       });
 
       it(`reveal, ${shape}, ${fault.name}`, async () => {
+        const failing = failsIn('reveal');
         const values = valuesOf(count);
         const editor = await tokenized(values);
         const aliases = lineTexts(editor);
@@ -158,6 +167,7 @@ describe('Fault matrix', function () {
       });
 
       it(`delete, ${shape}, ${fault.name}`, async () => {
+        const failing = failsIn('delete');
         const values = valuesOf(count);
         const editor = await tokenized(values);
         const aliases = lineTexts(editor);
@@ -167,6 +177,11 @@ describe('Fault matrix', function () {
         fault.inject(emulator, ROUTE.delete, aliases[count === 5 ? 0 : 20]);
         const outcome = await run('delete');
         assert.deepEqual(lineTexts(editor), aliases, 'delete leaves the document as it is');
+        if (fault.harmlessFor === 'delete') {
+          // A success status is all delete reads; the emulator's fault sent one without acting, so nothing more to check.
+          assert.equal(outcome.failed, undefined, outcome.message);
+          return;
+        }
         assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
         assert.match(outcome.message ?? '', fault.cause);
         assert.equal(before - emulator.recordCount(VAULT), values.filter((_, i) => !failing(i)).length, 'exactly the successes are gone');
