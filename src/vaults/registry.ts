@@ -41,25 +41,14 @@ export class VaultRegistry implements vscode.Disposable {
   private chosen: string | undefined;
   private readonly clients = new Map<string, VaultClient>();
   private loaded = '';
+  // Every operation waits for the one before it: a read that ends after a write must not undo it.
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RegistryOptions) {}
 
   /** Reads the vaults again (at start, and when another window may have changed them). */
-  async load(): Promise<void> {
-    const { storage } = this.options;
-    const records = storage.records();
-    const clientIds = await Promise.all(
-      records.map((record) => storage.credentials(record.vaultId).then((credentials) => credentials?.clientId, () => undefined)),
-    );
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
-    this.chosen = storage.chosenKey();
-    // A secret may have changed without anything shown changing: clients are made afresh after every load.
-    this.clients.clear();
-    const snapshot = JSON.stringify([this.stored, this.chosen]);
-    if (snapshot !== this.loaded) {
-      this.loaded = snapshot;
-      this.changed.fire();
-    }
+  load(): Promise<void> {
+    return this.serial(() => this.reload());
   }
 
   /** The environment vault first, then the stored vaults by name. */
@@ -99,74 +88,87 @@ export class VaultRegistry implements vscode.Disposable {
     return (this.chosen !== undefined ? this.get(this.chosen) : undefined) ?? this.list()[0];
   }
 
-  async select(key: string): Promise<Vault> {
-    const vault = this.require(key);
-    await this.options.storage.setChosenKey(vault.key);
-    await this.load();
-    return vault;
+  select(key: string): Promise<Vault> {
+    return this.serial(async () => {
+      const vault = this.require(key);
+      await this.options.storage.setChosenKey(vault.key);
+      await this.reload();
+      return vault;
+    });
   }
 
   /**
    * Saves the record, then the credentials: their change event is what other windows act on, so the
    * record must be there by then. If the keyring fails, the record is taken back out.
    */
-  async add(input: NewVault): Promise<Vault> {
-    const record = checkedRecord(input);
-    const credentials = checkedCredentials(input);
-    if (this.stored.some((vault) => vault.vaultId === record.vaultId)) throw new DuplicateVaultError(record.vaultId);
-    const hadActive = this.active() !== undefined;
-    const before = this.records();
-    await this.options.storage.saveRecords([...before, record]);
-    try {
-      await this.options.storage.storeCredentials(record.vaultId, credentials);
-    } catch (error) {
-      await this.options.storage.saveRecords(before);
-      throw error;
-    }
-    if (!hadActive) await this.options.storage.setChosenKey(record.vaultId);
-    await this.load();
-    return this.require(record.vaultId);
+  add(input: NewVault): Promise<Vault> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const record = checkedRecord(input);
+      const credentials = checkedCredentials(input);
+      const records = storage.records();
+      if (records.some((each) => each.vaultId === record.vaultId)) throw new DuplicateVaultError(record.vaultId);
+      const hadActive = this.options.environmentVault !== undefined || records.length > 0;
+      await storage.saveRecords([...records, record]);
+      try {
+        await storage.storeCredentials(record.vaultId, credentials);
+      } catch (error) {
+        await storage.saveRecords(storage.records().filter((each) => each.vaultId !== record.vaultId));
+        throw error;
+      }
+      if (!hadActive) await storage.setChosenKey(record.vaultId);
+      await this.reload();
+      return this.require(record.vaultId);
+    });
   }
 
   /** Record first, credentials last, for the same reason as `add`. */
-  async update(key: string, changes: VaultChanges): Promise<Vault> {
-    const vault = this.requireStored(key);
-    const record = checkedRecord({
-      vaultId: vault.vaultId,
-      name: changes.name ?? vault.name,
-      environment: changes.environment ?? vault.environment,
-      baseUrl: changes.baseUrl ?? vault.baseUrl,
-      tokenUrl: changes.tokenUrl ?? vault.tokenUrl,
+  update(key: string, changes: VaultChanges): Promise<Vault> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const vault = this.requireStored(key);
+      const stored = storage.records().find((each) => each.vaultId === vault.vaultId);
+      if (!stored) throw new UnknownVaultError(vault.vaultId);
+      const record = checkedRecord({
+        vaultId: vault.vaultId,
+        name: changes.name ?? stored.name,
+        environment: changes.environment ?? stored.environment,
+        baseUrl: changes.baseUrl ?? stored.baseUrl,
+        tokenUrl: changes.tokenUrl ?? stored.tokenUrl,
+      });
+      let credentials: Credentials | undefined;
+      if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
+        const current = await storage.credentials(vault.vaultId);
+        const clientSecret = changes.clientSecret ?? current?.clientSecret;
+        if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
+        credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
+      }
+      await storage.saveRecords(storage.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
+      if (credentials) await storage.storeCredentials(vault.vaultId, credentials);
+      this.health.forget(key);
+      this.loaded = '';
+      await this.reload();
+      return this.require(key);
     });
-    let credentials: Credentials | undefined;
-    if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
-      const current = await this.options.storage.credentials(vault.vaultId);
-      const clientSecret = changes.clientSecret ?? current?.clientSecret;
-      if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
-      credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
-    }
-    await this.options.storage.saveRecords(this.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
-    if (credentials) await this.options.storage.storeCredentials(vault.vaultId, credentials);
-    this.health.forget(key);
-    this.loaded = '';
-    await this.load();
-    return this.require(key);
   }
 
   /** Record first, credentials last; a failing keyring puts the record back rather than orphan the secret. */
-  async remove(key: string): Promise<void> {
-    const vault = this.requireStored(key);
-    const before = this.records();
-    await this.options.storage.saveRecords(before.filter((each) => each.vaultId !== vault.vaultId));
-    try {
-      await this.options.storage.deleteCredentials(vault.vaultId);
-    } catch (error) {
-      await this.options.storage.saveRecords(before);
-      throw error;
-    }
-    if (this.chosen === key) await this.options.storage.setChosenKey(undefined);
-    this.health.forget(key);
-    await this.load();
+  remove(key: string): Promise<void> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const vault = this.requireStored(key);
+      const record = storage.records().find((each) => each.vaultId === vault.vaultId);
+      await storage.saveRecords(storage.records().filter((each) => each.vaultId !== vault.vaultId));
+      try {
+        await storage.deleteCredentials(vault.vaultId);
+      } catch (error) {
+        if (record) await storage.saveRecords([...storage.records().filter((each) => each.vaultId !== vault.vaultId), record]);
+        throw error;
+      }
+      if (storage.chosenKey() === key) await storage.setChosenKey(undefined);
+      this.health.forget(key);
+      await this.reload();
+    });
   }
 
   /** The client for a vault, with its credentials read from SecretStorage (or the environment). */
@@ -214,8 +216,27 @@ export class VaultRegistry implements vscode.Disposable {
     this.health.dispose();
   }
 
-  private records(): VaultRecord[] {
-    return this.stored.map(({ vaultId, name, environment, baseUrl, tokenUrl }) => ({ vaultId, name, environment, baseUrl, tokenUrl }));
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async reload(): Promise<void> {
+    const { storage } = this.options;
+    const records = storage.records();
+    const clientIds = await Promise.all(
+      records.map((record) => storage.credentials(record.vaultId).then((credentials) => credentials?.clientId, () => undefined)),
+    );
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
+    this.chosen = storage.chosenKey();
+    // A secret may have changed without anything shown changing: clients are made afresh after every load.
+    this.clients.clear();
+    const snapshot = JSON.stringify([this.stored, this.chosen]);
+    if (snapshot !== this.loaded) {
+      this.loaded = snapshot;
+      this.changed.fire();
+    }
   }
 
   private require(key: string): Vault {

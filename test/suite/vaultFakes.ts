@@ -29,10 +29,22 @@ export class FakeSecretStorage implements vscode.SecretStorage {
   private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   readonly onDidChange = this.changed.event;
   keyringFails = false;
+  private stalled: Promise<void> | undefined;
 
   async get(key: string): Promise<string | undefined> {
     this.failIfNoKeyring();
-    return this.values.get(key);
+    const value = this.values.get(key);
+    const stalled = this.stalled;
+    this.stalled = undefined;
+    await stalled;
+    return value;
+  }
+
+  /** The next get() answers, with what was there when asked, only once the returned function is called. */
+  stallNextGet(): () => void {
+    let release = () => {};
+    this.stalled = new Promise<void>((resolve) => (release = resolve));
+    return release;
   }
 
   async keys(): Promise<string[]> {

@@ -100,6 +100,39 @@ describe('Vault registry', () => {
     assert.deepEqual(JSON.parse(secrets.values.get('vgs.vault.tntsandbox01.credentials') ?? ''), { clientId: 'other-client', clientSecret: SECRET });
   });
 
+  it('runs one operation at a time: a load still reading when a vault is added cannot make a later removal drop it and orphan its secret', async () => {
+    const { registry, storage, secrets } = registryOn();
+    await registry.add(sandbox);
+    const release = secrets.stallNextGet();
+    const loading = registry.load();
+    const adding = registry.add(live);
+    // Run side by side, the add would be over by now, before the load it overtook.
+    await Promise.race([adding, new Promise((resolve) => setTimeout(resolve, 100))]);
+    release();
+    await Promise.all([loading, adding]);
+    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01', 'tntsandbox01'], 'the late load left nothing out');
+    await registry.remove('tntsandbox01');
+    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01']);
+    assert.deepEqual(storage.records().map((record) => record.vaultId), ['tntlive01']);
+    assert.deepEqual([...secrets.values.keys()], ['vgs.vault.tntlive01.credentials'], 'no orphan secret, none missing');
+  });
+
+  it('writes over the records stored now: an edit another window made survives this window\'s next edit or removal', async () => {
+    const memento = new FakeMemento();
+    const secrets = new FakeSecretStorage();
+    const first = registryOn(memento, secrets);
+    const second = registryOn(memento, secrets);
+    await first.registry.add(sandbox);
+    await first.registry.add(live);
+    await first.registry.add({ ...sandbox, vaultId: 'tntsandbox02', name: 'Refunds' });
+    await second.registry.load();
+    // Records only: globalState tells the first window nothing.
+    await second.registry.update('tntsandbox01', { name: 'Renamed elsewhere' });
+    await first.registry.update('tntlive01', { name: 'Live renamed' });
+    await first.registry.remove('tntsandbox02');
+    assert.deepEqual(first.storage.records().map((record) => record.name), ['Renamed elsewhere', 'Live renamed']);
+  });
+
   it('keeps two windows in step through SecretStorage change events', async () => {
     const memento = new FakeMemento();
     const secrets = new FakeSecretStorage();
