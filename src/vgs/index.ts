@@ -12,6 +12,7 @@ export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } f
 export {
   AliasNotFoundError,
   CancelledError,
+  CredentialsWithdrawnError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,
