@@ -1,10 +1,11 @@
 /**
  * The vaults of this user: the stored ones and the environment vault, which one is active, and the
  * VaultClient for each. Commands, views and the status bar read it; other windows stay in step through
- * SecretStorage's change event.
+ * SecretStorage's change event. Once a secret is removed or replaced, nothing minted with it is used again.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_TOKEN_URL, VaultClient, VgsService } from '../vgs';
+import { Account, fingerprint, HeldVault, VaultClients } from './clients';
 import { EnvironmentVault } from './environment';
 import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
 import { HealthBook } from './health';
@@ -39,16 +40,22 @@ export class VaultRegistry implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private stored: Vault[] = [];
   private chosen: string | undefined;
-  private readonly clients = new Map<string, VaultClient>();
+  private readonly clients: VaultClients;
   private loaded = '';
   // Every operation waits for the one before it: a read that ends after a write must not undo it.
   private queue: Promise<unknown> = Promise.resolve();
+  /** A digest of each stored vault's credentials as last read: tells another window's change from ours. */
+  private fingerprints = new Map<string, string | undefined>();
+  private readonly credentialEvents: vscode.Disposable;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    this.clients = new VaultClients(options.service, (vault) => this.tokenUrlFor(vault));
+    this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
+  }
 
   /** Reads the vaults again (at start, and when another window may have changed them). */
   load(): Promise<void> {
-    return this.serial(() => this.reload());
+    return this.serial(async () => void (await this.reload()));
   }
 
   /** The environment vault first, then the stored vaults by name. */
@@ -122,7 +129,7 @@ export class VaultRegistry implements vscode.Disposable {
     });
   }
 
-  /** Record first, credentials last, for the same reason as `add`. */
+  /** Record first, credentials last, for the same reason as `add`; tokens of a replaced secret go. */
   update(key: string, changes: VaultChanges): Promise<Vault> {
     return this.serial(async () => {
       const { storage } = this.options;
@@ -143,21 +150,26 @@ export class VaultRegistry implements vscode.Disposable {
         if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
         credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
       }
+      const used = await this.accountsOf(vault);
       await storage.saveRecords(storage.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
       if (credentials) await storage.storeCredentials(vault.vaultId, credentials);
       this.health.forget(key);
       this.loaded = '';
-      await this.reload();
+      this.clients.retire(used, await this.reload());
       return this.require(key);
     });
   }
 
-  /** Record first, credentials last; a failing keyring puts the record back rather than orphan the secret. */
+  /**
+   * Record first, credentials last; a failing keyring puts the record back rather than orphan the secret.
+   * The secret's tokens, the vault's client and its health go with it.
+   */
   remove(key: string): Promise<void> {
     return this.serial(async () => {
       const { storage } = this.options;
       const vault = this.requireStored(key);
       const record = storage.records().find((each) => each.vaultId === vault.vaultId);
+      const used = await this.accountsOf(vault);
       await storage.saveRecords(storage.records().filter((each) => each.vaultId !== vault.vaultId));
       try {
         await storage.deleteCredentials(vault.vaultId);
@@ -167,31 +179,19 @@ export class VaultRegistry implements vscode.Disposable {
       }
       if (storage.chosenKey() === key) await storage.setChosenKey(undefined);
       this.health.forget(key);
-      await this.reload();
+      this.clients.retire(used, await this.reload());
     });
   }
 
   /** The client for a vault, with its credentials read from SecretStorage (or the environment). */
   async clientFor(vault: Vault): Promise<VaultClient> {
     // Reading SecretStorage is a round trip to the window: alias commands reuse the client until a reload.
-    const cached = this.clients.get(vault.key);
-    if (cached) return cached;
-    const credentials =
-      vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
-    if (!credentials) throw new MissingCredentialsError(vault.vaultId);
-    const client = this.options.service.vault({
-      vaultId: vault.vaultId,
-      environment: vault.baseUrl ? 'custom' : vault.environment,
-      baseUrl: vault.baseUrl,
-      tokenUrl: this.tokenUrlFor(vault),
-      ...credentials,
-    });
-    this.clients.set(vault.key, client);
-    return client;
+    // Made in turn with the writes, so that a client is never made from credentials being removed.
+    return this.clients.get(vault.key) ?? this.serial(() => this.makeClient(vault.key));
   }
 
   /** Where the vault's token exchange goes: its own token URL, else the user setting, else VGS's. */
-  tokenUrlFor(vault: Vault): string {
+  tokenUrlFor(vault: VaultRecord): string {
     return vault.tokenUrl ?? this.defaultTokenUrl();
   }
 
@@ -212,6 +212,7 @@ export class VaultRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.credentialEvents.dispose();
     this.changed.dispose();
     this.health.dispose();
   }
@@ -222,13 +223,13 @@ export class VaultRegistry implements vscode.Disposable {
     return result;
   }
 
-  private async reload(): Promise<void> {
-    const { storage } = this.options;
+  // Returns the vaults with the credentials it read, for `retire`; they are not kept.
+  private async reload(): Promise<HeldVault[]> {
+    const { storage, environmentVault } = this.options;
     const records = storage.records();
-    const clientIds = await Promise.all(
-      records.map((record) => storage.credentials(record.vaultId).then((credentials) => credentials?.clientId, () => undefined)),
-    );
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
+    const credentials = await Promise.all(records.map((record) => storage.credentials(record.vaultId).catch(() => undefined)));
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
+    this.fingerprints = new Map(records.map((record, index) => [record.vaultId, fingerprint(credentials[index])]));
     this.chosen = storage.chosenKey();
     // A secret may have changed without anything shown changing: clients are made afresh after every load.
     this.clients.clear();
@@ -237,6 +238,40 @@ export class VaultRegistry implements vscode.Disposable {
       this.loaded = snapshot;
       this.changed.fire();
     }
+    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
+    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
+    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
+  }
+
+  // Stored or deleted, by this window or another: the secret this window last read may be gone.
+  private credentialsChanged(vaultId: string): Promise<void> {
+    return this.serial(async () => {
+      const known = this.stored.find((vault) => vault.vaultId === vaultId);
+      const before = this.fingerprints.get(vaultId);
+      const current = await this.reload();
+      // Unchanged: the echo of this window's own add, edit or removal, already dealt with.
+      if (this.fingerprints.get(vaultId) === before) return;
+      if (known) this.clients.retire(this.clients.accountOf(known), current);
+      this.health.forget(vaultId);
+    });
+  }
+
+  // The service accounts a vault may have used: as this window last read it, and as stored now.
+  private async accountsOf(vault: Vault): Promise<Account[]> {
+    const { storage } = this.options;
+    const record = storage.records().find((each) => each.vaultId === vault.vaultId) ?? vault;
+    const stored = await storage.credentials(vault.vaultId).catch(() => undefined);
+    return [...this.clients.accountOf(vault), ...this.clients.accountOf({ ...record, clientId: stored?.clientId })];
+  }
+
+  private async makeClient(key: string): Promise<VaultClient> {
+    const vault = this.require(key);
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    const credentials =
+      vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
+    if (!credentials) throw new MissingCredentialsError(vault.vaultId);
+    return this.clients.make(vault, credentials);
   }
 
   private require(key: string): Vault {

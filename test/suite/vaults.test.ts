@@ -4,29 +4,16 @@ import { userValue } from '../../src/settings';
 import { readEnvironmentVault } from '../../src/vaults/environment';
 import { DuplicateVaultError, ReadOnlyVaultError, VaultInputError } from '../../src/vaults/errors';
 import { KeyringUnavailableError } from '../../src/vaults/keyring';
-import { NewVault, VaultRegistry } from '../../src/vaults/registry';
-import { VaultStorage } from '../../src/vaults/storage';
+import { NewVault } from '../../src/vaults/registry';
 import { VaultTreeProvider } from '../../src/vaults/tree';
 
-import { DEFAULT_TOKEN_URL, VgsService } from '../../src/vgs';
+import { DEFAULT_TOKEN_URL } from '../../src/vgs';
 import { startEmulator, type Emulator } from '../emulator';
-import { FakeMemento, FakeSecretStorage } from './vaultFakes';
+import { FakeMemento, FakeSecretStorage, registryOn } from './vaultFakes';
 
 const SECRET = 'suite-secret-4c1f9e';
 const sandbox: NewVault = { vaultId: 'tntsandbox01', name: 'Payments sandbox', environment: 'sandbox', clientId: 'payments-client', clientSecret: SECRET };
 const live: NewVault = { vaultId: 'tntlive01', name: 'Payments live', environment: 'live', clientId: 'live-client', clientSecret: 'live-secret-77aa' };
-
-function registryOn(memento = new FakeMemento(), secrets = new FakeSecretStorage(), env: NodeJS.ProcessEnv = {}, userAuthUrl?: string) {
-  const storage = new VaultStorage(memento, secrets);
-  const reading = readEnvironmentVault(env);
-  const registry = new VaultRegistry({
-    storage,
-    service: new VgsService({ retry: { maxRetries: 0 } }),
-    userAuthUrl: () => userAuthUrl,
-    environmentVault: reading.kind === 'vault' ? reading.found : undefined,
-  });
-  return { registry, storage, memento, secrets };
-}
 
 describe('Vault registry', () => {
   it('keeps the record in globalState and the client id and secret only in SecretStorage', async () => {
@@ -103,6 +90,7 @@ describe('Vault registry', () => {
   it('runs one operation at a time: a load still reading when a vault is added cannot make a later removal drop it and orphan its secret', async () => {
     const { registry, storage, secrets } = registryOn();
     await registry.add(sandbox);
+    await registry.load(); // after the add's own change event
     const release = secrets.stallNextGet();
     const loading = registry.load();
     const adding = registry.add(live);
@@ -139,7 +127,6 @@ describe('Vault registry', () => {
     const first = registryOn(memento, secrets);
     const second = registryOn(memento, secrets);
     const changed = new Promise<void>((resolve) => second.registry.onDidChange(() => resolve()));
-    second.storage.onDidChangeCredentials(() => void second.registry.load());
     await first.registry.add(sandbox);
     await changed;
     assert.deepEqual(second.registry.list().map((vault) => vault.clientId), ['payments-client']);
