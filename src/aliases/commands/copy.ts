@@ -10,22 +10,13 @@ export interface CopyOptions extends VaultOption, AliasArguments {
   readonly alias?: string;
 }
 
-/** Clears the clipboard after a while, but only if it still holds the value: never the user's later copy. */
-function clearLater(value: string, seconds: number): void {
-  if (seconds === 0) return;
-  setTimeout(async () => {
-    if ((await vscode.env.clipboard.readText()) === value) await vscode.env.clipboard.writeText('');
-  }, seconds * 1000);
-}
-
 export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptions = {}) =>
   aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
     const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }));
     const { vault, client } = await scope.vault();
     const { value } = await client.revealRecord(alias, { signal: options.signal });
-    await vscode.env.clipboard.writeText(value);
     const seconds = clipboardClearSeconds();
-    clearLater(value, seconds);
+    await deps.clipboard.copy(value, seconds);
     deps.log.info(`copied the value of ${alias} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
     vscode.window.setStatusBarMessage(
       seconds > 0 ? vscode.l10n.t('$(check) Value copied; the clipboard clears in {0} s', seconds) : vscode.l10n.t('$(check) Value copied'),
