@@ -6,12 +6,14 @@ import { runCommand, type Outcome } from '../commands/runner';
 import { namedOrActive } from '../vaults/choose';
 import type { Vault, VaultRegistry } from '../vaults';
 import type { VaultClient } from '../vgs';
+import type { CopiedValues } from './clipboard';
 import { offerOtherVault } from './notFound';
 
 export interface AliasCommandDeps {
   readonly registry: VaultRegistry;
   readonly log: vscode.LogOutputChannel;
   readonly dialogs: Dialogs;
+  readonly clipboard: CopiedValues;
 }
 
 /** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */

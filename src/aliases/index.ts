@@ -4,6 +4,7 @@ import type { Dialogs } from '../commands/dialogs';
 import { COMMANDS } from '../commands/ids';
 import type { VaultRegistry } from '../vaults';
 import type { AliasCommandDeps } from './aliasCommand';
+import type { CopiedValues } from './clipboard';
 import { addAliasFormat } from './commands/addFormat';
 import { updateClassifiers } from './commands/classifiers';
 import { copyRevealedValue } from './commands/copy';
@@ -13,8 +14,8 @@ import { revealSelection } from './commands/reveal';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
 import { trackMenuContext } from './providers/menuContext';
 
-export function registerAliases(registry: VaultRegistry, log: vscode.LogOutputChannel, dialogs: Dialogs): vscode.Disposable {
-  const deps: AliasCommandDeps = { registry, log, dialogs };
+export function registerAliases(registry: VaultRegistry, log: vscode.LogOutputChannel, dialogs: Dialogs, clipboard: CopiedValues): vscode.Disposable {
+  const deps: AliasCommandDeps = { registry, log, dialogs, clipboard };
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
     [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],

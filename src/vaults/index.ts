@@ -29,8 +29,6 @@ export async function registerVaults(context: vscode.ExtensionContext, service: 
     vscode.window.createTreeView(VAULTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     createVaultStatusBar(registry),
     registerVaultCommands({ registry, log }),
-    // Another window added, edited or removed a vault: its secret changed.
-    storage.onDidChangeCredentials(() => void registry.load()),
     // globalState has no change event: a window coming to the front reads the list again.
     vscode.window.onDidChangeWindowState((state) => state.focused && void registry.load()),
     vscode.workspace.onDidChangeConfiguration((event) => affectsEndpoints(event) && registry.endpointsChanged()),

@@ -1,10 +1,11 @@
 /**
  * The vaults of this user: the stored ones and the environment vault, which one is active, and the
  * VaultClient for each. Commands, views and the status bar read it; other windows stay in step through
- * SecretStorage's change event.
+ * SecretStorage's change event. Once a secret is removed or replaced, nothing minted with it is used again.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_TOKEN_URL, VaultClient, VgsService } from '../vgs';
+import { Account, fingerprint, HeldVault, VaultClients } from './clients';
 import { EnvironmentVault } from './environment';
 import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
 import { HealthBook } from './health';
@@ -39,27 +40,22 @@ export class VaultRegistry implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private stored: Vault[] = [];
   private chosen: string | undefined;
-  private readonly clients = new Map<string, VaultClient>();
+  private readonly clients: VaultClients;
   private loaded = '';
+  // Every operation waits for the one before it: a read that ends after a write must not undo it.
+  private queue: Promise<unknown> = Promise.resolve();
+  /** A digest of each stored vault's credentials as last read: tells another window's change from ours. */
+  private fingerprints = new Map<string, string | undefined>();
+  private readonly credentialEvents: vscode.Disposable;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    this.clients = new VaultClients(options.service, (vault) => this.tokenUrlFor(vault));
+    this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
+  }
 
   /** Reads the vaults again (at start, and when another window may have changed them). */
-  async load(): Promise<void> {
-    const { storage } = this.options;
-    const records = storage.records();
-    const clientIds = await Promise.all(
-      records.map((record) => storage.credentials(record.vaultId).then((credentials) => credentials?.clientId, () => undefined)),
-    );
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: clientIds[index] }));
-    this.chosen = storage.chosenKey();
-    // A secret may have changed without anything shown changing: clients are made afresh after every load.
-    this.clients.clear();
-    const snapshot = JSON.stringify([this.stored, this.chosen]);
-    if (snapshot !== this.loaded) {
-      this.loaded = snapshot;
-      this.changed.fire();
-    }
+  load(): Promise<void> {
+    return this.serial(async () => void (await this.reload()));
   }
 
   /** The environment vault first, then the stored vaults by name. */
@@ -99,97 +95,103 @@ export class VaultRegistry implements vscode.Disposable {
     return (this.chosen !== undefined ? this.get(this.chosen) : undefined) ?? this.list()[0];
   }
 
-  async select(key: string): Promise<Vault> {
-    const vault = this.require(key);
-    await this.options.storage.setChosenKey(vault.key);
-    await this.load();
-    return vault;
+  select(key: string): Promise<Vault> {
+    return this.serial(async () => {
+      const vault = this.require(key);
+      await this.options.storage.setChosenKey(vault.key);
+      await this.reload();
+      return vault;
+    });
   }
 
   /**
    * Saves the record, then the credentials: their change event is what other windows act on, so the
    * record must be there by then. If the keyring fails, the record is taken back out.
    */
-  async add(input: NewVault): Promise<Vault> {
-    const record = checkedRecord(input);
-    const credentials = checkedCredentials(input);
-    if (this.stored.some((vault) => vault.vaultId === record.vaultId)) throw new DuplicateVaultError(record.vaultId);
-    const hadActive = this.active() !== undefined;
-    const before = this.records();
-    await this.options.storage.saveRecords([...before, record]);
-    try {
-      await this.options.storage.storeCredentials(record.vaultId, credentials);
-    } catch (error) {
-      await this.options.storage.saveRecords(before);
-      throw error;
-    }
-    if (!hadActive) await this.options.storage.setChosenKey(record.vaultId);
-    await this.load();
-    return this.require(record.vaultId);
-  }
-
-  /** Record first, credentials last, for the same reason as `add`. */
-  async update(key: string, changes: VaultChanges): Promise<Vault> {
-    const vault = this.requireStored(key);
-    const record = checkedRecord({
-      vaultId: vault.vaultId,
-      name: changes.name ?? vault.name,
-      environment: changes.environment ?? vault.environment,
-      baseUrl: changes.baseUrl ?? vault.baseUrl,
-      tokenUrl: changes.tokenUrl ?? vault.tokenUrl,
+  add(input: NewVault): Promise<Vault> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const record = checkedRecord(input);
+      const credentials = checkedCredentials(input);
+      const records = storage.records();
+      if (records.some((each) => each.vaultId === record.vaultId)) throw new DuplicateVaultError(record.vaultId);
+      const hadActive = this.options.environmentVault !== undefined || records.length > 0;
+      await storage.saveRecords([...records, record]);
+      try {
+        await storage.storeCredentials(record.vaultId, credentials);
+      } catch (error) {
+        await storage.saveRecords(storage.records().filter((each) => each.vaultId !== record.vaultId));
+        throw error;
+      }
+      if (!hadActive) await storage.setChosenKey(record.vaultId);
+      await this.reload();
+      return this.require(record.vaultId);
     });
-    let credentials: Credentials | undefined;
-    if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
-      const current = await this.options.storage.credentials(vault.vaultId);
-      const clientSecret = changes.clientSecret ?? current?.clientSecret;
-      if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
-      credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
-    }
-    await this.options.storage.saveRecords(this.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
-    if (credentials) await this.options.storage.storeCredentials(vault.vaultId, credentials);
-    this.health.forget(key);
-    this.loaded = '';
-    await this.load();
-    return this.require(key);
   }
 
-  /** Record first, credentials last; a failing keyring puts the record back rather than orphan the secret. */
-  async remove(key: string): Promise<void> {
-    const vault = this.requireStored(key);
-    const before = this.records();
-    await this.options.storage.saveRecords(before.filter((each) => each.vaultId !== vault.vaultId));
-    try {
-      await this.options.storage.deleteCredentials(vault.vaultId);
-    } catch (error) {
-      await this.options.storage.saveRecords(before);
-      throw error;
-    }
-    if (this.chosen === key) await this.options.storage.setChosenKey(undefined);
-    this.health.forget(key);
-    await this.load();
+  /** Record first, credentials last, for the same reason as `add`; tokens of a replaced secret go. */
+  update(key: string, changes: VaultChanges): Promise<Vault> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const vault = this.requireStored(key);
+      const stored = storage.records().find((each) => each.vaultId === vault.vaultId);
+      if (!stored) throw new UnknownVaultError(vault.vaultId);
+      const record = checkedRecord({
+        vaultId: vault.vaultId,
+        name: changes.name ?? stored.name,
+        environment: changes.environment ?? stored.environment,
+        baseUrl: changes.baseUrl ?? stored.baseUrl,
+        tokenUrl: changes.tokenUrl ?? stored.tokenUrl,
+      });
+      let credentials: Credentials | undefined;
+      if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
+        const current = await storage.credentials(vault.vaultId);
+        const clientSecret = changes.clientSecret ?? current?.clientSecret;
+        if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
+        credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
+      }
+      const used = await this.accountsOf(vault);
+      await storage.saveRecords(storage.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
+      if (credentials) await storage.storeCredentials(vault.vaultId, credentials);
+      this.health.forget(key);
+      this.loaded = '';
+      this.clients.retire(used, await this.reload());
+      return this.require(key);
+    });
+  }
+
+  /**
+   * Record first, credentials last; a failing keyring puts the record back rather than orphan the secret.
+   * The secret's tokens, the vault's client and its health go with it.
+   */
+  remove(key: string): Promise<void> {
+    return this.serial(async () => {
+      const { storage } = this.options;
+      const vault = this.requireStored(key);
+      const record = storage.records().find((each) => each.vaultId === vault.vaultId);
+      const used = await this.accountsOf(vault);
+      await storage.saveRecords(storage.records().filter((each) => each.vaultId !== vault.vaultId));
+      try {
+        await storage.deleteCredentials(vault.vaultId);
+      } catch (error) {
+        if (record) await storage.saveRecords([...storage.records().filter((each) => each.vaultId !== vault.vaultId), record]);
+        throw error;
+      }
+      if (storage.chosenKey() === key) await storage.setChosenKey(undefined);
+      this.health.forget(key);
+      this.clients.retire(used, await this.reload());
+    });
   }
 
   /** The client for a vault, with its credentials read from SecretStorage (or the environment). */
   async clientFor(vault: Vault): Promise<VaultClient> {
     // Reading SecretStorage is a round trip to the window: alias commands reuse the client until a reload.
-    const cached = this.clients.get(vault.key);
-    if (cached) return cached;
-    const credentials =
-      vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
-    if (!credentials) throw new MissingCredentialsError(vault.vaultId);
-    const client = this.options.service.vault({
-      vaultId: vault.vaultId,
-      environment: vault.baseUrl ? 'custom' : vault.environment,
-      baseUrl: vault.baseUrl,
-      tokenUrl: this.tokenUrlFor(vault),
-      ...credentials,
-    });
-    this.clients.set(vault.key, client);
-    return client;
+    // Made in turn with the writes, so that a client is never made from credentials being removed.
+    return this.clients.get(vault.key) ?? this.serial(() => this.makeClient(vault.key));
   }
 
   /** Where the vault's token exchange goes: its own token URL, else the user setting, else VGS's. */
-  tokenUrlFor(vault: Vault): string {
+  tokenUrlFor(vault: VaultRecord): string {
     return vault.tokenUrl ?? this.defaultTokenUrl();
   }
 
@@ -210,12 +212,66 @@ export class VaultRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.credentialEvents.dispose();
     this.changed.dispose();
     this.health.dispose();
   }
 
-  private records(): VaultRecord[] {
-    return this.stored.map(({ vaultId, name, environment, baseUrl, tokenUrl }) => ({ vaultId, name, environment, baseUrl, tokenUrl }));
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  // Returns the vaults with the credentials it read, for `retire`; they are not kept.
+  private async reload(): Promise<HeldVault[]> {
+    const { storage, environmentVault } = this.options;
+    const records = storage.records();
+    const credentials = await Promise.all(records.map((record) => storage.credentials(record.vaultId).catch(() => undefined)));
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
+    this.fingerprints = new Map(records.map((record, index) => [record.vaultId, fingerprint(credentials[index])]));
+    this.chosen = storage.chosenKey();
+    // A secret may have changed without anything shown changing: clients are made afresh after every load.
+    this.clients.clear();
+    const snapshot = JSON.stringify([this.stored, this.chosen]);
+    if (snapshot !== this.loaded) {
+      this.loaded = snapshot;
+      this.changed.fire();
+    }
+    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
+    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
+    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
+  }
+
+  // Stored or deleted, by this window or another: the secret this window last read may be gone.
+  private credentialsChanged(vaultId: string): Promise<void> {
+    return this.serial(async () => {
+      const known = this.stored.find((vault) => vault.vaultId === vaultId);
+      const before = this.fingerprints.get(vaultId);
+      const current = await this.reload();
+      // Unchanged: the echo of this window's own add, edit or removal, already dealt with.
+      if (this.fingerprints.get(vaultId) === before) return;
+      if (known) this.clients.retire(this.clients.accountOf(known), current);
+      this.health.forget(vaultId);
+    });
+  }
+
+  // The service accounts a vault may have used: as this window last read it, and as stored now.
+  private async accountsOf(vault: Vault): Promise<Account[]> {
+    const { storage } = this.options;
+    const record = storage.records().find((each) => each.vaultId === vault.vaultId) ?? vault;
+    const stored = await storage.credentials(vault.vaultId).catch(() => undefined);
+    return [...this.clients.accountOf(vault), ...this.clients.accountOf({ ...record, clientId: stored?.clientId })];
+  }
+
+  private async makeClient(key: string): Promise<VaultClient> {
+    const vault = this.require(key);
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    const credentials =
+      vault.source === 'environment' ? this.options.environmentVault?.credentials : await this.options.storage.credentials(vault.vaultId);
+    if (!credentials) throw new MissingCredentialsError(vault.vaultId);
+    return this.clients.make(vault, credentials);
   }
 
   private require(key: string): Vault {

@@ -4,7 +4,7 @@
  * background; inside the forced window callers wait for it. Every caller shares the same in-flight
  * exchange (a promise, not a flag), and a failed exchange clears it so the next caller starts clean.
  */
-import { InvalidCredentialsError, ServerError, UnexpectedResponseError } from './errors';
+import { CredentialsWithdrawnError, InvalidCredentialsError, ServerError, UnexpectedResponseError } from './errors';
 import { HttpClient, HttpResponse, isObject, parseJson, VgsLogger } from './http';
 import { untilAborted } from './signals';
 
@@ -45,6 +45,7 @@ export class TokenSource {
   private cached: Cached | undefined;
   private exchange: Promise<AccessToken> | undefined;
   private backgroundFailedAt = -Infinity;
+  private retired = false;
 
   constructor(
     private readonly account: ServiceAccount,
@@ -85,7 +86,17 @@ export class TokenSource {
     return untilAborted(this.refresh(), signal);
   }
 
+  /**
+   * The secret was removed or replaced: the cached token goes, and every later call (and an exchange
+   * already in flight) fails rather than use the old secret or a token minted with it.
+   */
+  retire(): void {
+    this.retired = true;
+    this.cached = undefined;
+  }
+
   private refresh(): Promise<AccessToken> {
+    if (this.retired) return Promise.reject(new CredentialsWithdrawnError(this.account.clientId));
     this.exchange ??= this.mint().then(
       (token) => {
         this.exchange = undefined;
@@ -114,6 +125,7 @@ export class TokenSource {
       },
       (response) => this.readToken(response, requestedAt),
     );
+    if (this.retired) throw new CredentialsWithdrawnError(clientId);
     // Lifetimes count from the request, not the answer, so the cache never outlives the token.
     const lifetime = token.expiresAt - requestedAt;
     this.cached = {

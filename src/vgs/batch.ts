@@ -4,6 +4,7 @@
  */
 import {
   CancelledError,
+  CredentialsWithdrawnError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,
@@ -39,6 +40,7 @@ export interface ChunkRun<T> {
 // Failures that say the vault refuses every request of this operation, so there is no point sending more.
 const REFUSES_EVERY_REQUEST = [
   InvalidCredentialsError,
+  CredentialsWithdrawnError,
   VaultNotAssignedError,
   MissingScopeError,
   RevealNotEnabledError,

@@ -79,8 +79,13 @@ export function tokenUrlOf(text: string): string {
   return text;
 }
 
+/** Where a target's token exchanges go, written one way (InvalidEndpointError if it cannot be). */
+export function resolveTokenUrl(tokenUrl: string | undefined): string {
+  return checkedUrl(tokenUrl ?? DEFAULT_TOKEN_URL, 'token URL').href;
+}
+
 export function resolveEndpoints(target: VaultTarget): VaultEndpoints {
-  const tokenUrl = checkedUrl(target.tokenUrl ?? DEFAULT_TOKEN_URL, 'token URL').href;
+  const tokenUrl = resolveTokenUrl(target.tokenUrl);
   if (target.environment === 'custom') {
     if (!target.baseUrl) throw new InvalidEndpointError(`Vault ${target.vaultId} uses a custom environment but has no base URL.`);
     return { baseUrl: checkedUrl(target.baseUrl, 'vault base URL').href.replace(/\/+$/, ''), tokenUrl };

@@ -18,6 +18,7 @@ export type VgsErrorCode =
   | 'server'
   | 'unexpected-response'
   | 'invalid-endpoint'
+  | 'credentials-withdrawn'
   | 'cancelled';
 
 export abstract class VgsError extends Error {
@@ -167,6 +168,16 @@ export class InvalidEndpointError extends VgsError {
   readonly code = 'invalid-endpoint';
   constructor(problem: string) {
     super('{0} Correct the vault settings.', problem);
+  }
+}
+
+export class CredentialsWithdrawnError extends VgsError {
+  readonly code = 'credentials-withdrawn';
+  constructor(readonly clientId: string) {
+    super(
+      'The credentials of service account "{0}" were removed or replaced while this operation was running, so it stopped. Run it again.',
+      clientId,
+    );
   }
 }
 

@@ -14,6 +14,7 @@ export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } f
 export {
   AliasNotFoundError,
   CancelledError,
+  CredentialsWithdrawnError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,

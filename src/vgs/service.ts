@@ -1,11 +1,11 @@
 /**
  * The service every command, view and hover uses. It holds what vaults share: one token cache per
- * service account (token URL + client id), one pacer per vault, one HTTP client.
+ * service account (token URL + client id) and secret, one pacer per vault, one HTTP client.
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_REFRESH, RefreshWindows, TokenSource } from './auth';
 import { VaultClient } from './client';
-import { resolveEndpoints, VaultTarget } from './endpoints';
+import { resolveEndpoints, resolveTokenUrl, VaultTarget } from './endpoints';
 import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
 import { backoffDelay, Pacer } from './ratelimit';
 
@@ -31,7 +31,8 @@ export class VgsService {
   private readonly refresh: RefreshWindows;
   private concurrency: number;
   private revealStorageByStorage: boolean;
-  private readonly tokens = new Map<string, TokenSource>();
+  /** Service account (token URL + client id) -> the secret's digest -> its tokens. */
+  private readonly tokens = new Map<string, Map<string, TokenSource>>();
   private readonly pacers = new Map<string, Pacer>();
 
   constructor(private readonly options: VgsServiceOptions = {}) {
@@ -67,14 +68,40 @@ export class VgsService {
     });
   }
 
-  // Keyed by token URL and client id, as VGS mints per service account; the secret's digest is in the
-  // key too, so a vault still holding an outdated secret cannot evict the cache of one with the current.
+  /**
+   * Forgets the service account's secrets but those in `keep` (the ones vaults still hold): their cached
+   * tokens go, and clients made with them fail from now on instead of exchanging the old secret again.
+   */
+  forget(account: { readonly tokenUrl?: string; readonly clientId: string }, keep: readonly string[] = []): void {
+    let tokenUrl: string;
+    try {
+      tokenUrl = resolveTokenUrl(account.tokenUrl);
+    } catch {
+      return; // No client was ever made for a token URL that does not resolve.
+    }
+    const key = accountKey(tokenUrl, account.clientId);
+    const bySecret = this.tokens.get(key);
+    if (!bySecret) return;
+    const kept = new Set(keep.map(digest));
+    for (const [secret, source] of bySecret) {
+      if (kept.has(secret)) continue;
+      source.retire();
+      bySecret.delete(secret);
+    }
+    if (bySecret.size === 0) this.tokens.delete(key);
+  }
+
+  // Per service account, as VGS mints tokens, and per secret, so that a vault still holding an outdated
+  // secret cannot evict the cache of one with the current.
   private tokenSource(tokenUrl: string, { clientId, clientSecret }: VaultTarget): TokenSource {
-    const key = [tokenUrl, clientId, createHash('sha256').update(clientSecret).digest('base64')].join('\n');
-    let source = this.tokens.get(key);
+    const key = accountKey(tokenUrl, clientId);
+    const bySecret = this.tokens.get(key) ?? new Map<string, TokenSource>();
+    this.tokens.set(key, bySecret);
+    const secret = digest(clientSecret);
+    let source = bySecret.get(secret);
     if (!source) {
       source = new TokenSource({ tokenUrl, clientId, clientSecret }, this.http, this.refresh, this.options.logger);
-      this.tokens.set(key, source);
+      bySecret.set(secret, source);
     }
     return source;
   }
@@ -88,6 +115,11 @@ export class VgsService {
     return pacer;
   }
 }
+
+const accountKey = (tokenUrl: string, clientId: string) => JSON.stringify([tokenUrl, clientId]);
+
+// The secret itself is never a map key.
+const digest = (secret: string) => createHash('sha256').update(secret).digest('base64');
 
 function inFlight(concurrency = 4): number {
   return Math.max(1, Math.floor(concurrency));

@@ -4,29 +4,16 @@ import { userValue } from '../../src/settings';
 import { readEnvironmentVault } from '../../src/vaults/environment';
 import { DuplicateVaultError, ReadOnlyVaultError, VaultInputError } from '../../src/vaults/errors';
 import { KeyringUnavailableError } from '../../src/vaults/keyring';
-import { NewVault, VaultRegistry } from '../../src/vaults/registry';
-import { VaultStorage } from '../../src/vaults/storage';
+import { NewVault } from '../../src/vaults/registry';
 import { VaultTreeProvider } from '../../src/vaults/tree';
 
-import { DEFAULT_TOKEN_URL, VgsService } from '../../src/vgs';
+import { DEFAULT_TOKEN_URL } from '../../src/vgs';
 import { startEmulator, type Emulator } from '../emulator';
-import { FakeMemento, FakeSecretStorage } from './vaultFakes';
+import { FakeMemento, FakeSecretStorage, registryOn } from './vaultFakes';
 
 const SECRET = 'suite-secret-4c1f9e';
 const sandbox: NewVault = { vaultId: 'tntsandbox01', name: 'Payments sandbox', environment: 'sandbox', clientId: 'payments-client', clientSecret: SECRET };
 const live: NewVault = { vaultId: 'tntlive01', name: 'Payments live', environment: 'live', clientId: 'live-client', clientSecret: 'live-secret-77aa' };
-
-function registryOn(memento = new FakeMemento(), secrets = new FakeSecretStorage(), env: NodeJS.ProcessEnv = {}, userAuthUrl?: string) {
-  const storage = new VaultStorage(memento, secrets);
-  const reading = readEnvironmentVault(env);
-  const registry = new VaultRegistry({
-    storage,
-    service: new VgsService({ retry: { maxRetries: 0 } }),
-    userAuthUrl: () => userAuthUrl,
-    environmentVault: reading.kind === 'vault' ? reading.found : undefined,
-  });
-  return { registry, storage, memento, secrets };
-}
 
 describe('Vault registry', () => {
   it('keeps the record in globalState and the client id and secret only in SecretStorage', async () => {
@@ -100,13 +87,46 @@ describe('Vault registry', () => {
     assert.deepEqual(JSON.parse(secrets.values.get('vgs.vault.tntsandbox01.credentials') ?? ''), { clientId: 'other-client', clientSecret: SECRET });
   });
 
+  it('runs one operation at a time: a load still reading when a vault is added cannot make a later removal drop it and orphan its secret', async () => {
+    const { registry, storage, secrets } = registryOn();
+    await registry.add(sandbox);
+    await registry.load(); // after the add's own change event
+    const release = secrets.stallNextGet();
+    const loading = registry.load();
+    const adding = registry.add(live);
+    // Run side by side, the add would be over by now, before the load it overtook.
+    await Promise.race([adding, new Promise((resolve) => setTimeout(resolve, 100))]);
+    release();
+    await Promise.all([loading, adding]);
+    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01', 'tntsandbox01'], 'the late load left nothing out');
+    await registry.remove('tntsandbox01');
+    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01']);
+    assert.deepEqual(storage.records().map((record) => record.vaultId), ['tntlive01']);
+    assert.deepEqual([...secrets.values.keys()], ['vgs.vault.tntlive01.credentials'], 'no orphan secret, none missing');
+  });
+
+  it('writes over the records stored now: an edit another window made survives this window\'s next edit or removal', async () => {
+    const memento = new FakeMemento();
+    const secrets = new FakeSecretStorage();
+    const first = registryOn(memento, secrets);
+    const second = registryOn(memento, secrets);
+    await first.registry.add(sandbox);
+    await first.registry.add(live);
+    await first.registry.add({ ...sandbox, vaultId: 'tntsandbox02', name: 'Refunds' });
+    await second.registry.load();
+    // Records only: globalState tells the first window nothing.
+    await second.registry.update('tntsandbox01', { name: 'Renamed elsewhere' });
+    await first.registry.update('tntlive01', { name: 'Live renamed' });
+    await first.registry.remove('tntsandbox02');
+    assert.deepEqual(first.storage.records().map((record) => record.name), ['Renamed elsewhere', 'Live renamed']);
+  });
+
   it('keeps two windows in step through SecretStorage change events', async () => {
     const memento = new FakeMemento();
     const secrets = new FakeSecretStorage();
     const first = registryOn(memento, secrets);
     const second = registryOn(memento, secrets);
     const changed = new Promise<void>((resolve) => second.registry.onDidChange(() => resolve()));
-    second.storage.onDidChangeCredentials(() => void second.registry.load());
     await first.registry.add(sandbox);
     await changed;
     assert.deepEqual(second.registry.list().map((vault) => vault.clientId), ['payments-client']);

@@ -1,8 +1,11 @@
 /** Copy Value: the value behind one alias to the clipboard, cleared later if still there. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { DECLINED } from '../../commands/runner';
 import { clipboardClearSeconds } from '../../settings';
+import type { Vault } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { confirmLive } from '../confirmLive';
 import { aliasesOf, single, type AliasArguments } from '../targets';
 
 export interface CopyOptions extends VaultOption, AliasArguments {
@@ -10,26 +13,33 @@ export interface CopyOptions extends VaultOption, AliasArguments {
   readonly alias?: string;
 }
 
-/** Clears the clipboard after a while, but only if it still holds the value: never the user's later copy. */
-function clearLater(value: string, seconds: number): void {
-  if (seconds === 0) return;
-  setTimeout(() => {
-    void vscode.env.clipboard.readText().then((now) => (now === value ? vscode.env.clipboard.writeText('') : undefined));
-  }, seconds * 1000);
+export interface Copied {
+  readonly copied: string;
+  readonly clearsInSeconds: number;
+}
+
+/** Puts a value already revealed (and agreed to) on the clipboard, and says when it goes. */
+export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: string, value: string): Promise<Copied> {
+  const seconds = clipboardClearSeconds();
+  await deps.clipboard.copy(value, seconds);
+  deps.log.info(`copied the value of ${alias} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
+  vscode.window.setStatusBarMessage(
+    seconds > 0 ? vscode.l10n.t('$(check) Value copied; the clipboard clears in {0} s', seconds) : vscode.l10n.t('$(check) Value copied'),
+    5000,
+  );
+  return { copied: alias, clearsInSeconds: seconds };
 }
 
 export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptions = {}) =>
   aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
     const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }));
     const { vault, client } = await scope.vault();
+    const confirmed = await confirmLive(deps.dialogs, vault, {
+      message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', alias, vault.name),
+      consequence: vscode.l10n.t('The real value will be put on the clipboard.'),
+      action: vscode.l10n.t('Copy'),
+    });
+    if (!confirmed) return DECLINED;
     const { value } = await client.revealRecord(alias, { signal: options.signal });
-    await vscode.env.clipboard.writeText(value);
-    const seconds = clipboardClearSeconds();
-    clearLater(value, seconds);
-    deps.log.info(`copied the value of ${alias} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
-    vscode.window.setStatusBarMessage(
-      seconds > 0 ? vscode.l10n.t('$(check) Value copied; the clipboard clears in {0} s', seconds) : vscode.l10n.t('$(check) Value copied'),
-      5000,
-    );
-    return { copied: alias, clearsInSeconds: seconds };
+    return copyValue(deps, vault, alias, value);
   });

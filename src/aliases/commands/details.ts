@@ -1,9 +1,12 @@
 /** Show Alias Details: the record behind one alias, without changing the document. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { DECLINED } from '../../commands/runner';
 import type { RevealedRecord, Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { confirmLive } from '../confirmLive';
 import { aliasesOf, single, type AliasArguments } from '../targets';
+import { copyValue } from './copy';
 
 export interface AliasDetails {
   readonly alias: string;
@@ -24,6 +27,12 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
   aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
     const alias = single(await aliasesOf(options));
     const { vault, client } = await scope.vault();
+    const confirmed = await confirmLive(deps.dialogs, vault, {
+      message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', alias, vault.name),
+      consequence: vscode.l10n.t('The real value will be shown in a dialog.'),
+      action: vscode.l10n.t('Show'),
+    });
+    if (!confirmed) return DECLINED;
     const record = await client.revealRecord(alias, { signal: options.signal });
     const details = detailsOf(alias, record);
     const none = vscode.l10n.t('(none)');
@@ -42,7 +51,8 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
       ].join('\n'),
       details.storage === 'PERSISTENT' ? [copy, classify] : [copy],
     );
-    if (answer === copy) await vscode.commands.executeCommand(COMMANDS.copyRevealedValue, { vault: vault.key, aliases: [alias] });
+    // The value is at hand and the user has just agreed to see it: no second request, no second question.
+    if (answer === copy) await copyValue(deps, vault, alias, record.value);
     if (answer === classify) await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [alias] });
     return details;
   });

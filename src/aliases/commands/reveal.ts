@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import { confirmRevealOnLive } from '../../settings';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { confirmLive } from '../confirmLive';
 import { followTargets, partialMessage, showPartial } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { aliasWork, type AliasArguments } from '../targets';
@@ -19,14 +19,12 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     const { document, targets } = await aliasWork(options);
     const { vault, client } = await scope.vault();
     const aliases = [...new Set(targets.map(({ text }) => text))];
-    if (vault.environment === 'live' && confirmRevealOnLive()) {
-      const confirmed = await deps.dialogs.confirm(
-        vscode.l10n.t('Reveal {0} alias(es) from the live vault "{1}"?', aliases.length, vault.name),
-        vscode.l10n.t('The real values will be written into {0}. Setting vgs.confirmRevealOnLive turns this question off.', vscode.workspace.asRelativePath(document.uri)),
-        vscode.l10n.t('Reveal'),
-      );
-      if (!confirmed) return DECLINED;
-    }
+    const confirmed = await confirmLive(deps.dialogs, vault, {
+      message: vscode.l10n.t('Reveal {0} alias(es) from the live vault "{1}"?', aliases.length, vault.name),
+      consequence: vscode.l10n.t('The real values will be written into {0}.', vscode.workspace.asRelativePath(document.uri)),
+      action: vscode.l10n.t('Reveal'),
+    });
+    if (!confirmed) return DECLINED;
     const started = Date.now();
     const followed = followTargets(document, targets);
     let result: RevealResult;

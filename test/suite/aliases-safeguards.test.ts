@@ -1,0 +1,128 @@
+// The safeguards around revealed values, in the installed extension against the emulator started in this
+// extension host: Reveal, Details and Copy ask the same question before a value leaves a live vault, and
+// deactivation clears the clipboard of a value Copy put there.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+
+const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
+const SECRET = `safeguards-${Date.now().toString(36)}-secret`;
+const SANDBOX = 'tntdemo00001';
+const LIVE = 'tntdemo00004';
+
+let api: TestingApi;
+let emulator: Emulator;
+const realDialogs: Partial<TestingApi['dialogs']> = {};
+
+type Outcome = { failed?: string; message?: string; aliases?: string[] } & Record<string, unknown>;
+const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
+
+/** A new alias for `value` in the vault, from an editor holding the value. */
+async function tokenized(vault: string, value: string): Promise<{ editor: vscode.TextEditor; alias: string }> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: value }));
+  editor.selections = [new vscode.Selection(0, 0, 0, value.length)];
+  const { aliases, failed, message } = await run('vgs.tokenizeSelection', { vault });
+  assert.equal(failed, undefined, message);
+  return { editor, alias: aliases![0] };
+}
+
+async function setUserSetting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('vgs').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('Safeguards', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
+    Object.assign(realDialogs, api.dialogs);
+    emulator = await startEmulator({
+      vaults: DEMO_VAULTS.map((vault) => ({ ...vault })),
+      clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: SECRET })),
+    });
+    for (const [vaultId, environment] of [[SANDBOX, 'custom'], [LIVE, 'live']]) {
+      await vscode.commands.executeCommand('vgs.addVault', {
+        vaultId, name: `Safeguards ${environment}`, environment, baseUrl: emulator.vaultUrl(vaultId), tokenUrl: emulator.tokenUrl,
+        clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
+      });
+    }
+  });
+
+  afterEach(async () => {
+    Object.assign(api.dialogs, realDialogs);
+    await setUserSetting('confirmRevealOnLive', undefined);
+    await setUserSetting('clipboardClearSeconds', undefined);
+  });
+
+  after(async () => {
+    // Reverted first: closing a changed untitled document would ask to save it.
+    for (let left = 20; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    for (const vaultId of [SANDBOX, LIVE]) await vscode.commands.executeCommand('vgs.removeVault', vaultId, { confirm: false });
+    await emulator?.close();
+  });
+
+  it('Details and Copy ask before a value leaves a live vault, as Reveal does; declined, nothing is asked of VGS', async () => {
+    const { editor, alias } = await tokenized(LIVE, '4242424242424242');
+    const asked: string[] = [];
+    api.dialogs.confirm = async (message, detail) => {
+      asked.push(`${message}\n${detail}`);
+      return false;
+    };
+    let shown = '';
+    api.dialogs.inform = async (_message, detail) => {
+      shown = detail;
+      return undefined;
+    };
+    await vscode.env.clipboard.writeText('copied before');
+    emulator.log.clear();
+    editor.selections = [new vscode.Selection(0, 3, 0, 3)];
+    assert.equal((await run('vgs.revealSelection', { vault: LIVE })).failed, 'declined');
+    assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [alias] })).failed, 'declined');
+    assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias })).failed, 'declined');
+    assert.equal(asked.length, 3, 'each command asked');
+    for (const question of asked) assert.match(question, /live vault "Safeguards live"[\s\S]*vgs\.confirmRevealOnLive turns this question off/);
+    assert.equal(emulator.log.count(), 0, 'nothing was asked of VGS');
+    assert.equal(shown, '', 'no value was shown');
+    assert.equal(await vscode.env.clipboard.readText(), 'copied before', 'nothing was copied');
+    assert.equal(editor.document.getText(), alias);
+
+    api.dialogs.confirm = async () => true;
+    assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [alias] })).failed, undefined);
+    assert.match(shown, /Value: 4242424242424242/);
+    assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias })).failed, undefined);
+    assert.equal(await vscode.env.clipboard.readText(), '4242424242424242');
+  });
+
+  it('a sandbox vault is not asked about, and vgs.confirmRevealOnLive off in user settings stops the question everywhere', async () => {
+    const sandbox = await tokenized(SANDBOX, '5555555555554444');
+    const live = await tokenized(LIVE, '5105105105105100');
+    let asked = 0;
+    api.dialogs.confirm = async () => {
+      asked++;
+      return false;
+    };
+    api.dialogs.inform = async () => undefined;
+    assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases: [sandbox.alias] })).failed, undefined);
+    assert.equal((await run('vgs.copyRevealedValue', { vault: SANDBOX, alias: sandbox.alias })).failed, undefined);
+    await setUserSetting('confirmRevealOnLive', false);
+    assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [live.alias] })).failed, undefined);
+    assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias: live.alias })).failed, undefined);
+    assert.equal(asked, 0);
+  });
+
+  it('deactivation clears the clipboard if it still holds the value copied, and leaves what the user copied since', async () => {
+    const { alias } = await tokenized(SANDBOX, '078-05-1120');
+    // Never by the timer: what clears the clipboard here is deactivation alone.
+    await setUserSetting('clipboardClearSeconds', 0);
+    assert.equal((await run('vgs.copyRevealedValue', { vault: SANDBOX, alias })).failed, undefined);
+    assert.equal(await vscode.env.clipboard.readText(), '078-05-1120');
+    await api.deactivate();
+    assert.equal(await vscode.env.clipboard.readText(), '', 'cleared');
+
+    assert.equal((await run('vgs.copyRevealedValue', { vault: SANDBOX, alias })).failed, undefined);
+    await vscode.env.clipboard.writeText('the user copied something else');
+    await api.deactivate();
+    assert.equal(await vscode.env.clipboard.readText(), 'the user copied something else', 'not cleared');
+  });
+});
