@@ -9,9 +9,11 @@ import {
   MissingScopeError,
   RateLimitedError,
   RevealNotEnabledError,
+  TimeoutError,
   VaultNotAssignedError,
   VgsError,
 } from './errors';
+import { abortError, Limits } from './signals';
 
 /** VGS accepts at most 20 aliases or values per multi-item request. */
 export const MAX_ITEMS_PER_REQUEST = 20;
@@ -30,7 +32,7 @@ export interface BatchOptions {
 
 export interface ChunkRun<T> {
   readonly concurrency: number;
-  readonly signal?: AbortSignal;
+  readonly limits: Limits;
   readonly onProgress?: (done: number, total: number) => void;
   /** How many of the caller's items one item stands for (duplicates are sent once), for progress. */
   readonly weight?: (item: T) => number;
@@ -48,13 +50,13 @@ const REFUSES_EVERY_REQUEST = [
 ];
 
 export function refusesEveryRequest(error: VgsError): boolean {
-  return REFUSES_EVERY_REQUEST.some((type) => error instanceof type);
+  return REFUSES_EVERY_REQUEST.some((type) => error instanceof type) || (error instanceof TimeoutError && error.limit === 'operation');
 }
 
 /**
  * Runs `work` on each chunk, at most `concurrency` at a time, and resolves with the error of each item
  * whose chunk failed or was never sent; `work` records the answers it gets as it gets them, and those
- * answers win over the error. A failure that refuses every request (a cancel, a missing scope) stops
+ * answers win over the error. A failure that refuses every request (a cancel, a passed deadline) stops
  * the chunks still queued, which get that error unsent; any other fails its own chunk only. Requests
  * in flight run on (a create the vault may have acted on is worth its answer) unless the signal stops them.
  */
@@ -65,7 +67,7 @@ export async function runChunks<T>(chunks: readonly T[][], run: ChunkRun<T>, wor
   let done = 0;
   let next = 0;
   let stopped: VgsError | undefined;
-  const halted = (): VgsError | undefined => stopped ?? (run.signal?.aborted ? new CancelledError() : undefined);
+  const halted = (): VgsError | undefined => stopped ?? (run.limits.signal.aborted ? abortError(run.limits.signal) : undefined);
   const settle = (settled: readonly T[][], error?: VgsError): void => {
     for (const chunk of settled) {
       if (error) for (const item of chunk) failed.set(item, error);

@@ -17,6 +17,7 @@ import {
 } from './errors';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
+import { Limits } from './signals';
 
 /** What one vault's calls share. */
 export interface VaultContext {
@@ -29,6 +30,8 @@ export interface VaultContext {
   readonly concurrency: () => number;
   /** Reveal with PERSISTENT, then VOLATILE, for vaults that read an omitted storage as PERSISTENT only. */
   readonly revealStorageByStorage: () => boolean;
+  /** How long one operation may take, read when it starts. */
+  readonly deadlineMs: () => number;
   readonly logger?: VgsLogger;
 }
 
@@ -48,7 +51,7 @@ export interface Call {
   readonly operation: string;
   /** Statuses `accept` handles; the rest become errors here. */
   readonly expect: readonly number[];
-  readonly signal?: AbortSignal;
+  readonly limits: Limits;
   /** Strings sent in this call that must not reach a message (values). */
   readonly sensitive?: readonly string[];
 }
@@ -59,10 +62,11 @@ class TokenRefused extends Error {}
 /** Sends one call with the current token; on a 401, renews the token and sends it once more. */
 export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse) => T): Promise<T> {
   const { tokens, http, pacer, endpoints, target } = context;
+  const { signal, deadline } = call.limits;
   const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
   const url = `${endpoints.baseUrl}${call.path}${query.size > 0 ? `?${query}` : ''}`;
   const route = call.items === undefined ? call.route : `${call.route} (${call.items} items)`;
-  let token = await tokens.get(call.signal);
+  let token = await tokens.get(signal);
   for (let renewed = false; ; renewed = true) {
     try {
       const sent = token;
@@ -78,7 +82,8 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
           },
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
           repeatable: call.repeatable,
-          signal: call.signal,
+          signal,
+          deadline,
           pacer,
         },
         (response) => {
@@ -91,7 +96,7 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
       if (!(error instanceof TokenRefused)) throw error;
       if (renewed) throw new VaultNotAssignedError(target.vaultId, target.clientId);
       context.logger?.info(`${route}: vault ${target.vaultId} refused the token (401); renewing it and retrying once`);
-      token = await tokens.renew(token, call.signal);
+      token = await tokens.renew(token, signal);
     }
   }
 }

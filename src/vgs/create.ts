@@ -6,12 +6,13 @@ import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch
 import { send, VaultContext } from './call';
 import { scrub, ValidationError, VgsError } from './errors';
 import { parseErrorEnvelope } from './http';
+import { Limits } from './signals';
 import { CreatedAlias, createKey, CreateItem, readCreated, toWire } from './wire';
 
 /** Per item, in input order: its alias, or why it has none (VGS refused it, or its request failed). */
 export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: VgsError };
 
-export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions): Promise<CreateResult[]> {
+export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions, limits: Limits): Promise<CreateResult[]> {
   const started = Date.now();
   // A value asked for twice (same format, storage, classifiers) is sent once; both places get its alias.
   const unique: CreateItem[] = [];
@@ -30,11 +31,11 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   });
   const results = new Array<CreateResult | undefined>(unique.length);
   const slots = unique.map((_, slot) => slot);
-  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
+  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
   const failed = await runChunks(chunked(slots), run, async (chunk) => {
     await isolate(
       chunk,
-      (group) => createGroup(context, group, unique, options.signal),
+      (group) => createGroup(context, group, unique, limits),
       (_, error): CreateResult => ({ ok: false, error }),
       (slot, result) => (results[slot] = result),
     );
@@ -49,7 +50,7 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   return positions.map((slot) => settled[slot]);
 }
 
-function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], signal: AbortSignal | undefined): Promise<GroupOutcome<number, CreateResult, VgsError>> {
+function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], limits: Limits): Promise<GroupOutcome<number, CreateResult, VgsError>> {
   const items = group.map((slot) => unique[slot]);
   const sensitive = items.flatMap((item) => ('value' in item ? [item.value] : []));
   const host = new URL(context.endpoints.baseUrl).host;
@@ -67,7 +68,7 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
       operation: 'create aliases',
       // 400 means nothing was stored: the items at fault are found, and the rest sent again.
       expect: [200, 201, 400],
-      signal,
+      limits,
       sensitive,
     },
     (response) => {

@@ -3,6 +3,7 @@ import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch
 import { send, VaultContext } from './call';
 import { AliasNotFoundError, VgsError } from './errors';
 import { Storage } from './formats';
+import { Limits } from './signals';
 import { namedAliases } from './wire';
 
 export interface DeleteResult {
@@ -19,7 +20,7 @@ export interface DeleteOptions extends BatchOptions {
 }
 
 /** Deletes one alias (the value stays while other aliases point to it); AliasNotFoundError if it is not there. */
-export async function deleteOne(context: VaultContext, alias: string, storage: Storage | undefined, signal: AbortSignal | undefined): Promise<void> {
+export async function deleteOne(context: VaultContext, alias: string, storage: Storage | undefined, limits: Limits): Promise<void> {
   await send(
     context,
     {
@@ -31,7 +32,7 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
       scope: 'aliases:delete',
       operation: 'delete aliases',
       expect: [200, 204, 404],
-      signal,
+      limits,
     },
     (response) => {
       if (response.status === 404) throw new AliasNotFoundError(alias, context.target.vaultId, storage ?? 'PERSISTENT');
@@ -40,15 +41,15 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
   context.logger?.info(`deleted ${alias} from vault ${context.target.vaultId}`);
 }
 
-export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions): Promise<DeleteResult> {
+export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
   const started = Date.now();
   const unique = [...new Set(aliases)];
   const answers = new Map<string, boolean>();
-  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress };
+  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
     await isolate(
       chunk,
-      (group) => deleteGroup(context, group, options.storage, options.signal),
+      (group) => deleteGroup(context, group, options.storage, limits),
       () => false,
       (alias, deleted) => answers.set(alias, deleted),
     );
@@ -70,7 +71,7 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
 }
 
 // Batch delete may refuse the whole group (404) over one unknown alias.
-function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, signal: AbortSignal | undefined): Promise<GroupOutcome<string, boolean, undefined>> {
+function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, limits: Limits): Promise<GroupOutcome<string, boolean, undefined>> {
   return send(
     context,
     {
@@ -84,7 +85,7 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
       scope: 'aliases:delete',
       operation: 'delete aliases',
       expect: [200, 204, 404],
-      signal,
+      limits,
     },
     (response) =>
       response.status === 404 ? { refused: undefined, culprits: namedAliases(response, group) } : { results: group.map(() => true) },

@@ -119,13 +119,17 @@ export class RateLimitedError extends VgsError {
 
 export class TimeoutError extends VgsError {
   readonly code = 'timeout';
-  constructor(readonly host: string, readonly timeoutMs: number) {
-    const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+  /** `limit`: one request's timeout ran out, or the whole operation's deadline passed. */
+  constructor(readonly host: string, readonly timeoutMs: number, readonly limit: 'request' | 'operation' = 'request') {
+    const time = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
-      '{0} did not answer within {1}. ' +
-        'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.',
+      limit === 'request'
+        ? '{0} did not answer within {1}. ' +
+            'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.'
+        : 'The operation gave up after {1}: {0} did not answer every request in time. ' +
+            'Check your network and proxy settings (http.proxy), then try again, or with fewer items at once.',
       host,
-      limit,
+      time,
     );
   }
 }

@@ -4,6 +4,7 @@ import { send, VaultContext } from './call';
 import { UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { isObject, parseJson } from './http';
+import { Limits } from './signals';
 import { namedAliases, readRecord, RevealedRecord } from './wire';
 
 export interface RevealResult {
@@ -22,11 +23,11 @@ export interface RevealOptions extends BatchOptions {
  * Without a storage one request per 20 aliases finds either storage (as VGS's own end-to-end tests
  * expect); vaults set to answer storage by storage are asked for PERSISTENT, then VOLATILE for the rest.
  */
-export async function reveal(context: VaultContext, aliases: readonly string[], options: RevealOptions): Promise<RevealResult> {
-  if (options.storage || !context.revealStorageByStorage()) return revealIn(context, aliases, options);
-  const first = await revealIn(context, aliases, { ...options, storage: 'PERSISTENT' });
+export async function reveal(context: VaultContext, aliases: readonly string[], options: RevealOptions, limits: Limits): Promise<RevealResult> {
+  if (options.storage || !context.revealStorageByStorage()) return revealIn(context, aliases, options, limits);
+  const first = await revealIn(context, aliases, { ...options, storage: 'PERSISTENT' }, limits);
   if (first.notFound.length === 0) return first;
-  const second = await revealIn(context, first.notFound, { ...options, storage: 'VOLATILE' });
+  const second = await revealIn(context, first.notFound, { ...options, storage: 'VOLATILE' }, limits);
   // Input order, as a single pass would give it.
   const inOrder = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): Map<string, V> =>
     new Map([...new Set(aliases)].flatMap((alias) => {
@@ -36,16 +37,16 @@ export async function reveal(context: VaultContext, aliases: readonly string[], 
   return { found: inOrder(first.found, second.found), notFound: second.notFound, failed: inOrder(first.failed, second.failed) };
 }
 
-async function revealIn(context: VaultContext, aliases: readonly string[], options: RevealOptions): Promise<RevealResult> {
+async function revealIn(context: VaultContext, aliases: readonly string[], options: RevealOptions, limits: Limits): Promise<RevealResult> {
   const started = Date.now();
   const unique = [...new Set(aliases)];
   // A record, or null for an alias VGS does not know.
   const answers = new Map<string, RevealedRecord | null>();
-  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress };
+  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
     await isolate(
       chunk,
-      (group) => revealGroup(context, group, options.storage, options.signal),
+      (group) => revealGroup(context, group, options.storage, limits),
       () => null,
       (alias, answer) => answers.set(alias, answer),
     );
@@ -72,7 +73,7 @@ function revealGroup(
   context: VaultContext,
   group: string[],
   storage: Storage | undefined,
-  signal: AbortSignal | undefined,
+  limits: Limits,
 ): Promise<GroupOutcome<string, RevealedRecord | null, undefined>> {
   const host = new URL(context.endpoints.baseUrl).host;
   return send(
@@ -87,7 +88,7 @@ function revealGroup(
       scope: 'aliases:read',
       operation: 'reveal aliases',
       expect: [200, 404],
-      signal,
+      limits,
     },
     (response) => {
       if (response.status === 404) return { refused: undefined, culprits: namedAliases(response, group) };

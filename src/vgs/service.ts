@@ -8,12 +8,21 @@ import { VaultClient } from './client';
 import { resolveEndpoints, VaultTarget } from './endpoints';
 import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
 import { backoffDelay, Pacer } from './ratelimit';
+import { timerMs } from './signals';
+
+const DEFAULT_DEADLINE_MS = 120_000;
 
 export interface VgsServiceOptions {
   /** Requests in flight per operation (default 4). */
   readonly concurrency?: number;
-  /** Timeout of each request attempt, in ms (default 30 000). */
+  /** Timeout of each request attempt, in ms (default 30 000; at most 2^31-1). */
   readonly timeoutMs?: number;
+  /**
+   * How long one operation (a batch, or a single call with its retries) may take, in ms (default
+   * 120 000): after it no new attempt or retry starts, and the items not yet answered fail with a
+   * TimeoutError.
+   */
+  readonly deadlineMs?: number;
   /** Receives routes, counts, statuses, timings and aliases; never values, secrets or tokens. */
   readonly logger?: VgsLogger;
   readonly retry?: Partial<RetryOptions>;
@@ -23,13 +32,14 @@ export interface VgsServiceOptions {
 }
 
 /** The request settings a running service takes without losing its tokens or pacing. */
-export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs' | 'revealStorageByStorage'>;
+export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs' | 'deadlineMs' | 'revealStorageByStorage'>;
 
 export class VgsService {
   private readonly http: HttpClient;
   private readonly retry: RetryOptions;
   private readonly refresh: RefreshWindows;
   private concurrency: number;
+  private deadlineMs: number;
   private revealStorageByStorage: boolean;
   private readonly tokens = new Map<string, TokenSource>();
   private readonly pacers = new Map<string, Pacer>();
@@ -38,6 +48,7 @@ export class VgsService {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.refresh = { ...DEFAULT_REFRESH, ...options.refresh };
     this.concurrency = inFlight(options.concurrency);
+    this.deadlineMs = timerMs(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     this.revealStorageByStorage = options.revealStorageByStorage ?? false;
     this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
   }
@@ -49,6 +60,7 @@ export class VgsService {
   configure(settings: RequestSettings): void {
     if (settings.concurrency !== undefined) this.concurrency = inFlight(settings.concurrency);
     if (settings.timeoutMs !== undefined) this.http.setTimeout(settings.timeoutMs);
+    if (settings.deadlineMs !== undefined) this.deadlineMs = timerMs(settings.deadlineMs);
     if (settings.revealStorageByStorage !== undefined) this.revealStorageByStorage = settings.revealStorageByStorage;
   }
 
@@ -63,6 +75,7 @@ export class VgsService {
       http: this.http,
       concurrency: () => this.concurrency,
       revealStorageByStorage: () => this.revealStorageByStorage,
+      deadlineMs: () => this.deadlineMs,
       logger: this.options.logger,
     });
   }

@@ -190,7 +190,7 @@ test('configure: new request settings reach clients made before, keeping their t
 
     service.configure({ timeoutMs: 30 });
     const [late] = await client.createAliases(values(1));
-    assert.ok(!late.ok && late.error instanceof TimeoutError);
+    assert.ok(!late.ok && late.error instanceof TimeoutError && late.error.limit === 'request');
     service.configure({ timeoutMs: 5_000 });
     assert.ok((await client.createAliases(values(1)))[0].ok);
     assert.equal(s.emulator.log.tokenExchanges, 0, 'the cached token served every request');

@@ -170,6 +170,7 @@ test('every typed error carries its English template and arguments, so that the 
     new ValidationError('bad format', 'POST /aliases'),
     new RateLimitedError('tntabc', 2000),
     new TimeoutError('vault.example', 30_000),
+    new TimeoutError('vault.example', 120_000, 'operation'),
     new TlsError('vault.example', 'self-signed certificate'),
     new NetworkError('vault.example', 'ECONNREFUSED'),
     new ServerError('vault.example', 503, 'POST /aliases'),
