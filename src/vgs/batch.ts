@@ -1,6 +1,6 @@
 /**
- * Cutting work into requests of at most 20 items and running them with a bounded number in flight, so
- * that a failed request fails its own items only.
+ * Cutting work into requests (at most 20 items, at most 32 MB) and running them with a bounded number
+ * in flight, so that a failed request fails its own items only.
  */
 import {
   CancelledError,
@@ -18,9 +18,31 @@ import { abortError, Limits } from './signals';
 /** VGS accepts at most 20 aliases or values per multi-item request. */
 export const MAX_ITEMS_PER_REQUEST = 20;
 
-export function chunked<T>(items: readonly T[], size = MAX_ITEMS_PER_REQUEST): T[][] {
+/** VGS stores up to 32 MB; read as 10^6 bytes, the stricter reading, so no request body is over it. */
+export const MAX_REQUEST_BYTES = 32_000_000;
+
+// `{"data":[` and `]}`, with room to spare.
+const ENVELOPE_BYTES = 64;
+
+/**
+ * Requests of at most 20 items, in order, whose bodies stay within MAX_REQUEST_BYTES by `bytesOf` (the
+ * item's JSON size). A value too big to share a request travels alone, even when it is over the limit:
+ * VGS decides, and a 413 then fails that value only.
+ */
+export function chunked<T>(items: readonly T[], bytesOf: (item: T) => number = () => 0): T[][] {
   const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  let chunk: T[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const item of items) {
+    const size = bytesOf(item) + 1; // and its comma
+    if (chunk.length === MAX_ITEMS_PER_REQUEST || (chunk.length > 0 && bytes + size > MAX_REQUEST_BYTES)) {
+      chunks.push(chunk);
+      [chunk, bytes] = [[], ENVELOPE_BYTES];
+    }
+    chunk.push(item);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }
 

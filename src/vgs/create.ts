@@ -1,13 +1,13 @@
 /**
- * Creating aliases: duplicates sent once, 20 items a request, a refused item isolated from the rest,
- * and a failed request failing its own items only.
+ * Creating aliases: duplicates sent once, requests of at most 20 items and 32 MB, a refused item
+ * isolated from the rest, and a failed request failing its own items only.
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { send, VaultContext } from './call';
-import { scrub, ValidationError, VgsError } from './errors';
+import { scrub, ValidationError, ValueTooLargeError, VgsError } from './errors';
 import { parseErrorEnvelope } from './http';
 import { Limits } from './signals';
-import { CreatedAlias, createKey, CreateItem, readCreated, toWire } from './wire';
+import { CreatedAlias, createKey, CreateItem, readCreated, toWire, wireBytes } from './wire';
 
 /** Per item, in input order: its alias, or why it has none (VGS refused it, or its request failed). */
 export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: VgsError };
@@ -32,7 +32,7 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   const results = new Array<CreateResult | undefined>(unique.length);
   const slots = unique.map((_, slot) => slot);
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
-  const failed = await runChunks(chunked(slots), run, async (chunk) => {
+  const failed = await runChunks(chunked(slots, (slot) => wireBytes(unique[slot])), run, async (chunk) => {
     await isolate(
       chunk,
       (group) => createGroup(context, group, unique, limits),
@@ -66,12 +66,13 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
       repeatable: 'once',
       scope: 'aliases:write',
       operation: 'create aliases',
-      // 400 means nothing was stored: the items at fault are found, and the rest sent again.
-      expect: [200, 201, 400],
+      // 400 and 413 mean nothing was stored: the items at fault are found, and the rest sent again.
+      expect: [200, 201, 400, 413],
       limits,
       sensitive,
     },
     (response) => {
+      if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases') };
       if (response.status !== 400) return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
       const { details, traceId } = parseErrorEnvelope(response.text);
       const refusal = (detail: string): ValidationError => {

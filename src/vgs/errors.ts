@@ -11,6 +11,7 @@ export type VgsErrorCode =
   | 'reveal-not-enabled'
   | 'alias-not-found'
   | 'validation'
+  | 'value-too-large'
   | 'rate-limited'
   | 'timeout'
   | 'tls'
@@ -104,6 +105,14 @@ export class ValidationError extends VgsError {
   }
 }
 
+/** VGS refused a request carrying one value alone as too large (HTTP 413). */
+export class ValueTooLargeError extends VgsError {
+  readonly code = 'value-too-large';
+  constructor(route: string) {
+    super('VGS refused {0}: the value is too large (VGS stores values of up to 32 MB). Store a smaller value.', route);
+  }
+}
+
 export class RateLimitedError extends VgsError {
   readonly code = 'rate-limited';
   constructor(readonly vaultId: string, readonly retryAfterMs: number | undefined) {
@@ -164,6 +173,13 @@ export class UnexpectedResponseError extends VgsError {
   readonly code = 'unexpected-response';
   constructor(readonly host: string, route: string, what: string) {
     super('{0} answered {1} with {2}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.', host, route, what);
+  }
+}
+
+/** An answer too big to read into memory; its connection was dropped once the cap was reached. */
+export class ResponseTooLargeError extends UnexpectedResponseError {
+  constructor(host: string, route: string, limitBytes: number) {
+    super(host, route, `an answer over ${limitBytes >= 2 ** 20 ? `${Math.round(limitBytes / 2 ** 20)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}`);
   }
 }
 

@@ -4,7 +4,7 @@
  * attempt, follows its caller's AbortSignal, and is retried only when that is safe.
  */
 import fetch, { FetchError, Headers } from 'node-fetch';
-import { NetworkError, TimeoutError, TlsError, UnexpectedResponseError, VgsError } from './errors';
+import { NetworkError, ResponseTooLargeError, TimeoutError, TlsError, UnexpectedResponseError, VgsError } from './errors';
 import { backoffDelay, MAX_WAIT_MS, Pacer, parseRetryAfter } from './ratelimit';
 import { abortError, Deadline, MAX_TIMER_MS, sleep, throwIfAborted } from './signals';
 
@@ -56,10 +56,19 @@ export interface HttpOptions {
   readonly timeoutMs: number;
   readonly retry: RetryOptions;
   readonly logger?: VgsLogger;
+  /** The most of one answer read into memory (default MAX_RESPONSE_BYTES). */
+  readonly maxResponseBytes?: number;
 }
 
-// Why an attempt got no HTTP answer.
-type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls'; reason: string };
+/**
+ * The most of one answer read into memory by default. VGS stores values of up to 32 MB: one record,
+ * with JSON escaping and metadata, fits in twice that, and so does a create answer, which echoes at
+ * most one request's 32 MB. Reveals of several big records that do not fit are asked for again in halves.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
+
+// Why an attempt got no (whole) HTTP answer.
+type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls' | 'oversized'; reason: string };
 
 const TLS_CODES = /CERT|SSL|TLS|EPROTO|UNABLE_TO_VERIFY|SELF_SIGNED/i;
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -73,9 +82,11 @@ const DROPPED_REASONS: Record<string, string> = {
 
 export class HttpClient {
   private timeoutMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(private readonly options: HttpOptions) {
     this.timeoutMs = attemptTimeout(options.timeoutMs);
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   }
 
   /** Applies to attempts that start from now on. */
@@ -105,6 +116,7 @@ export class HttpClient {
 
       if (!('status' in outcome)) {
         if (outcome.kind === 'cancelled') throw abortError(request.signal as AbortSignal);
+        if (outcome.kind === 'oversized') throw new ResponseTooLargeError(host, request.route, this.maxResponseBytes);
         logger?.debug(`${request.route} to ${host}: no answer (${outcome.reason}) after ${elapsed} ms`);
         const delay = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
         if (failures < retry.maxRetries && mayRetryFault(outcome, request.repeatable) && fits(request, delay)) {
@@ -169,9 +181,19 @@ export class HttpClient {
         // A redirect would carry the bearer token to wherever it points; VGS does not redirect.
         redirect: 'manual',
       });
-      // Reading the whole body (also when unused) hands the keep-alive connection back to the pool.
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
+      // Reading the whole body (also when unused) hands the keep-alive connection back to the pool; past the
+      // cap, aborting drops the connection instead of buffering more.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body ?? []) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxResponseBytes) {
+          controller.abort();
+          return { kind: 'oversized', reason: `an answer over ${this.maxResponseBytes} bytes` };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       if (request.signal?.aborted) return { kind: 'cancelled', reason: 'cancelled' };
       if (timedOut) return { kind: 'timeout', reason: 'timed out' };

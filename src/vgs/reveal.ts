@@ -1,7 +1,7 @@
 /** Revealing many aliases: 20 a request, each alias once, a failed request failing its own aliases only. */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { send, VaultContext } from './call';
-import { UnexpectedResponseError, VgsError } from './errors';
+import { ResponseTooLargeError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { isObject, parseJson } from './http';
 import { Limits } from './signals';
@@ -37,17 +37,19 @@ export async function reveal(context: VaultContext, aliases: readonly string[], 
   return { found: inOrder(first.found, second.found), notFound: second.notFound, failed: inOrder(first.failed, second.failed) };
 }
 
+// A record, null for an alias VGS does not know, or why this alias alone could not be read.
+type Revealed = RevealedRecord | null | VgsError;
+
 async function revealIn(context: VaultContext, aliases: readonly string[], options: RevealOptions, limits: Limits): Promise<RevealResult> {
   const started = Date.now();
   const unique = [...new Set(aliases)];
-  // A record, or null for an alias VGS does not know.
-  const answers = new Map<string, RevealedRecord | null>();
+  const answers = new Map<string, Revealed>();
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
     await isolate(
       chunk,
       (group) => revealGroup(context, group, options.storage, limits),
-      () => null,
+      (_, refused): Revealed => refused ?? null,
       (alias, answer) => answers.set(alias, answer),
     );
   });
@@ -69,33 +71,39 @@ async function revealIn(context: VaultContext, aliases: readonly string[], optio
 }
 
 // VGS may answer a list with some unknown aliases by 200 plus `errors`, or by 404 for the whole call.
-function revealGroup(
+async function revealGroup(
   context: VaultContext,
   group: string[],
   storage: Storage | undefined,
   limits: Limits,
-): Promise<GroupOutcome<string, RevealedRecord | null, undefined>> {
+): Promise<GroupOutcome<string, Revealed, VgsError | undefined>> {
   const host = new URL(context.endpoints.baseUrl).host;
-  return send(
-    context,
-    {
-      method: 'GET',
-      path: '/aliases',
-      query: { aliases: group.join(','), storage },
-      route: 'GET /aliases',
-      items: group.length,
-      repeatable: 'idempotent',
-      scope: 'aliases:read',
-      operation: 'reveal aliases',
-      expect: [200, 404],
-      limits,
-    },
-    (response) => {
-      if (response.status === 404) return { refused: undefined, culprits: namedAliases(response, group) };
-      const body = parseJson(response, host, 'GET /aliases');
-      const data = isObject(body) && isObject(body.data) ? body.data : undefined;
-      if (!data) throw new UnexpectedResponseError(host, 'GET /aliases', 'no data');
-      return { results: group.map((alias) => (data[alias] === undefined ? null : readRecord(data[alias], host, 'GET /aliases'))) };
-    },
-  );
+  try {
+    return await send(
+      context,
+      {
+        method: 'GET',
+        path: '/aliases',
+        query: { aliases: group.join(','), storage },
+        route: 'GET /aliases',
+        items: group.length,
+        repeatable: 'idempotent',
+        scope: 'aliases:read',
+        operation: 'reveal aliases',
+        expect: [200, 404],
+        limits,
+      },
+      (response) => {
+        if (response.status === 404) return { refused: undefined, culprits: namedAliases(response, group) };
+        const body = parseJson(response, host, 'GET /aliases');
+        const data = isObject(body) && isObject(body.data) ? body.data : undefined;
+        if (!data) throw new UnexpectedResponseError(host, 'GET /aliases', 'no data');
+        return { results: group.map((alias) => (data[alias] === undefined ? null : readRecord(data[alias], host, 'GET /aliases'))) };
+      },
+    );
+  } catch (error) {
+    // Too big to read at once: the halves are asked for; one alias alone fails with it.
+    if (error instanceof ResponseTooLargeError) return { refused: error };
+    throw error;
+  }
 }

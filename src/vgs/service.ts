@@ -23,6 +23,8 @@ export interface VgsServiceOptions {
    * TimeoutError.
    */
   readonly deadlineMs?: number;
+  /** The most of one answer read into memory, in bytes (default 64 MiB, twice VGS's 32 MB value limit). */
+  readonly maxResponseBytes?: number;
   /** Receives routes, counts, statuses, timings and aliases; never values, secrets or tokens. */
   readonly logger?: VgsLogger;
   readonly retry?: Partial<RetryOptions>;
@@ -50,7 +52,12 @@ export class VgsService {
     this.concurrency = inFlight(options.concurrency);
     this.deadlineMs = timerMs(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     this.revealStorageByStorage = options.revealStorageByStorage ?? false;
-    this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
+    this.http = new HttpClient({
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: this.retry,
+      logger: options.logger,
+      maxResponseBytes: options.maxResponseBytes,
+    });
   }
 
   /**
