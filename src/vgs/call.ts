@@ -5,6 +5,7 @@
 import { AccessToken, TokenSource } from './auth';
 import { VaultEndpoints, VaultTarget } from './endpoints';
 import {
+  InvalidAliasError,
   MissingScopeError,
   RateLimitedError,
   RevealNotEnabledError,
@@ -15,6 +16,7 @@ import {
   VaultNotAssignedError,
   VgsError,
 } from './errors';
+import { sendableAlias } from './formats';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
 import { Limits } from './signals';
@@ -54,6 +56,11 @@ export interface Call {
   readonly limits: Limits;
   /** Strings sent in this call that must not reach a message (values). */
   readonly sensitive?: readonly string[];
+}
+
+/** Why `alias` is not sent (no request is made for it), or undefined when it may be. */
+export function invalidAlias(alias: string): InvalidAliasError | undefined {
+  return sendableAlias(alias) ? undefined : new InvalidAliasError(alias);
 }
 
 // Internal: the Vault API refused the token.

@@ -4,7 +4,7 @@
  * single-item ones throw typed errors.
  */
 import { BatchOptions } from './batch';
-import { send, VaultContext, type Call } from './call';
+import { invalidAlias, send, VaultContext, type Call } from './call';
 import { createAliases, CreateResult } from './create';
 import { deleteMany, deleteOne, DeleteResult } from './delete';
 import { AliasNotFoundError, MissingScopeError, RevealNotEnabledError, TimeoutError } from './errors';
@@ -154,7 +154,10 @@ export class VaultClient {
     );
   }
 
+  // Checked before it can reach a URL: `..` or a `/` would change the route.
   private aliasPath(alias: string): string {
+    const invalid = invalidAlias(alias);
+    if (invalid) throw invalid;
     return `/aliases/${encodeURIComponent(alias)}`;
   }
 

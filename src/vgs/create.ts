@@ -3,7 +3,7 @@
  * isolated from the rest, and a failed request failing its own items only.
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, VaultContext } from './call';
+import { invalidAlias, send, VaultContext } from './call';
 import { scrub, ValidationError, ValueTooLargeError, VgsError } from './errors';
 import { parseErrorEnvelope } from './http';
 import { Limits } from './signals';
@@ -33,8 +33,15 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   const slots = unique.map((_, slot) => slot);
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
   const failed = await runChunks(chunked(slots, (slot) => wireBytes(unique[slot])), run, async (chunk) => {
+    const sendable = chunk.filter((slot) => {
+      const item = unique[slot];
+      const error = 'alias' in item ? invalidAlias(item.alias) : undefined;
+      if (error) results[slot] = { ok: false, error };
+      return !error;
+    });
+    if (sendable.length === 0) return;
     await isolate(
-      chunk,
+      sendable,
       (group) => createGroup(context, group, unique, limits),
       (_, error): CreateResult => ({ ok: false, error }),
       (slot, result) => (results[slot] = result),

@@ -1,6 +1,6 @@
 /** Deleting aliases, one or 20 a request; a failed request fails its own aliases only. */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, VaultContext } from './call';
+import { invalidAlias, send, VaultContext } from './call';
 import { AliasNotFoundError, VgsError } from './errors';
 import { Storage } from './formats';
 import { Limits } from './signals';
@@ -10,7 +10,7 @@ export interface DeleteResult {
   readonly deleted: readonly string[];
   /** Aliases that did not exist in that storage (or were already gone). */
   readonly notFound: readonly string[];
-  /** Aliases whose request failed or was never sent, with why; in input order. */
+  /** Aliases whose request failed or was never sent (or that cannot be sent), with why; in input order. */
   readonly failed: ReadonlyMap<string, VgsError>;
 }
 
@@ -21,6 +21,8 @@ export interface DeleteOptions extends BatchOptions {
 
 /** Deletes one alias (the value stays while other aliases point to it); AliasNotFoundError if it is not there. */
 export async function deleteOne(context: VaultContext, alias: string, storage: Storage | undefined, limits: Limits): Promise<void> {
+  const invalid = invalidAlias(alias);
+  if (invalid) throw invalid;
   await send(
     context,
     {
@@ -44,11 +46,17 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
 export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
   const started = Date.now();
   const unique = [...new Set(aliases)];
-  const answers = new Map<string, boolean>();
+  const answers = new Map<string, boolean | VgsError>();
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
+    const sendable = chunk.filter((alias) => {
+      const error = invalidAlias(alias);
+      if (error) answers.set(alias, error);
+      return !error;
+    });
+    if (sendable.length === 0) return;
     await isolate(
-      chunk,
+      sendable,
       (group) => deleteGroup(context, group, options.storage, limits),
       () => false,
       (alias, deleted) => answers.set(alias, deleted),

@@ -10,6 +10,7 @@ export type VgsErrorCode =
   | 'missing-scope'
   | 'reveal-not-enabled'
   | 'alias-not-found'
+  | 'invalid-alias'
   | 'validation'
   | 'value-too-large'
   | 'rate-limited'
@@ -94,6 +95,17 @@ export class AliasNotFoundError extends VgsError {
       alias,
       storage ?? '',
       vaultId,
+    );
+  }
+}
+
+/** An alias that cannot be sent: it could change the request's path or query, or VGS issues none like it. */
+export class InvalidAliasError extends VgsError {
+  readonly code = 'invalid-alias';
+  constructor(readonly alias: string) {
+    super(
+      'The alias "{0}" was not sent to VGS: aliases are 1 to 100 characters, not "." or "..", without spaces, control characters, or any of / \\ ? # % ,. Check the alias and try again.',
+      alias,
     );
   }
 }

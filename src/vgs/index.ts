@@ -14,6 +14,7 @@ export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } f
 export {
   AliasNotFoundError,
   CancelledError,
+  InvalidAliasError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,
@@ -31,6 +32,6 @@ export {
   VgsError,
 } from './errors';
 export type { VgsErrorCode } from './errors';
-export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';
+export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, MAX_ALIAS_LENGTH, recognizeAlias, sendableAlias } from './formats';
 export type { AliasFormat, AliasFormatInfo, Storage } from './formats';
 export type { RetryOptions, VgsLogger } from './http';

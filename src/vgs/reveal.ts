@@ -1,6 +1,6 @@
 /** Revealing many aliases: 20 a request, each alias once, a failed request failing its own aliases only. */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, VaultContext } from './call';
+import { invalidAlias, send, VaultContext } from './call';
 import { ResponseTooLargeError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { isObject, parseJson } from './http';
@@ -11,7 +11,7 @@ export interface RevealResult {
   /** In input order, each alias once. */
   readonly found: ReadonlyMap<string, RevealedRecord>;
   readonly notFound: readonly string[];
-  /** Aliases whose request failed or was never sent, with why; in input order. */
+  /** Aliases whose request failed or was never sent (or that cannot be sent), with why; in input order. */
   readonly failed: ReadonlyMap<string, VgsError>;
 }
 
@@ -46,8 +46,14 @@ async function revealIn(context: VaultContext, aliases: readonly string[], optio
   const answers = new Map<string, Revealed>();
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
+    const sendable = chunk.filter((alias) => {
+      const error = invalidAlias(alias);
+      if (error) answers.set(alias, error);
+      return !error;
+    });
+    if (sendable.length === 0) return;
     await isolate(
-      chunk,
+      sendable,
       (group) => revealGroup(context, group, options.storage, limits),
       (_, refused): Revealed => refused ?? null,
       (alias, answer) => answers.set(alias, answer),

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
   AliasNotFoundError,
+  InvalidAliasError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,
@@ -169,6 +170,7 @@ test('every typed error carries its English template and arguments, so that the 
     new MissingScopeError('aliases:read', 'client-1', 'reveal aliases'),
     new RevealNotEnabledError('tntabc'),
     new AliasNotFoundError('tok_sandbox_x', 'tntabc', 'PERSISTENT'),
+    new InvalidAliasError('a/b'),
     new ValidationError('bad format', 'POST /aliases'),
     new ValueTooLargeError('POST /aliases'),
     new RateLimitedError('tntabc', 2000),
