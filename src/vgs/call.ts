@@ -66,14 +66,18 @@ export function invalidAlias(alias: string): InvalidAliasError | undefined {
 // Internal: the Vault API refused the token.
 class TokenRefused extends Error {}
 
-/** Sends one call with the current token; on a 401, renews the token and sends it once more. */
-export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse) => T): Promise<T> {
+/**
+ * Sends one call with the current token; on a 401, renews the token and sends it once more. `accept`
+ * learns whether an earlier attempt of the call may have been acted on (see HttpClient.send).
+ */
+export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
   const { tokens, http, pacer, endpoints, target } = context;
   const { signal, deadline } = call.limits;
   const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
   const url = `${endpoints.baseUrl}${call.path}${query.size > 0 ? `?${query}` : ''}`;
   const route = call.items === undefined ? call.route : `${call.route} (${call.items} items)`;
   let token = await tokens.get(signal);
+  let actedBefore = false;
   for (let renewed = false; ; renewed = true) {
     try {
       const sent = token;
@@ -93,9 +97,10 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
           deadline,
           pacer,
         },
-        (response) => {
+        (response, acted) => {
+          actedBefore ||= acted;
           if (response.status === 401) throw new TokenRefused();
-          if (call.expect.includes(response.status)) return accept(response);
+          if (call.expect.includes(response.status)) return accept(response, actedBefore);
           throw failure(context, response, call, sent);
         },
       );

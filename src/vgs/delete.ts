@@ -1,4 +1,7 @@
-/** Deleting aliases, one or 20 a request; a failed request fails its own aliases only. */
+/**
+ * Deleting aliases, one or 20 a request. A delete is retried when its answer is lost, and the retry then
+ * finds the aliases the first attempt deleted gone: those count as deleted, not as unknown.
+ */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { invalidAlias, send, VaultContext } from './call';
 import { AliasNotFoundError, VgsError } from './errors';
@@ -36,8 +39,10 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
       expect: [200, 204, 404],
       limits,
     },
-    (response) => {
-      if (response.status === 404) throw new AliasNotFoundError(alias, context.target.vaultId, storage ?? 'PERSISTENT');
+    (response, actedBefore) => {
+      if (response.status !== 404) return;
+      if (!actedBefore) throw new AliasNotFoundError(alias, context.target.vaultId, storage ?? 'PERSISTENT');
+      gone(context, [alias]);
     },
   );
   context.logger?.info(`deleted ${alias} from vault ${context.target.vaultId}`);
@@ -78,7 +83,9 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
   return { deleted, notFound, failed };
 }
 
-// Batch delete may refuse the whole group (404) over one unknown alias.
+// VGS deletes all of a batch or none (a 404 names the unknown aliases and deletes nothing), so a retry
+// whose 404 names every alias found them deleted by the attempt whose answer was lost; one naming only
+// some means that attempt deleted nothing, and those are unknown.
 function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, limits: Limits): Promise<GroupOutcome<string, boolean, undefined>> {
   return send(
     context,
@@ -95,7 +102,21 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
       expect: [200, 204, 404],
       limits,
     },
-    (response) =>
-      response.status === 404 ? { refused: undefined, culprits: namedAliases(response, group) } : { results: group.map(() => true) },
+    (response, actedBefore) => {
+      if (response.status !== 404) return { results: group.map(() => true) };
+      const culprits = namedAliases(response, group);
+      if (actedBefore && (culprits.size === group.length || group.length === 1)) {
+        gone(context, group);
+        return { results: group.map(() => true) };
+      }
+      return { refused: undefined, culprits };
+    },
+  );
+}
+
+function gone(context: VaultContext, aliases: readonly string[]): void {
+  context.logger?.info(
+    `vault ${context.target.vaultId}: ${aliases.length} alias(es) were gone when a retry arrived (${aliases.join(', ')}); ` +
+      'the attempt whose answer was lost deleted them',
   );
 }

@@ -96,15 +96,17 @@ export class HttpClient {
 
   /**
    * Sends `request`, retrying as its `repeatable` allows, and hands the final answer (any status) to
-   * `accept`, which turns it into a result or throws a VgsError. An UnexpectedResponseError from
-   * `accept` (an unreadable body) is retried like a dropped connection. No retry waits past the
-   * request's deadline: it fails with what it last got.
+   * `accept`, which turns it into a result or throws a VgsError. `accept` also learns whether an earlier
+   * attempt may have been acted on (it timed out, lost its connection or got a 5xx or unreadable
+   * answer). An UnexpectedResponseError from `accept` (an unreadable body) is retried like a dropped
+   * connection. No retry waits past the request's deadline: it fails with what it last got.
    */
-  async send<T>(request: HttpRequest, accept: (response: HttpResponse) => T): Promise<T> {
+  async send<T>(request: HttpRequest, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
     const { retry, logger } = this.options;
     const host = new URL(request.url).host;
     let failures = 0;
     let refusals = 0;
+    let unanswered = false;
     for (;;) {
       throwIfAborted(request.signal);
       if (request.deadline && Date.now() >= request.deadline.at) throw request.deadline.error;
@@ -121,6 +123,7 @@ export class HttpClient {
         const delay = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
         if (failures < retry.maxRetries && mayRetryFault(outcome, request.repeatable) && fits(request, delay)) {
           failures++;
+          unanswered ||= outcome.kind !== 'refused';
           await this.pause(request, host, outcome.reason, delay);
           continue;
         }
@@ -140,16 +143,18 @@ export class HttpClient {
       const delay = Math.min(retry.maxDelayMs, retryAfter ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs));
       if (failures < retry.maxRetries && mayRetryStatus(outcome.status, request.repeatable) && fits(request, delay)) {
         failures++;
+        unanswered = true;
         await this.pause(request, host, `HTTP ${outcome.status}`, delay);
         continue;
       }
       try {
-        return accept(outcome);
+        return accept(outcome, unanswered);
       } catch (error) {
         const unreadable = error instanceof UnexpectedResponseError;
         const again = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
         if (unreadable && request.repeatable === 'idempotent' && failures < retry.maxRetries && fits(request, again)) {
           failures++;
+          unanswered = true;
           await this.pause(request, host, 'unreadable answer', again);
           continue;
         }

@@ -1,4 +1,5 @@
-// What is sent: aliases are checked before they reach a URL or a body.
+// What is sent and what is concluded: aliases checked before they reach a URL or a body, and lost
+// delete answers not mistaken for unknown aliases.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { InvalidAliasError, VaultClient, VgsService } from '../../../src/vgs';
@@ -11,6 +12,8 @@ before(async () => {
   vault = s.service.vault(s.target());
 });
 after(() => s.close());
+
+const statuses = (route: string) => s.emulator.log.entries.filter((e) => e.route === route).map((e) => e.status);
 
 const BAD_ALIASES = ['', '.', '..', '../x', 'a/b', 'a\\b', 'a?b', 'a#b', 'a%2Fb', 'a b', 'a\tb', 'a\nb', 'a\u0000b', 'a\u200bb', 'a,b', 'x'.repeat(101)];
 
@@ -46,4 +49,34 @@ test('an alias that could change the route or the query, or is no alias, is refu
   assert.deepEqual(s.emulator.log.itemsPerBatch('POST /aliases/delete'), [1]);
   // 100 characters is still an alias shape: asked, and not found.
   assert.deepEqual((await vault.reveal(['x'.repeat(100)])).notFound, ['x'.repeat(100)]);
+});
+
+test('a batch delete whose answer was lost after VGS acted: the retry finds them gone, and they count as deleted', async () => {
+  const aliases = (await vault.createAliases(values(5))).map(aliasOf);
+  s.emulator.log.clear();
+  s.emulator.faults.loseAnswerNext('POST /aliases/delete');
+  assert.deepEqual(await vault.deleteAliases(aliases), { deleted: aliases, notFound: [], failed: new Map() });
+  assert.deepEqual(statuses('POST /aliases/delete'), [0, 404]);
+  assert.ok(s.log.lines.some((l) => l.includes('5 alias(es) were gone when a retry arrived')));
+  assert.deepEqual((await vault.reveal(aliases)).notFound, aliases);
+});
+
+test('a lost answer to a batch holding an unknown alias: VGS deleted nothing, the retry names only the unknown one', async () => {
+  const aliases = (await vault.createAliases(values(3))).map(aliasOf);
+  const unknown = 'tok_sandbox_unknown8888888888888888';
+  s.emulator.log.clear();
+  s.emulator.faults.loseAnswerNext('POST /aliases/delete');
+  assert.deepEqual(await vault.deleteAliases([...aliases, unknown]), { deleted: aliases, notFound: [unknown], failed: new Map() });
+  assert.deepEqual(statuses('POST /aliases/delete'), [0, 404, 204]);
+  // Asked again, a deleted alias is unknown: no earlier attempt of this call can have deleted it.
+  assert.deepEqual((await vault.deleteAliases(aliases)).notFound, aliases);
+});
+
+test('a single delete whose answer was lost after VGS acted resolves: the retry finds it gone', async () => {
+  const [alias] = (await vault.createAliases(values(1))).map(aliasOf);
+  s.emulator.log.clear();
+  s.emulator.faults.loseAnswerNext('DELETE /aliases/{alias}');
+  await vault.deleteAlias(alias);
+  assert.deepEqual(statuses('DELETE /aliases/{alias}'), [0, 404]);
+  assert.equal((await rejection(vault.deleteAlias(alias))).name, 'AliasNotFoundError');
 });
