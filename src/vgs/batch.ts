@@ -120,14 +120,20 @@ export async function runChunks<T>(chunks: readonly T[][], run: ChunkRun<T>, wor
 
 /**
  * What one request made of a group: a result per item, or a refusal of the whole group, with the items
- * at fault (and each one's own refusal) when the answer names them.
+ * at fault (and each one's own refusal) when the answer names them. `halve`: the group was refused for
+ * its size (413, an answer too big to read), so each half is sent again whole.
  */
-export type GroupOutcome<T, R, F> = { readonly results: R[] } | { readonly refused: F; readonly culprits?: ReadonlyMap<T, F> };
+export type GroupOutcome<T, R, F> =
+  | { readonly results: R[] }
+  | { readonly refused: F; readonly culprits?: ReadonlyMap<T, F>; readonly halve?: boolean };
 
 /**
  * Resolves a refused group item by item, handing each item's result to `settle` as soon as it is known.
- * Named culprits get their refusal and the rest is sent again; when nobody is named, the group is re-sent
- * in halves until each item at fault stands alone. `alone` turns a refusal into that item's result.
+ * Named culprits get their refusal and the rest is sent again. A refusal naming nobody is narrowed
+ * down by halves, down the half that is refused, which finds one item at fault in about 2·log2(n)
+ * requests; when both halves are refused naming nobody, the refusal is about the request as a whole
+ * or about items in both halves, and every item gets it rather than up to 2n-1 requests finding out.
+ * `alone` turns a refusal into an item's result.
  */
 export async function isolate<T, R, F>(
   group: T[],
@@ -146,7 +152,18 @@ export async function isolate<T, R, F>(
       return;
     }
     const middle = Math.ceil(group.length / 2);
-    for (const half of [group.slice(0, middle), group.slice(middle)]) await resolve(half, await attempt(half));
+    const halves = [group.slice(0, middle), group.slice(middle)];
+    if (outcome.halve) {
+      for (const half of halves) await resolve(half, await attempt(half));
+      return;
+    }
+    const outcomes = [await attempt(halves[0]), await attempt(halves[1])];
+    const unnamed = outcomes.every((o, i) => 'refused' in o && !o.halve && !halves[i].some((item) => o.culprits?.has(item)));
+    if (unnamed) {
+      outcomes.forEach((o, i) => halves[i].forEach((item) => settle(item, alone(item, (o as { refused: F }).refused))));
+      return;
+    }
+    for (const [i, half] of halves.entries()) await resolve(half, outcomes[i]);
   };
   await resolve(group, await attempt(group));
 }

@@ -79,7 +79,7 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
       sensitive,
     },
     (response) => {
-      if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases') };
+      if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases'), halve: true };
       if (response.status !== 400) return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
       const { details, traceId } = parseErrorEnvelope(response.text);
       const refusal = (detail: string): ValidationError => {

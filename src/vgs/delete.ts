@@ -4,7 +4,7 @@
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { invalidAlias, send, VaultContext } from './call';
-import { AliasNotFoundError, VgsError } from './errors';
+import { AliasNotFoundError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { Limits } from './signals';
 import { namedAliases } from './wire';
@@ -85,8 +85,10 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
 
 // VGS deletes all of a batch or none (a 404 names the unknown aliases and deletes nothing), so a retry
 // whose 404 names every alias found them deleted by the attempt whose answer was lost; one naming only
-// some means that attempt deleted nothing, and those are unknown.
+// some means that attempt deleted nothing, and those are unknown. A 404 naming none of several aliases
+// is no answer about them (a wrong URL or route answers so too).
 function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, limits: Limits): Promise<GroupOutcome<string, boolean, undefined>> {
+  const host = new URL(context.endpoints.baseUrl).host;
   return send(
     context,
     {
@@ -105,6 +107,7 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
     (response, actedBefore) => {
       if (response.status !== 404) return { results: group.map(() => true) };
       const culprits = namedAliases(response, group);
+      if (culprits.size === 0 && group.length > 1) throw new UnexpectedResponseError(host, 'POST /aliases/delete', 'HTTP 404 naming none of the aliases asked for');
       if (actedBefore && (culprits.size === group.length || group.length === 1)) {
         gone(context, group);
         return { results: group.map(() => true) };

@@ -98,8 +98,8 @@ export class HttpClient {
    * Sends `request`, retrying as its `repeatable` allows, and hands the final answer (any status) to
    * `accept`, which turns it into a result or throws a VgsError. `accept` also learns whether an earlier
    * attempt may have been acted on (it timed out, lost its connection or got a 5xx or unreadable
-   * answer). An UnexpectedResponseError from `accept` (an unreadable body) is retried like a dropped
-   * connection. No retry waits past the request's deadline: it fails with what it last got.
+   * answer). An UnexpectedResponseError from `accept` on a 2xx (an unreadable body) is retried like a
+   * dropped connection. No retry waits past the request's deadline: it fails with what it last got.
    */
   async send<T>(request: HttpRequest, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
     const { retry, logger } = this.options;
@@ -150,7 +150,7 @@ export class HttpClient {
       try {
         return accept(outcome, unanswered);
       } catch (error) {
-        const unreadable = error instanceof UnexpectedResponseError;
+        const unreadable = error instanceof UnexpectedResponseError && outcome.status >= 200 && outcome.status < 300;
         const again = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
         if (unreadable && request.repeatable === 'idempotent' && failures < retry.maxRetries && fits(request, again)) {
           failures++;

@@ -76,7 +76,8 @@ async function revealIn(context: VaultContext, aliases: readonly string[], optio
   return { found, notFound, failed };
 }
 
-// VGS may answer a list with some unknown aliases by 200 plus `errors`, or by 404 for the whole call.
+// VGS may answer a list with some unknown aliases by 200 plus `errors`, or by 404 naming them. A 404
+// naming none of several aliases is no answer about them (a wrong URL or route answers so too).
 async function revealGroup(
   context: VaultContext,
   group: string[],
@@ -100,7 +101,11 @@ async function revealGroup(
         limits,
       },
       (response) => {
-        if (response.status === 404) return { refused: undefined, culprits: namedAliases(response, group) };
+        if (response.status === 404) {
+          const culprits = namedAliases(response, group);
+          if (culprits.size === 0 && group.length > 1) throw new UnexpectedResponseError(host, 'GET /aliases', 'HTTP 404 naming none of the aliases asked for');
+          return { refused: undefined, culprits };
+        }
         const body = parseJson(response, host, 'GET /aliases');
         const data = isObject(body) && isObject(body.data) ? body.data : undefined;
         if (!data) throw new UnexpectedResponseError(host, 'GET /aliases', 'no data');
@@ -109,7 +114,7 @@ async function revealGroup(
     );
   } catch (error) {
     // Too big to read at once: the halves are asked for; one alias alone fails with it.
-    if (error instanceof ResponseTooLargeError) return { refused: error };
+    if (error instanceof ResponseTooLargeError) return { refused: error, halve: true };
     throw error;
   }
 }

@@ -1,9 +1,9 @@
-// What is sent and what is concluded: aliases checked before they reach a URL or a body, and lost
-// delete answers not mistaken for unknown aliases.
+// What is sent and what is concluded: aliases checked before they reach a URL or a body, lost delete
+// answers not mistaken for unknown aliases, and refusals naming nobody resolved without 2n-1 requests.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { InvalidAliasError, VaultClient, VgsService } from '../../../src/vgs';
-import { aliasOf, rejection, Setup, setup, values } from './fixture';
+import { InvalidAliasError, UnexpectedResponseError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
+import { aliasOf, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
 let vault: VaultClient;
@@ -79,4 +79,31 @@ test('a single delete whose answer was lost after VGS acted resolves: the retry 
   await vault.deleteAlias(alias);
   assert.deepEqual(statuses('DELETE /aliases/{alias}'), [0, 404]);
   assert.equal((await rejection(vault.deleteAlias(alias))).name, 'AliasNotFoundError');
+});
+
+test('a batch delete 404 naming none of its aliases fails them with one request', async () => {
+  const aliases = (await vault.createAliases(values(6))).map(aliasOf);
+  s.emulator.log.clear();
+  s.emulator.faults.failNext('POST /aliases/delete', 404);
+  const result = await vault.deleteAliases(aliases);
+  assert.deepEqual([result.deleted, result.notFound], [[], []]);
+  assert.ok(aliases.every((a) => result.failed.get(a) instanceof UnexpectedResponseError));
+  assert.equal(s.emulator.log.count('POST /aliases/delete'), 1);
+});
+
+test('a create 400 naming no item: narrowed down the refused half; both halves refused means the whole request, in 3 requests not 39', async () => {
+  const client = new VgsService({ retry: FAST_RETRY }).vault(s.target());
+  s.emulator.log.clear();
+  // The request and its first half are refused; the second half and then both quarters of the first pass.
+  s.emulator.faults.failNext('POST /aliases', 400, 2);
+  assert.ok((await client.createAliases(values(20))).every((r) => r.ok));
+  assert.deepEqual(statuses('POST /aliases'), [400, 400, 201, 201, 201]);
+  assert.deepEqual(s.emulator.log.itemsPerBatch('POST /aliases'), [10, 5, 5]);
+
+  s.emulator.log.clear();
+  s.emulator.faults.failNext('POST /aliases', 400, 3);
+  const refused = await client.createAliases(values(20));
+  assert.ok(refused.every((r) => !r.ok && r.error instanceof ValidationError));
+  assert.deepEqual(statuses('POST /aliases'), [400, 400, 400]);
+  s.emulator.faults.clear();
 });
