@@ -56,6 +56,8 @@ export interface Call {
   readonly limits: Limits;
   /** Strings sent in this call that must not reach a message (values). */
   readonly sensitive?: readonly string[];
+  /** Aliases sent in this call, masked wherever server text repeats them. */
+  readonly aliases?: readonly string[];
 }
 
 /** Why `alias` is not sent (no request is made for it), or undefined when it may be. */
@@ -115,7 +117,7 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
 
 function failure(context: VaultContext, response: HttpResponse, call: Call, token: AccessToken): VgsError {
   const { details, traceId } = parseErrorEnvelope(response.text);
-  const text = scrub(details.join('; '), [...(call.sensitive ?? []), token.value, context.target.clientSecret]);
+  const text = scrub(details.join('; '), [...(call.sensitive ?? []), token.value, context.target.clientSecret], call.aliases);
   const error = errorFor(context, response, call, token, text);
   error.traceId = traceId;
   return error;

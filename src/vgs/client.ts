@@ -10,6 +10,7 @@ import { deleteMany, deleteOne, DeleteResult } from './delete';
 import { AliasNotFoundError, MissingScopeError, RevealNotEnabledError, TimeoutError } from './errors';
 import { Storage } from './formats';
 import { HttpResponse, isObject, parseJson } from './http';
+import { maskValue } from './mask';
 import { reveal, RevealResult } from './reveal';
 import { Limits, withDeadline } from './signals';
 import { CreateItem, readRecord, RevealedRecord } from './wire';
@@ -111,12 +112,13 @@ export class VaultClient {
           operation: 'update classifiers',
           expect: [200, 204, 404],
           limits,
+          aliases: [alias],
         },
         (response) => {
           if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, options.storage ?? 'PERSISTENT');
         },
       );
-      this.context.logger?.info(`updated the classifiers of ${alias} in vault ${this.vaultId}`);
+      this.context.logger?.info(`updated the classifiers of ${maskValue(alias)} in vault ${this.vaultId}`);
     });
   }
 
@@ -142,6 +144,7 @@ export class VaultClient {
         operation: 'reveal aliases',
         expect: [200, 404],
         limits,
+        aliases: [alias],
       },
       (response) => {
         if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, storage);

@@ -60,6 +60,7 @@ export async function createAliases(context: VaultContext, items: readonly Creat
 function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], limits: Limits): Promise<GroupOutcome<number, CreateResult, VgsError>> {
   const items = group.map((slot) => unique[slot]);
   const sensitive = items.flatMap((item) => ('value' in item ? [item.value] : []));
+  const aliases = items.flatMap((item) => ('alias' in item ? [item.alias] : []));
   const host = new URL(context.endpoints.baseUrl).host;
   return send(
     context,
@@ -77,13 +78,14 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
       expect: [200, 201, 400, 413],
       limits,
       sensitive,
+      aliases,
     },
     (response) => {
       if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases'), halve: true };
       if (response.status !== 400) return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
       const { details, traceId } = parseErrorEnvelope(response.text);
       const refusal = (detail: string): ValidationError => {
-        const error = new ValidationError(scrub(detail, sensitive), 'POST /aliases');
+        const error = new ValidationError(scrub(detail, sensitive, aliases), 'POST /aliases');
         error.traceId = traceId;
         return error;
       };

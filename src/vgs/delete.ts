@@ -6,6 +6,7 @@ import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch
 import { invalidAlias, send, VaultContext } from './call';
 import { AliasNotFoundError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
+import { maskValue } from './mask';
 import { Limits } from './signals';
 import { namedAliases } from './wire';
 
@@ -38,6 +39,7 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
       operation: 'delete aliases',
       expect: [200, 204, 404],
       limits,
+      aliases: [alias],
     },
     (response, actedBefore) => {
       if (response.status !== 404) return;
@@ -45,7 +47,7 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
       gone(context, [alias]);
     },
   );
-  context.logger?.info(`deleted ${alias} from vault ${context.target.vaultId}`);
+  context.logger?.info(`deleted ${maskValue(alias)} from vault ${context.target.vaultId}`);
 }
 
 export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
@@ -103,6 +105,7 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
       operation: 'delete aliases',
       expect: [200, 204, 404],
       limits,
+      aliases: group,
     },
     (response, actedBefore) => {
       if (response.status !== 404) return { results: group.map(() => true) };
@@ -119,7 +122,7 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
 
 function gone(context: VaultContext, aliases: readonly string[]): void {
   context.logger?.info(
-    `vault ${context.target.vaultId}: ${aliases.length} alias(es) were gone when a retry arrived (${aliases.join(', ')}); ` +
+    `vault ${context.target.vaultId}: ${aliases.length} alias(es) were gone when a retry arrived (${aliases.map(maskValue).join(', ')}); ` +
       'the attempt whose answer was lost deleted them',
   );
 }

@@ -1,8 +1,9 @@
 /**
  * One typed error for each failure a user has to act on. Every message says what happened and what to
- * do, and is built only from our own words, hosts, vault ids, client ids, aliases and scrubbed server
- * text: never a client secret, a token or a value.
+ * do, and is built only from our own words, hosts, vault ids, client ids, masked aliases and scrubbed
+ * server text: never a client secret, a token or a value.
  */
+import { maskValue } from './mask';
 
 export type VgsErrorCode =
   | 'invalid-credentials'
@@ -85,14 +86,14 @@ export class RevealNotEnabledError extends VgsError {
 
 export class AliasNotFoundError extends VgsError {
   readonly code = 'alias-not-found';
-  /** `storage` is the one asked for; undefined when the vault looked in both. */
+  /** `alias` is kept whole for the caller; the message shows it masked. `storage` is the one asked for; undefined when the vault looked in both. */
   constructor(readonly alias: string, readonly vaultId: string, readonly storage?: string) {
     super(
       storage === undefined
         ? 'Alias {0} was not found in vault {2}. Check the alias and the vault (VOLATILE aliases expire after about an hour).'
         : 'Alias {0} was not found in the {1} storage of vault {2}. ' +
             'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).',
-      alias,
+      maskValue(alias),
       storage ?? '',
       vaultId,
     );
@@ -105,7 +106,7 @@ export class InvalidAliasError extends VgsError {
   constructor(readonly alias: string) {
     super(
       'The alias "{0}" was not sent to VGS: aliases are 1 to 100 characters, not "." or "..", without spaces, control characters, or any of / \\ ? # % ,. Check the alias and try again.',
-      alias,
+      maskValue(alias),
     );
   }
 }
@@ -213,12 +214,16 @@ const MAX_SERVER_TEXT = 300;
 
 /**
  * Server text (a validation `detail`, an OAuth `error_description`) made safe to show: anything we sent
- * that must stay private is cut out, and the length is capped.
+ * that must stay private is cut out, the aliases we sent are masked (some are shaped like the values
+ * they stand for), and the length is capped.
  */
-export function scrub(text: string, sensitive: Iterable<string>): string {
+export function scrub(text: string, sensitive: Iterable<string>, aliases: Iterable<string> = []): string {
   let out = text;
   for (const secret of sensitive) {
     if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  }
+  for (const alias of aliases) {
+    if (alias.length > 0) out = out.split(alias).join(maskValue(alias));
   }
   return out.length > MAX_SERVER_TEXT ? `${out.slice(0, MAX_SERVER_TEXT)}…` : out;
 }

@@ -33,5 +33,6 @@ export {
 } from './errors';
 export type { VgsErrorCode } from './errors';
 export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, MAX_ALIAS_LENGTH, recognizeAlias, sendableAlias } from './formats';
+export { maskValue } from './mask';
 export type { AliasFormat, AliasFormatInfo, Storage } from './formats';
 export type { RetryOptions, VgsLogger } from './http';

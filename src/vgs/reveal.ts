@@ -99,6 +99,7 @@ async function revealGroup(
         operation: 'reveal aliases',
         expect: [200, 404],
         limits,
+        aliases: group,
       },
       (response) => {
         if (response.status === 404) {
