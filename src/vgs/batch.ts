@@ -71,7 +71,7 @@ const REFUSES_EVERY_REQUEST = [
   RateLimitedError,
 ];
 
-export function refusesEveryRequest(error: VgsError): boolean {
+function refusesEveryRequest(error: VgsError): boolean {
   return REFUSES_EVERY_REQUEST.some((type) => error instanceof type) || (error instanceof TimeoutError && error.limit === 'operation');
 }
 

@@ -65,7 +65,7 @@ export interface HttpOptions {
  * with JSON escaping and metadata, fits in twice that, and so does a create answer, which echoes at
  * most one request's 32 MB. Reveals of several big records that do not fit are asked for again in halves.
  */
-export const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
+const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
 
 // Why an attempt got no (whole) HTTP answer.
 type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls' | 'oversized'; reason: string };

@@ -32,7 +32,7 @@ export {
   VgsError,
 } from './errors';
 export type { VgsErrorCode } from './errors';
-export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, MAX_ALIAS_LENGTH, recognizeAlias, sendableAlias } from './formats';
+export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';
 export { maskValue } from './mask';
 export type { AliasFormat, AliasFormatInfo, Storage } from './formats';
 export type { RetryOptions, VgsLogger } from './http';
