@@ -5,6 +5,7 @@
 import { AccessToken, TokenSource } from './auth';
 import { VaultEndpoints, VaultTarget } from './endpoints';
 import {
+  InvalidAliasError,
   MissingScopeError,
   RateLimitedError,
   RevealNotEnabledError,
@@ -15,8 +16,10 @@ import {
   VaultNotAssignedError,
   VgsError,
 } from './errors';
+import { sendableAlias } from './formats';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
+import { Limits } from './signals';
 
 /** What one vault's calls share. */
 export interface VaultContext {
@@ -29,6 +32,8 @@ export interface VaultContext {
   readonly concurrency: () => number;
   /** Reveal with PERSISTENT, then VOLATILE, for vaults that read an omitted storage as PERSISTENT only. */
   readonly revealStorageByStorage: () => boolean;
+  /** How long one operation may take, read when it starts. */
+  readonly deadlineMs: () => number;
   readonly logger?: VgsLogger;
 }
 
@@ -48,21 +53,33 @@ export interface Call {
   readonly operation: string;
   /** Statuses `accept` handles; the rest become errors here. */
   readonly expect: readonly number[];
-  readonly signal?: AbortSignal;
+  readonly limits: Limits;
   /** Strings sent in this call that must not reach a message (values). */
   readonly sensitive?: readonly string[];
+  /** Aliases sent in this call, masked wherever server text repeats them. */
+  readonly aliases?: readonly string[];
+}
+
+/** Why `alias` is not sent (no request is made for it), or undefined when it may be. */
+export function invalidAlias(alias: string): InvalidAliasError | undefined {
+  return sendableAlias(alias) ? undefined : new InvalidAliasError(alias);
 }
 
 // Internal: the Vault API refused the token.
 class TokenRefused extends Error {}
 
-/** Sends one call with the current token; on a 401, renews the token and sends it once more. */
-export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse) => T): Promise<T> {
+/**
+ * Sends one call with the current token; on a 401, renews the token and sends it once more. `accept`
+ * learns whether an earlier attempt of the call may have been acted on (see HttpClient.send).
+ */
+export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
   const { tokens, http, pacer, endpoints, target } = context;
+  const { signal, deadline } = call.limits;
   const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
   const url = `${endpoints.baseUrl}${call.path}${query.size > 0 ? `?${query}` : ''}`;
   const route = call.items === undefined ? call.route : `${call.route} (${call.items} items)`;
-  let token = await tokens.get(call.signal);
+  let token = await tokens.get(signal);
+  let actedBefore = false;
   for (let renewed = false; ; renewed = true) {
     try {
       const sent = token;
@@ -78,12 +95,14 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
           },
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
           repeatable: call.repeatable,
-          signal: call.signal,
+          signal,
+          deadline,
           pacer,
         },
-        (response) => {
+        (response, acted) => {
+          actedBefore ||= acted;
           if (response.status === 401) throw new TokenRefused();
-          if (call.expect.includes(response.status)) return accept(response);
+          if (call.expect.includes(response.status)) return accept(response, actedBefore);
           throw failure(context, response, call, sent);
         },
       );
@@ -91,14 +110,14 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
       if (!(error instanceof TokenRefused)) throw error;
       if (renewed) throw new VaultNotAssignedError(target.vaultId, target.clientId);
       context.logger?.info(`${route}: vault ${target.vaultId} refused the token (401); renewing it and retrying once`);
-      token = await tokens.renew(token, call.signal);
+      token = await tokens.renew(token, signal);
     }
   }
 }
 
 function failure(context: VaultContext, response: HttpResponse, call: Call, token: AccessToken): VgsError {
   const { details, traceId } = parseErrorEnvelope(response.text);
-  const text = scrub(details.join('; '), [...(call.sensitive ?? []), token.value, context.target.clientSecret]);
+  const text = scrub(details.join('; '), [...(call.sensitive ?? []), token.value, context.target.clientSecret], call.aliases);
   const error = errorFor(context, response, call, token, text);
   error.traceId = traceId;
   return error;

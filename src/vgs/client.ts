@@ -1,15 +1,18 @@
 /**
- * One vault's alias operations. Batch operations resolve with a result per item, failures included (a
- * failed request fails its own items only); the single-item ones throw typed errors.
+ * One vault's alias operations. Each runs under the caller's signal and a deadline. Batch operations
+ * resolve with a result per item, failures included (a failed request fails its own items only); the
+ * single-item ones throw typed errors.
  */
 import { BatchOptions } from './batch';
-import { send, VaultContext, type Call } from './call';
+import { invalidAlias, send, VaultContext, type Call } from './call';
 import { createAliases, CreateResult } from './create';
 import { deleteMany, deleteOne, DeleteResult } from './delete';
-import { AliasNotFoundError, MissingScopeError, RevealNotEnabledError } from './errors';
+import { AliasNotFoundError, MissingScopeError, RevealNotEnabledError, TimeoutError } from './errors';
 import { Storage } from './formats';
 import { HttpResponse, isObject, parseJson } from './http';
+import { maskValue } from './mask';
 import { reveal, RevealResult } from './reveal';
+import { Limits, withDeadline } from './signals';
 import { CreateItem, readRecord, RevealedRecord } from './wire';
 
 export interface ConnectionReport {
@@ -45,8 +48,8 @@ export class VaultClient {
   }
 
   /** Scopes granted to the service account, so the UI can warn before a call fails. */
-  async grantedScopes(signal?: AbortSignal): Promise<readonly string[]> {
-    return (await this.context.tokens.get(signal)).scopes;
+  grantedScopes(signal?: AbortSignal): Promise<readonly string[]> {
+    return this.limited(signal, async ({ signal }) => (await this.context.tokens.get(signal)).scopes);
   }
 
   /**
@@ -54,27 +57,29 @@ export class VaultClient {
    * nothing: 404 means connected with read access, 403 connected without it, 401 (after one renewal)
    * that the vault is not assigned to these credentials.
    */
-  async testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
-    const { scopes } = await this.context.tokens.fresh(signal);
-    try {
-      await this.revealOne(`tok_${this.context.target.environment === 'live' ? 'live' : 'sandbox'}_${PROBE_ALIAS}`, { signal });
-    } catch (error) {
-      if (error instanceof MissingScopeError || error instanceof RevealNotEnabledError) {
-        return { scopes, canReveal: false, revealBlocked: error };
+  testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
+    return this.limited(signal, async (limits) => {
+      const { scopes } = await this.context.tokens.fresh(limits.signal);
+      try {
+        await this.revealOneWithin(`tok_${this.context.target.environment === 'live' ? 'live' : 'sandbox'}_${PROBE_ALIAS}`, undefined, limits);
+      } catch (error) {
+        if (error instanceof MissingScopeError || error instanceof RevealNotEnabledError) {
+          return { scopes, canReveal: false, revealBlocked: error };
+        }
+        if (!(error instanceof AliasNotFoundError)) throw error;
       }
-      if (!(error instanceof AliasNotFoundError)) throw error;
-    }
-    return { scopes, canReveal: true };
+      return { scopes, canReveal: true };
+    });
   }
 
   /** Aliases for values (or further aliases for aliases), in input order; never rejects for a failed request. */
   createAliases(items: readonly CreateItem[], options: BatchOptions = {}): Promise<CreateResult[]> {
-    return createAliases(this.context, items, options);
+    return this.limited(options.signal, (limits) => createAliases(this.context, items, options, limits));
   }
 
   /** Reveals many aliases: found records in input order, the aliases VGS does not know, and those that failed. */
   reveal(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<RevealResult> {
-    return reveal(this.context, aliases, options);
+    return this.limited(options.signal, (limits) => reveal(this.context, aliases, options, limits));
   }
 
   /** The record behind one alias, wherever it is kept; AliasNotFoundError if the vault does not know it. */
@@ -89,20 +94,60 @@ export class VaultClient {
 
   /** Reveals one alias with the single-alias route; AliasNotFoundError if the vault does not hold it. */
   revealOne(alias: string, options: StorageOptions = {}): Promise<RevealedRecord> {
+    return this.limited(options.signal, (limits) => this.revealOneWithin(alias, options.storage, limits));
+  }
+
+  /** Replaces the alias's classifiers (VGS keeps classifiers for PERSISTENT records only). */
+  updateClassifiers(alias: string, classifiers: readonly string[], options: StorageOptions = {}): Promise<void> {
+    return this.limited(options.signal, async (limits) => {
+      await this.call(
+        {
+          method: 'PUT',
+          path: this.aliasPath(alias),
+          query: { storage: options.storage },
+          body: { data: { classifiers } },
+          route: 'PUT /aliases/{alias}',
+          repeatable: 'idempotent',
+          scope: 'aliases:write',
+          operation: 'update classifiers',
+          expect: [200, 204, 404],
+          limits,
+          aliases: [alias],
+        },
+        (response) => {
+          if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, options.storage ?? 'PERSISTENT');
+        },
+      );
+      this.context.logger?.info(`updated the classifiers of ${maskValue(alias)} in vault ${this.vaultId}`);
+    });
+  }
+
+  /** Deletes one alias (the value stays while other aliases point to it). */
+  deleteAlias(alias: string, options: StorageOptions = {}): Promise<void> {
+    return this.limited(options.signal, (limits) => deleteOne(this.context, alias, options.storage, limits));
+  }
+
+  /** Deletes many aliases, 20 per request: deleted, unknown to the vault, and failed; never rejects for a failed request. */
+  deleteAliases(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<DeleteResult> {
+    return this.limited(options.signal, (limits) => deleteMany(this.context, aliases, options, limits));
+  }
+
+  private revealOneWithin(alias: string, storage: Storage | undefined, limits: Limits): Promise<RevealedRecord> {
     return this.call(
       {
         method: 'GET',
         path: this.aliasPath(alias),
-        query: { storage: options.storage },
+        query: { storage },
         route: 'GET /aliases/{alias}',
         repeatable: 'idempotent',
         scope: 'aliases:read',
         operation: 'reveal aliases',
         expect: [200, 404],
-        signal: options.signal,
+        limits,
+        aliases: [alias],
       },
       (response) => {
-        if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, options.storage);
+        if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, storage);
         // Documented as a one-record list; an object keyed by alias is read too.
         const body = parseJson(response, this.host, 'GET /aliases/{alias}');
         const data = isObject(body) ? body.data : undefined;
@@ -112,40 +157,16 @@ export class VaultClient {
     );
   }
 
-  /** Replaces the alias's classifiers (VGS keeps classifiers for PERSISTENT records only). */
-  async updateClassifiers(alias: string, classifiers: readonly string[], options: StorageOptions = {}): Promise<void> {
-    await this.call(
-      {
-        method: 'PUT',
-        path: this.aliasPath(alias),
-        query: { storage: options.storage },
-        body: { data: { classifiers } },
-        route: 'PUT /aliases/{alias}',
-        repeatable: 'idempotent',
-        scope: 'aliases:write',
-        operation: 'update classifiers',
-        expect: [200, 204, 404],
-        signal: options.signal,
-      },
-      (response) => {
-        if (response.status === 404) throw new AliasNotFoundError(alias, this.vaultId, options.storage ?? 'PERSISTENT');
-      },
-    );
-    this.context.logger?.info(`updated the classifiers of ${alias} in vault ${this.vaultId}`);
-  }
-
-  /** Deletes one alias (the value stays while other aliases point to it). */
-  deleteAlias(alias: string, options: StorageOptions = {}): Promise<void> {
-    return deleteOne(this.context, alias, options.storage, options.signal);
-  }
-
-  /** Deletes many aliases, 20 per request: deleted, unknown to the vault, and failed; never rejects for a failed request. */
-  deleteAliases(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<DeleteResult> {
-    return deleteMany(this.context, aliases, options);
-  }
-
+  // Checked before it can reach a URL: `..` or a `/` would change the route.
   private aliasPath(alias: string): string {
+    const invalid = invalidAlias(alias);
+    if (invalid) throw invalid;
     return `/aliases/${encodeURIComponent(alias)}`;
+  }
+
+  private limited<T>(signal: AbortSignal | undefined, run: (limits: Limits) => Promise<T>): Promise<T> {
+    const ms = this.context.deadlineMs();
+    return withDeadline(signal, ms, new TimeoutError(this.host, ms, 'operation'), run);
   }
 
   private call<T>(call: Call, accept: (response: HttpResponse) => T): Promise<T> {

@@ -1,17 +1,18 @@
 /**
- * Creating aliases: duplicates sent once, 20 items a request, a refused item isolated from the rest,
- * and a failed request failing its own items only.
+ * Creating aliases: duplicates sent once, requests of at most 20 items and 32 MB, a refused item
+ * isolated from the rest, and a failed request failing its own items only.
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, VaultContext } from './call';
-import { scrub, ValidationError, VgsError } from './errors';
+import { invalidAlias, send, VaultContext } from './call';
+import { scrub, ValidationError, ValueTooLargeError, VgsError } from './errors';
 import { parseErrorEnvelope } from './http';
-import { CreatedAlias, createKey, CreateItem, readCreated, toWire } from './wire';
+import { Limits } from './signals';
+import { CreatedAlias, createKey, CreateItem, readCreated, toWire, wireBytes } from './wire';
 
 /** Per item, in input order: its alias, or why it has none (VGS refused it, or its request failed). */
 export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: VgsError };
 
-export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions): Promise<CreateResult[]> {
+export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions, limits: Limits): Promise<CreateResult[]> {
   const started = Date.now();
   // A value asked for twice (same format, storage, classifiers) is sent once; both places get its alias.
   const unique: CreateItem[] = [];
@@ -30,11 +31,18 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   });
   const results = new Array<CreateResult | undefined>(unique.length);
   const slots = unique.map((_, slot) => slot);
-  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
-  const failed = await runChunks(chunked(slots), run, async (chunk) => {
+  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
+  const failed = await runChunks(chunked(slots, (slot) => wireBytes(unique[slot])), run, async (chunk) => {
+    const sendable = chunk.filter((slot) => {
+      const item = unique[slot];
+      const error = 'alias' in item ? invalidAlias(item.alias) : undefined;
+      if (error) results[slot] = { ok: false, error };
+      return !error;
+    });
+    if (sendable.length === 0) return;
     await isolate(
-      chunk,
-      (group) => createGroup(context, group, unique, options.signal),
+      sendable,
+      (group) => createGroup(context, group, unique, limits),
       (_, error): CreateResult => ({ ok: false, error }),
       (slot, result) => (results[slot] = result),
     );
@@ -49,9 +57,10 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   return positions.map((slot) => settled[slot]);
 }
 
-function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], signal: AbortSignal | undefined): Promise<GroupOutcome<number, CreateResult, VgsError>> {
+function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], limits: Limits): Promise<GroupOutcome<number, CreateResult, VgsError>> {
   const items = group.map((slot) => unique[slot]);
   const sensitive = items.flatMap((item) => ('value' in item ? [item.value] : []));
+  const aliases = items.flatMap((item) => ('alias' in item ? [item.alias] : []));
   const host = new URL(context.endpoints.baseUrl).host;
   return send(
     context,
@@ -65,16 +74,18 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
       repeatable: 'once',
       scope: 'aliases:write',
       operation: 'create aliases',
-      // 400 means nothing was stored: the items at fault are found, and the rest sent again.
-      expect: [200, 201, 400],
-      signal,
+      // 400 and 413 mean nothing was stored: the items at fault are found, and the rest sent again.
+      expect: [200, 201, 400, 413],
+      limits,
       sensitive,
+      aliases,
     },
     (response) => {
+      if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases'), halve: true };
       if (response.status !== 400) return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
       const { details, traceId } = parseErrorEnvelope(response.text);
       const refusal = (detail: string): ValidationError => {
-        const error = new ValidationError(scrub(detail, sensitive), 'POST /aliases');
+        const error = new ValidationError(scrub(detail, sensitive, aliases), 'POST /aliases');
         error.traceId = traceId;
         return error;
       };

@@ -1,15 +1,20 @@
-/** Deleting aliases, one or 20 a request; a failed request fails its own aliases only. */
+/**
+ * Deleting aliases, one or 20 a request. A delete is retried when its answer is lost, and the retry then
+ * finds the aliases the first attempt deleted gone: those count as deleted, not as unknown.
+ */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, VaultContext } from './call';
-import { AliasNotFoundError, VgsError } from './errors';
+import { invalidAlias, send, VaultContext } from './call';
+import { AliasNotFoundError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
+import { maskValue } from './mask';
+import { Limits } from './signals';
 import { namedAliases } from './wire';
 
 export interface DeleteResult {
   readonly deleted: readonly string[];
   /** Aliases that did not exist in that storage (or were already gone). */
   readonly notFound: readonly string[];
-  /** Aliases whose request failed or was never sent, with why; in input order. */
+  /** Aliases whose request failed or was never sent (or that cannot be sent), with why; in input order. */
   readonly failed: ReadonlyMap<string, VgsError>;
 }
 
@@ -19,7 +24,9 @@ export interface DeleteOptions extends BatchOptions {
 }
 
 /** Deletes one alias (the value stays while other aliases point to it); AliasNotFoundError if it is not there. */
-export async function deleteOne(context: VaultContext, alias: string, storage: Storage | undefined, signal: AbortSignal | undefined): Promise<void> {
+export async function deleteOne(context: VaultContext, alias: string, storage: Storage | undefined, limits: Limits): Promise<void> {
+  const invalid = invalidAlias(alias);
+  if (invalid) throw invalid;
   await send(
     context,
     {
@@ -31,24 +38,33 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
       scope: 'aliases:delete',
       operation: 'delete aliases',
       expect: [200, 204, 404],
-      signal,
+      limits,
+      aliases: [alias],
     },
-    (response) => {
-      if (response.status === 404) throw new AliasNotFoundError(alias, context.target.vaultId, storage ?? 'PERSISTENT');
+    (response, actedBefore) => {
+      if (response.status !== 404) return;
+      if (!actedBefore) throw new AliasNotFoundError(alias, context.target.vaultId, storage ?? 'PERSISTENT');
+      gone(context, [alias]);
     },
   );
-  context.logger?.info(`deleted ${alias} from vault ${context.target.vaultId}`);
+  context.logger?.info(`deleted ${maskValue(alias)} from vault ${context.target.vaultId}`);
 }
 
-export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions): Promise<DeleteResult> {
+export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
   const started = Date.now();
   const unique = [...new Set(aliases)];
-  const answers = new Map<string, boolean>();
-  const run = { concurrency: context.concurrency(), signal: options.signal, onProgress: options.onProgress };
+  const answers = new Map<string, boolean | VgsError>();
+  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
+    const sendable = chunk.filter((alias) => {
+      const error = invalidAlias(alias);
+      if (error) answers.set(alias, error);
+      return !error;
+    });
+    if (sendable.length === 0) return;
     await isolate(
-      chunk,
-      (group) => deleteGroup(context, group, options.storage, options.signal),
+      sendable,
+      (group) => deleteGroup(context, group, options.storage, limits),
       () => false,
       (alias, deleted) => answers.set(alias, deleted),
     );
@@ -69,8 +85,12 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
   return { deleted, notFound, failed };
 }
 
-// Batch delete may refuse the whole group (404) over one unknown alias.
-function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, signal: AbortSignal | undefined): Promise<GroupOutcome<string, boolean, undefined>> {
+// VGS deletes all of a batch or none (a 404 names the unknown aliases and deletes nothing), so a retry
+// whose 404 names every alias found them deleted by the attempt whose answer was lost; one naming only
+// some means that attempt deleted nothing, and those are unknown. A 404 naming none of several aliases
+// is no answer about them (a wrong URL or route answers so too).
+function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, limits: Limits): Promise<GroupOutcome<string, boolean, undefined>> {
+  const host = new URL(context.endpoints.baseUrl).host;
   return send(
     context,
     {
@@ -84,9 +104,25 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
       scope: 'aliases:delete',
       operation: 'delete aliases',
       expect: [200, 204, 404],
-      signal,
+      limits,
+      aliases: group,
     },
-    (response) =>
-      response.status === 404 ? { refused: undefined, culprits: namedAliases(response, group) } : { results: group.map(() => true) },
+    (response, actedBefore) => {
+      if (response.status !== 404) return { results: group.map(() => true) };
+      const culprits = namedAliases(response, group);
+      if (culprits.size === 0 && group.length > 1) throw new UnexpectedResponseError(host, 'POST /aliases/delete', 'HTTP 404 naming none of the aliases asked for');
+      if (actedBefore && (culprits.size === group.length || group.length === 1)) {
+        gone(context, group);
+        return { results: group.map(() => true) };
+      }
+      return { refused: undefined, culprits };
+    },
+  );
+}
+
+function gone(context: VaultContext, aliases: readonly string[]): void {
+  context.logger?.info(
+    `vault ${context.target.vaultId}: ${aliases.length} alias(es) were gone when a retry arrived (${aliases.map(maskValue).join(', ')}); ` +
+      'the attempt whose answer was lost deleted them',
   );
 }

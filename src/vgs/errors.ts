@@ -1,8 +1,9 @@
 /**
  * One typed error for each failure a user has to act on. Every message says what happened and what to
- * do, and is built only from our own words, hosts, vault ids, client ids, aliases and scrubbed server
- * text: never a client secret, a token or a value.
+ * do, and is built only from our own words, hosts, vault ids, client ids, masked aliases and scrubbed
+ * server text: never a client secret, a token or a value.
  */
+import { maskValue } from './mask';
 
 export type VgsErrorCode =
   | 'invalid-credentials'
@@ -10,7 +11,9 @@ export type VgsErrorCode =
   | 'missing-scope'
   | 'reveal-not-enabled'
   | 'alias-not-found'
+  | 'invalid-alias'
   | 'validation'
+  | 'value-too-large'
   | 'rate-limited'
   | 'timeout'
   | 'tls'
@@ -84,16 +87,27 @@ export class RevealNotEnabledError extends VgsError {
 
 export class AliasNotFoundError extends VgsError {
   readonly code = 'alias-not-found';
-  /** `storage` is the one asked for; undefined when the vault looked in both. */
+  /** `alias` is kept whole for the caller; the message shows it masked. `storage` is the one asked for; undefined when the vault looked in both. */
   constructor(readonly alias: string, readonly vaultId: string, readonly storage?: string) {
     super(
       storage === undefined
         ? 'Alias {0} was not found in vault {2}. Check the alias and the vault (VOLATILE aliases expire after about an hour).'
         : 'Alias {0} was not found in the {1} storage of vault {2}. ' +
             'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).',
-      alias,
+      maskValue(alias),
       storage ?? '',
       vaultId,
+    );
+  }
+}
+
+/** An alias that cannot be sent: it could change the request's path or query, or VGS issues none like it. */
+export class InvalidAliasError extends VgsError {
+  readonly code = 'invalid-alias';
+  constructor(readonly alias: string) {
+    super(
+      'The alias "{0}" was not sent to VGS: aliases are 1 to 100 characters, not "." or "..", without spaces, control characters, or any of / \\ ? # % ,. Check the alias and try again.',
+      maskValue(alias),
     );
   }
 }
@@ -102,6 +116,14 @@ export class ValidationError extends VgsError {
   readonly code = 'validation';
   constructor(readonly detail: string, route: string) {
     super('VGS rejected {0}: {1}. Correct the input and try again.', route, detail);
+  }
+}
+
+/** VGS refused a request carrying one value alone as too large (HTTP 413). */
+export class ValueTooLargeError extends VgsError {
+  readonly code = 'value-too-large';
+  constructor(route: string) {
+    super('VGS refused {0}: the value is too large (VGS stores values of up to 32 MB). Store a smaller value.', route);
   }
 }
 
@@ -120,13 +142,17 @@ export class RateLimitedError extends VgsError {
 
 export class TimeoutError extends VgsError {
   readonly code = 'timeout';
-  constructor(readonly host: string, readonly timeoutMs: number) {
-    const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+  /** `limit`: one request's timeout ran out, or the whole operation's deadline passed. */
+  constructor(readonly host: string, readonly timeoutMs: number, readonly limit: 'request' | 'operation' = 'request') {
+    const time = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
-      '{0} did not answer within {1}. ' +
-        'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.',
+      limit === 'request'
+        ? '{0} did not answer within {1}. ' +
+            'Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.'
+        : 'The operation gave up after {1}: {0} did not answer every request in time. ' +
+            'Check your network and proxy settings (http.proxy), then try again, or with fewer items at once.',
       host,
-      limit,
+      time,
     );
   }
 }
@@ -164,6 +190,13 @@ export class UnexpectedResponseError extends VgsError {
   }
 }
 
+/** An answer too big to read into memory; its connection was dropped once the cap was reached. */
+export class ResponseTooLargeError extends UnexpectedResponseError {
+  constructor(host: string, route: string, limitBytes: number) {
+    super(host, route, `an answer over ${limitBytes >= 2 ** 20 ? `${Math.round(limitBytes / 2 ** 20)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}`);
+  }
+}
+
 export class InvalidEndpointError extends VgsError {
   readonly code = 'invalid-endpoint';
   constructor(problem: string) {
@@ -192,12 +225,16 @@ const MAX_SERVER_TEXT = 300;
 
 /**
  * Server text (a validation `detail`, an OAuth `error_description`) made safe to show: anything we sent
- * that must stay private is cut out, and the length is capped.
+ * that must stay private is cut out, the aliases we sent are masked (some are shaped like the values
+ * they stand for), and the length is capped.
  */
-export function scrub(text: string, sensitive: Iterable<string>): string {
+export function scrub(text: string, sensitive: Iterable<string>, aliases: Iterable<string> = []): string {
   let out = text;
   for (const secret of sensitive) {
     if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  }
+  for (const alias of aliases) {
+    if (alias.length > 0) out = out.split(alias).join(maskValue(alias));
   }
   return out.length > MAX_SERVER_TEXT ? `${out.slice(0, MAX_SERVER_TEXT)}…` : out;
 }

@@ -62,6 +62,18 @@ export function recognizeAlias(text: string): AliasFormat | undefined {
   return ALIAS_PATTERNS.find(({ pattern }) => new RegExp(`^(?:${pattern})$`).test(text))?.format;
 }
 
+/** VGS's aliases are at most this long (RAW_UUID is 36, PFPT 19); longer text is no alias. */
+export const MAX_ALIAS_LENGTH = 100;
+
+/**
+ * Whether `text` may go into a request as an alias: not empty, not too long, and nothing that could
+ * change the request's path or query (`.`, `..`, `/`, `\`, `?`, `#`, `%`), split a list of aliases (`,`),
+ * or hide in a log (whitespace, control and invisible characters).
+ */
+export function sendableAlias(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_ALIAS_LENGTH && text !== '.' && text !== '..' && !/[\s\p{Cc}\p{Cf}/\\?#%,]/u.test(text);
+}
+
 /** A fresh global regex that finds recognisable aliases in a document, longest format first. */
 export function aliasScanner(): RegExp {
   const alternatives = ALIAS_PATTERNS.map(({ pattern }) => `(?:${pattern})`).join('|');

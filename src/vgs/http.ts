@@ -4,16 +4,9 @@
  * attempt, follows its caller's AbortSignal, and is retried only when that is safe.
  */
 import fetch, { FetchError, Headers } from 'node-fetch';
-import {
-  CancelledError,
-  NetworkError,
-  TimeoutError,
-  TlsError,
-  UnexpectedResponseError,
-  VgsError,
-} from './errors';
+import { NetworkError, ResponseTooLargeError, TimeoutError, TlsError, UnexpectedResponseError, VgsError } from './errors';
 import { backoffDelay, MAX_WAIT_MS, Pacer, parseRetryAfter } from './ratelimit';
-import { sleep, throwIfAborted } from './signals';
+import { abortError, Deadline, MAX_TIMER_MS, sleep, throwIfAborted } from './signals';
 
 export interface VgsLogger {
   info(message: string): void;
@@ -48,6 +41,8 @@ export interface HttpRequest {
   readonly body?: string;
   readonly repeatable: Repeatable;
   readonly signal?: AbortSignal;
+  /** No attempt starts after it, and no wait that would end after it. */
+  readonly deadline?: Deadline;
   readonly pacer?: Pacer;
 }
 
@@ -61,10 +56,19 @@ export interface HttpOptions {
   readonly timeoutMs: number;
   readonly retry: RetryOptions;
   readonly logger?: VgsLogger;
+  /** The most of one answer read into memory (default MAX_RESPONSE_BYTES). */
+  readonly maxResponseBytes?: number;
 }
 
-// Why an attempt got no HTTP answer.
-type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls'; reason: string };
+/**
+ * The most of one answer read into memory by default. VGS stores values of up to 32 MB: one record,
+ * with JSON escaping and metadata, fits in twice that, and so does a create answer, which echoes at
+ * most one request's 32 MB. Reveals of several big records that do not fit are asked for again in halves.
+ */
+const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
+
+// Why an attempt got no (whole) HTTP answer.
+type Fault = { kind: 'timeout' | 'cancelled' | 'refused' | 'dropped' | 'unreachable' | 'tls' | 'oversized'; reason: string };
 
 const TLS_CODES = /CERT|SSL|TLS|EPROTO|UNABLE_TO_VERIFY|SELF_SIGNED/i;
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -78,28 +82,34 @@ const DROPPED_REASONS: Record<string, string> = {
 
 export class HttpClient {
   private timeoutMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(private readonly options: HttpOptions) {
-    this.timeoutMs = options.timeoutMs;
+    this.timeoutMs = attemptTimeout(options.timeoutMs);
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   }
 
   /** Applies to attempts that start from now on. */
   setTimeout(timeoutMs: number): void {
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = attemptTimeout(timeoutMs);
   }
 
   /**
    * Sends `request`, retrying as its `repeatable` allows, and hands the final answer (any status) to
-   * `accept`, which turns it into a result or throws a VgsError. An UnexpectedResponseError from
-   * `accept` (an unreadable body) is retried like a dropped connection.
+   * `accept`, which turns it into a result or throws a VgsError. `accept` also learns whether an earlier
+   * attempt may have been acted on (it timed out, lost its connection or got a 5xx or unreadable
+   * answer). An UnexpectedResponseError from `accept` on a 2xx (an unreadable body) is retried like a
+   * dropped connection. No retry waits past the request's deadline: it fails with what it last got.
    */
-  async send<T>(request: HttpRequest, accept: (response: HttpResponse) => T): Promise<T> {
+  async send<T>(request: HttpRequest, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
     const { retry, logger } = this.options;
     const host = new URL(request.url).host;
     let failures = 0;
     let refusals = 0;
+    let unanswered = false;
     for (;;) {
       throwIfAborted(request.signal);
+      if (request.deadline && Date.now() >= request.deadline.at) throw request.deadline.error;
       const ticket = await request.pacer?.enter(request.signal);
       const started = Date.now();
       const outcome = await this.attempt(request);
@@ -107,10 +117,14 @@ export class HttpClient {
       ticket?.done('status' in outcome ? outcome : undefined);
 
       if (!('status' in outcome)) {
-        if (outcome.kind === 'cancelled') throw new CancelledError();
+        if (outcome.kind === 'cancelled') throw abortError(request.signal as AbortSignal);
+        if (outcome.kind === 'oversized') throw new ResponseTooLargeError(host, request.route, this.maxResponseBytes);
         logger?.debug(`${request.route} to ${host}: no answer (${outcome.reason}) after ${elapsed} ms`);
-        if (failures < retry.maxRetries && mayRetryFault(outcome, request.repeatable)) {
-          await this.pause(request, host, outcome.reason, backoffDelay(failures++, retry.baseDelayMs, retry.maxDelayMs));
+        const delay = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
+        if (failures < retry.maxRetries && mayRetryFault(outcome, request.repeatable) && fits(request, delay)) {
+          failures++;
+          unanswered ||= outcome.kind !== 'refused';
+          await this.pause(request, host, outcome.reason, delay);
           continue;
         }
         throw faultError(outcome, host, this.timeoutMs);
@@ -118,25 +132,30 @@ export class HttpClient {
 
       logger?.debug(`${request.route} to ${host}: ${outcome.status} in ${elapsed} ms`);
       const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'));
-      if (outcome.status === 429 && refusals < retry.maxRateLimitRetries && (retryAfter ?? 0) <= MAX_WAIT_MS) {
+      const rateLimitWait = retryAfter ?? backoffDelay(refusals, retry.baseDelayMs, retry.maxDelayMs);
+      if (outcome.status === 429 && refusals < retry.maxRateLimitRetries && rateLimitWait <= MAX_WAIT_MS && fits(request, rateLimitWait)) {
         refusals++;
         // The pacer holds every request to this vault until the window resets; without one, wait here.
         if (request.pacer) logger?.warn(`${request.route} to ${host}: HTTP 429, retrying when the vault's rate limit allows`);
-        else await this.pause(request, host, 'HTTP 429', retryAfter ?? backoffDelay(refusals - 1, retry.baseDelayMs, retry.maxDelayMs));
+        else await this.pause(request, host, 'HTTP 429', rateLimitWait);
         continue;
       }
-      if (failures < retry.maxRetries && mayRetryStatus(outcome.status, request.repeatable)) {
-        const delay = Math.min(retry.maxDelayMs, retryAfter ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs));
+      const delay = Math.min(retry.maxDelayMs, retryAfter ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs));
+      if (failures < retry.maxRetries && mayRetryStatus(outcome.status, request.repeatable) && fits(request, delay)) {
         failures++;
+        unanswered = true;
         await this.pause(request, host, `HTTP ${outcome.status}`, delay);
         continue;
       }
       try {
-        return accept(outcome);
+        return accept(outcome, unanswered);
       } catch (error) {
-        const unreadable = error instanceof UnexpectedResponseError;
-        if (unreadable && request.repeatable === 'idempotent' && failures < retry.maxRetries) {
-          await this.pause(request, host, 'unreadable answer', backoffDelay(failures++, retry.baseDelayMs, retry.maxDelayMs));
+        const unreadable = error instanceof UnexpectedResponseError && outcome.status >= 200 && outcome.status < 300;
+        const again = backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs);
+        if (unreadable && request.repeatable === 'idempotent' && failures < retry.maxRetries && fits(request, again)) {
+          failures++;
+          unanswered = true;
+          await this.pause(request, host, 'unreadable answer', again);
           continue;
         }
         throw error;
@@ -167,9 +186,19 @@ export class HttpClient {
         // A redirect would carry the bearer token to wherever it points; VGS does not redirect.
         redirect: 'manual',
       });
-      // Reading the whole body (also when unused) hands the keep-alive connection back to the pool.
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
+      // Reading the whole body (also when unused) hands the keep-alive connection back to the pool; past the
+      // cap, aborting drops the connection instead of buffering more.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body ?? []) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxResponseBytes) {
+          controller.abort();
+          return { kind: 'oversized', reason: `an answer over ${this.maxResponseBytes} bytes` };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       if (request.signal?.aborted) return { kind: 'cancelled', reason: 'cancelled' };
       if (timedOut) return { kind: 'timeout', reason: 'timed out' };
@@ -188,6 +217,17 @@ function classify(error: unknown): Fault {
   if (TLS_CODES.test(code)) return { kind: 'tls', reason: code };
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', reason: code === 'ENOTFOUND' ? 'host not found' : code };
   return { kind: 'dropped', reason: DROPPED_REASONS[code] ?? `connection failed: ${code}` };
+}
+
+// Attempts need a timer that ends: at least 1 ms, and no more than a timer can hold.
+function attemptTimeout(ms: number): number {
+  if (Number.isNaN(ms)) throw new RangeError('the request timeout is not a number');
+  return Math.min(MAX_TIMER_MS, Math.max(1, ms));
+}
+
+// Whether a wait of `delayMs` ends before the request's deadline.
+function fits(request: HttpRequest, delayMs: number): boolean {
+  return !request.deadline || Date.now() + delayMs < request.deadline.at;
 }
 
 function mayRetryFault(fault: Fault, repeatable: Repeatable): boolean {

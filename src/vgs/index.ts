@@ -7,7 +7,7 @@ export type { DeleteResult } from './delete';
 export type { CreateResult } from './create';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';
-export { MAX_ITEMS_PER_REQUEST } from './batch';
+export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES } from './batch';
 export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';
 export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } from './endpoints';
@@ -15,21 +15,25 @@ export {
   AliasNotFoundError,
   CancelledError,
   CredentialsWithdrawnError,
+  InvalidAliasError,
   InvalidCredentialsError,
   InvalidEndpointError,
   MissingScopeError,
   NetworkError,
   RateLimitedError,
+  ResponseTooLargeError,
   RevealNotEnabledError,
   ServerError,
   TimeoutError,
   TlsError,
   UnexpectedResponseError,
   ValidationError,
+  ValueTooLargeError,
   VaultNotAssignedError,
   VgsError,
 } from './errors';
 export type { VgsErrorCode } from './errors';
 export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';
+export { maskValue } from './mask';
 export type { AliasFormat, AliasFormatInfo, Storage } from './formats';
 export type { RetryOptions, VgsLogger } from './http';

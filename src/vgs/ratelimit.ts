@@ -5,8 +5,7 @@
  * finds the count back up marks the end: VGS's window is learnt from answers that succeed, not from
  * 429s, and the next window is used from its first moment. A 429's Retry-After is always honoured.
  */
-import { CancelledError } from './errors';
-import { throwIfAborted } from './signals';
+import { abortError, throwIfAborted, timerMs } from './signals';
 
 export interface HeaderSource {
   get(name: string): string | null;
@@ -158,10 +157,10 @@ export class Pacer {
       };
       const onAbort = (): void => {
         cleanup();
-        reject(new CancelledError());
+        reject(abortError(signal as AbortSignal));
       };
-      if (signal?.aborted) return reject(new CancelledError());
-      const timer = Number.isFinite(ms) ? setTimeout(finish, ms) : undefined;
+      if (signal?.aborted) return reject(abortError(signal));
+      const timer = Number.isFinite(ms) ? setTimeout(finish, timerMs(ms)) : undefined;
       this.wakers.add(finish);
       signal?.addEventListener('abort', onAbort, { once: true });
     });

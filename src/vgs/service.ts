@@ -8,12 +8,23 @@ import { VaultClient } from './client';
 import { resolveEndpoints, resolveTokenUrl, VaultTarget } from './endpoints';
 import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
 import { backoffDelay, Pacer } from './ratelimit';
+import { timerMs } from './signals';
+
+const DEFAULT_DEADLINE_MS = 120_000;
 
 export interface VgsServiceOptions {
   /** Requests in flight per operation (default 4). */
   readonly concurrency?: number;
-  /** Timeout of each request attempt, in ms (default 30 000). */
+  /** Timeout of each request attempt, in ms (default 30 000; at most 2^31-1). */
   readonly timeoutMs?: number;
+  /**
+   * How long one operation (a batch, or a single call with its retries) may take, in ms (default
+   * 120 000): after it no new attempt or retry starts, and the items not yet answered fail with a
+   * TimeoutError.
+   */
+  readonly deadlineMs?: number;
+  /** The most of one answer read into memory, in bytes (default 64 MiB, twice VGS's 32 MB value limit). */
+  readonly maxResponseBytes?: number;
   /** Receives routes, counts, statuses, timings and aliases; never values, secrets or tokens. */
   readonly logger?: VgsLogger;
   readonly retry?: Partial<RetryOptions>;
@@ -23,13 +34,14 @@ export interface VgsServiceOptions {
 }
 
 /** The request settings a running service takes without losing its tokens or pacing. */
-export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs' | 'revealStorageByStorage'>;
+export type RequestSettings = Pick<VgsServiceOptions, 'concurrency' | 'timeoutMs' | 'deadlineMs' | 'revealStorageByStorage'>;
 
 export class VgsService {
   private readonly http: HttpClient;
   private readonly retry: RetryOptions;
   private readonly refresh: RefreshWindows;
   private concurrency: number;
+  private deadlineMs: number;
   private revealStorageByStorage: boolean;
   /** Service account (token URL + client id) -> the secret's digest -> its tokens. */
   private readonly tokens = new Map<string, Map<string, TokenSource>>();
@@ -39,8 +51,14 @@ export class VgsService {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.refresh = { ...DEFAULT_REFRESH, ...options.refresh };
     this.concurrency = inFlight(options.concurrency);
+    this.deadlineMs = timerMs(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     this.revealStorageByStorage = options.revealStorageByStorage ?? false;
-    this.http = new HttpClient({ timeoutMs: options.timeoutMs ?? 30_000, retry: this.retry, logger: options.logger });
+    this.http = new HttpClient({
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: this.retry,
+      logger: options.logger,
+      maxResponseBytes: options.maxResponseBytes,
+    });
   }
 
   /**
@@ -50,6 +68,7 @@ export class VgsService {
   configure(settings: RequestSettings): void {
     if (settings.concurrency !== undefined) this.concurrency = inFlight(settings.concurrency);
     if (settings.timeoutMs !== undefined) this.http.setTimeout(settings.timeoutMs);
+    if (settings.deadlineMs !== undefined) this.deadlineMs = timerMs(settings.deadlineMs);
     if (settings.revealStorageByStorage !== undefined) this.revealStorageByStorage = settings.revealStorageByStorage;
   }
 
@@ -64,6 +83,7 @@ export class VgsService {
       http: this.http,
       concurrency: () => this.concurrency,
       revealStorageByStorage: () => this.revealStorageByStorage,
+      deadlineMs: () => this.deadlineMs,
       logger: this.options.logger,
     });
   }

@@ -40,6 +40,11 @@ export function toWire(item: CreateItem): object {
   return { value: item.value, format: item.format, classifiers: item.classifiers, storage: item.storage };
 }
 
+/** The size of an item in a request body, for cutting requests by bytes. */
+export function wireBytes(item: CreateItem): number {
+  return Buffer.byteLength(JSON.stringify(toWire(item)));
+}
+
 /** Items with equal keys would get the same alias, so they are sent once. */
 export function createKey(item: CreateItem): string {
   const storage = item.storage ?? 'PERSISTENT';

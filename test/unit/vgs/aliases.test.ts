@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AliasNotFoundError, CreateItem, CreateResult, TimeoutError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
+import { AliasNotFoundError, CreateItem, CreateResult, TimeoutError, UnexpectedResponseError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
 import { aliasOf, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
@@ -105,16 +105,23 @@ test('reveal many: found in input order, unknown aliases reported (partial 200 a
   assert.equal(s.emulator.log.count('GET /aliases'), 3);
 });
 
-test('reveal many: a 404 of the whole call that names nobody is resolved by halving the request', async () => {
+test('reveal many: a 404 naming none of several aliases fails them with one request, not 2n-1; one alias alone is not found', async () => {
   const aliases = aliasesOf(await vault.createAliases(values(8)));
   s.emulator.log.clear();
+  // A wrong URL or route answers like this too: bisecting would send 15 requests and call every alias unknown.
   s.emulator.faults.failNext('GET /aliases', 404);
   const result = await vault.reveal(aliases);
-  assert.deepEqual([...result.found.keys()], aliases);
-  assert.equal(result.failed.size, 0);
-  // The emulator logs no item count for an injected fault: the 8-alias request, then its halves.
-  assert.equal(s.emulator.log.count('GET /aliases'), 3);
-  assert.deepEqual(s.emulator.log.itemsPerBatch('GET /aliases'), [4, 4]);
+  assert.equal(result.found.size, 0);
+  assert.deepEqual(result.notFound, []);
+  assert.deepEqual([...result.failed.keys()], aliases);
+  const error = result.failed.get(aliases[0]);
+  assert.ok(error instanceof UnexpectedResponseError);
+  assert.match(error.message, /answered GET \/aliases with HTTP 404 naming none of the aliases asked for\./);
+  assert.ok([...result.failed.values()].every((e) => e === error));
+  assert.equal(s.emulator.log.count('GET /aliases'), 1);
+  // One alias: VGS's documented answer for an unknown alias.
+  s.emulator.faults.failNext('GET /aliases', 404);
+  assert.deepEqual(await vault.reveal([aliases[0]]), { found: new Map(), notFound: [aliases[0]], failed: new Map() });
 });
 
 test('reveal one, update classifiers, delete one', async () => {
@@ -190,7 +197,7 @@ test('configure: new request settings reach clients made before, keeping their t
 
     service.configure({ timeoutMs: 30 });
     const [late] = await client.createAliases(values(1));
-    assert.ok(!late.ok && late.error instanceof TimeoutError);
+    assert.ok(!late.ok && late.error instanceof TimeoutError && late.error.limit === 'request');
     service.configure({ timeoutMs: 5_000 });
     assert.ok((await client.createAliases(values(1)))[0].ok);
     assert.equal(s.emulator.log.tokenExchanges, 0, 'the cached token served every request');

@@ -1,0 +1,23 @@
+/**
+ * How logs and messages show text that could be a value. Format-preserving aliases look like the data
+ * they replace (a card number, an SSN), so an alias is masked like a value unless its shape says it is
+ * an alias (tok_…, a UUID, vgs…), which carries nothing of the value.
+ */
+import { recognizeAlias } from './formats';
+
+// PCI DSS lets a card number show at most its first six and last four digits; shorter texts keep at
+// least as many characters hidden as shown, so a short value is never shown whole.
+const HEAD = 6;
+const TAIL = 4;
+const HEAD_FROM_LENGTH = 16;
+
+/** `4111111111111111` -> `411111…1111`, `123-45-6789` -> `…6789`, `123` -> `…3`; recognisable aliases in full. */
+export function maskValue(text: string): string {
+  if (recognizeAlias(text)) return text;
+  const chars = [...text];
+  const tail = Math.min(TAIL, Math.floor(chars.length / 2));
+  const head = chars.length >= HEAD_FROM_LENGTH ? HEAD : 0;
+  const shown = `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+  // What is shown may end up in a log line: no control characters (line breaks) from it.
+  return shown.replace(/\p{Cc}/gu, '\uFFFD');
+}
