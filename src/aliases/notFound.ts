@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Failure } from '../commands/runner';
 import { pickVault } from '../vaults/choose';
 import type { Vault, VaultRegistry } from '../vaults';
-import { AliasNotFoundError } from '../vgs';
+import { AliasNotFoundError, maskValue } from '../vgs';
 
 export function offerOtherVault(
   error: unknown,
@@ -14,14 +14,14 @@ export function offerOtherVault(
   if (!(error instanceof AliasNotFoundError)) return undefined;
   const vault = registry.find(error.vaultId);
   if (!vault) return undefined;
-  log.warn(`${error.alias} not found in ${error.vaultId}`);
+  log.warn(`${maskValue(error.alias)} not found in ${error.vaultId}`);
   const others = registry.list().filter((each) => each.key !== vault.key);
   const tryAnother = vscode.l10n.t('Try Another Vault…');
   const message = vscode.l10n.t(
     'The vault "{0}" ({1}) does not know the alias {2}. It may belong to another vault, or have been deleted.',
     vault.name,
     vault.vaultId,
-    error.alias,
+    maskValue(error.alias),
   );
   void vscode.window.showErrorMessage(message, ...(others.length > 0 ? [tryAnother] : [])).then(async (answer) => {
     if (answer !== tryAnother) return;

@@ -75,9 +75,12 @@ test('show the details of the account alias, then delete it after confirming', a
   await runFromPalette(page, 'VGS: Show Alias Details');
   const dialog = await waitForDialog(vscode, 'aliases-details');
   const details = await dialog.innerText();
-  assert.match(details, /Value: 000123456789/);
+  assert.match(details, /Value: …6789/, 'masked, for a shared screen');
+  assert.doesNotMatch(details, /000123456789/);
   assert.match(details, /Format: UUID/);
   await saveScreenshot(page, 'aliases-details');
+  await dialog.locator('.monaco-button', { hasText: 'Show Value' }).first().click();
+  await page.locator('.monaco-dialog-box', { hasText: 'Value: 000123456789' }).waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
 

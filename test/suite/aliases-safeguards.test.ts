@@ -3,6 +3,7 @@
 // deactivation clears the clipboard of a value Copy put there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../../src/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 
@@ -89,7 +90,7 @@ describe('Safeguards', () => {
 
     api.dialogs.confirm = async () => true;
     assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [alias] })).failed, undefined);
-    assert.match(shown, /Value: 4242424242424242/);
+    assert.match(shown, /Value: 424242…4242/);
     assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias })).failed, undefined);
     assert.equal(await vscode.env.clipboard.readText(), '4242424242424242');
   });
@@ -124,5 +125,23 @@ describe('Safeguards', () => {
     await vscode.env.clipboard.writeText('the user copied something else');
     await api.deactivate();
     assert.equal(await vscode.env.clipboard.readText(), 'the user copied something else', 'not cleared');
+  });
+
+  it('a card number selected as if it were an alias: Reveal, Details and Copy never show or log it in full', async () => {
+    const card = '4000056655665556';
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `pan=${card}` }));
+    const messages: string[] = [];
+    for (const command of ['vgs.revealSelection', 'vgs.showAliasDetails', 'vgs.copyRevealedValue']) {
+      editor.selections = [new vscode.Selection(0, 4, 0, 4 + card.length)];
+      const outcome = await run(command, { vault: SANDBOX });
+      assert.equal(outcome.failed, 'alias-not-found', command);
+      messages.push(outcome.message ?? '');
+    }
+    for (const message of messages) {
+      assert.match(message, /400005…5556/, 'named masked');
+      assert.ok(!message.includes(card), message);
+    }
+    assert.ok(!readLogFolder(api.logUri.fsPath).includes(card), 'not in the log');
+    assert.equal(editor.document.getText(), `pan=${card}`);
   });
 });

@@ -285,9 +285,10 @@ describe('Alias commands', () => {
       editor.selections = [new vscode.Selection(0, 2, 0, 2)];
       assert.match((await run('vgs.revealSelection')).message ?? '', /no alias under the cursor/);
 
-      editor = await open('x'.repeat(32 * 1024 * 1024 + 1));
-      editor.selections = [new vscode.Selection(0, 0, 0, 32 * 1024 * 1024 + 1)];
-      assert.match((await run('vgs.tokenizeSelection')).message ?? '', /over 32 MB/);
+      // Passed as { uri, ranges }: shown in an editor, 32 MB would take most of a minute to reach the browser.
+      const huge = await vscode.workspace.openTextDocument({ content: 'x'.repeat(32 * 1024 * 1024 + 1) });
+      const whole = [new vscode.Range(0, 0, 0, 32 * 1024 * 1024 + 1)];
+      assert.match((await run('vgs.tokenizeSelection', { uri: huge.uri, ranges: whole })).message ?? '', /over 32 MB/);
 
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`${roScheme}:/card.txt`));
       editor = await vscode.window.showTextDocument(document);
@@ -322,14 +323,16 @@ describe('Alias commands', () => {
     await run('vgs.tokenizeSelectionAs', { format: 'UUID', storage: 'PERSISTENT', classifiers: ['PII', 'ssn'] });
     const tokenized = editor.document.getText();
     editor.selections = [new vscode.Selection(0, 6, 0, 6)];
-    let shown = '';
-    api.dialogs.inform = async (_message, detail) => {
-      shown = detail;
-      return undefined;
+    const shown: string[] = [];
+    api.dialogs.inform = async (_message, detail, actions) => {
+      shown.push(detail);
+      return shown.length === 1 ? actions.find((action) => action === 'Show Value') : undefined;
     };
     const details = await run('vgs.showAliasDetails');
     assert.deepEqual([details.format, details.classifiers, details.storage], ['UUID', ['PII', 'ssn'], 'PERSISTENT']);
-    assert.match(shown, /Value: 078-05-1120/);
+    assert.match(shown[0], /Value: …1120\n/, 'masked at first');
+    assert.ok(!shown[0].includes('078-05'));
+    assert.match(shown[1], /Value: 078-05-1120/, 'whole after Show Value');
     assert.equal(editor.document.getText(), tokenized);
 
     await vscode.workspace.getConfiguration('vgs').update('clipboardClearSeconds', 1, vscode.ConfigurationTarget.Global);

@@ -63,7 +63,13 @@ function valuesOf(count: number): string[] {
 
 async function open(lines: readonly string[]): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content: lines.map((line) => `v=${line}`).join('\n') });
-  return vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document);
+  // The commands act on the active editor: make sure it is this one, not the last cell's on its way out.
+  for (let waited = 0; waited < 5000 && vscode.window.activeTextEditor?.document !== document; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(vscode.window.activeTextEditor?.document, document, 'the new document is the active one');
+  return editor;
 }
 
 function selectLines(editor: vscode.TextEditor): void {
@@ -80,6 +86,7 @@ async function tokenized(values: readonly string[]): Promise<vscode.TextEditor> 
   selectLines(editor);
   const outcome = await run('tokenize');
   assert.equal(outcome.failed, undefined, outcome.message);
+  assert.ok(lineTexts(editor).every((text) => /^tok_sandbox_\w+$/.test(text)), 'every value has its alias');
   return editor;
 }
 

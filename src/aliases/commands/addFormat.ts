@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import type { AliasFormat, Storage } from '../../vgs';
+import { maskValue, type AliasFormat, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { replaceAll } from '../edit';
 import { pickFormat } from '../prompts';
@@ -29,6 +29,6 @@ export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOpt
     const [result] = await client.createAliases([{ alias, format, storage: options.storage }], { signal: options.signal });
     if (!result.ok) throw result.error;
     await replaceAll(work.document, work.version, work.targets.map(({ range }) => ({ range, text: result.alias })));
-    deps.log.info(`added a ${format} alias for ${alias} in ${vault.vaultId}`);
+    deps.log.info(`added a ${format} alias for ${maskValue(alias)} in ${vault.vaultId}`);
     return { alias: result.alias, format };
   });

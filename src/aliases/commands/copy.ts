@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
 import { clipboardClearSeconds } from '../../settings';
+import { maskValue } from '../../vgs';
 import type { Vault } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
@@ -22,7 +23,7 @@ export interface Copied {
 export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: string, value: string): Promise<Copied> {
   const seconds = clipboardClearSeconds();
   await deps.clipboard.copy(value, seconds);
-  deps.log.info(`copied the value of ${alias} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
+  deps.log.info(`copied the value of ${maskValue(alias)} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
   vscode.window.setStatusBarMessage(
     seconds > 0 ? vscode.l10n.t('$(check) Value copied; the clipboard clears in {0} s', seconds) : vscode.l10n.t('$(check) Value copied'),
     5000,
@@ -35,7 +36,7 @@ export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptio
     const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }));
     const { vault, client } = await scope.vault();
     const confirmed = await confirmLive(deps.dialogs, vault, {
-      message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', alias, vault.name),
+      message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
       consequence: vscode.l10n.t('The real value will be put on the clipboard.'),
       action: vscode.l10n.t('Copy'),
     });

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import type { Storage } from '../../vgs';
+import { maskValue, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { withAliasProgress } from '../progress';
 import { partialMessage, select, showPartial, unchanged } from '../outcome';
@@ -19,7 +19,7 @@ export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions =
     const { document, targets } = await aliasPlaces(options);
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
-    const listed = aliases.slice(0, NAMED_IN_QUESTION).join('\n') + (aliases.length > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', aliases.length - NAMED_IN_QUESTION)}` : '');
+    const listed = aliases.slice(0, NAMED_IN_QUESTION).map(maskValue).join('\n') + (aliases.length > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', aliases.length - NAMED_IN_QUESTION)}` : '');
     const confirmed = await deps.dialogs.confirm(
       vscode.l10n.t('Delete {0} alias(es) from the vault "{1}" ({2})?', aliases.length, vault.name, vault.environment),
       vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed),
@@ -40,7 +40,7 @@ export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions =
     const unknown =
       result.notFound.length === 0
         ? undefined
-        : vscode.l10n.t('The vault did not know {0}: {1}.', result.notFound.length, result.notFound.slice(0, 3).join(', '));
+        : vscode.l10n.t('The vault did not know {0}: {1}.', result.notFound.length, result.notFound.slice(0, 3).map(maskValue).join(', '));
     const message = partly ?? vscode.l10n.t('Deleted {0} alias(es) from "{1}".', result.deleted.length, vault.name);
     const shown = unknown ? `${message} ${unknown}` : message;
     if (partly) showPartial(shown, { succeeded: result.deleted.length, failed }, deps.log);

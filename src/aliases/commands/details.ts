@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import type { RevealedRecord, Storage } from '../../vgs';
+import { maskValue, type RevealedRecord, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
 import { aliasesOf, single, type AliasArguments } from '../targets';
@@ -28,7 +28,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     const alias = single(await aliasesOf(options));
     const { vault, client } = await scope.vault();
     const confirmed = await confirmLive(deps.dialogs, vault, {
-      message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', alias, vault.name),
+      message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
       consequence: vscode.l10n.t('The real value will be shown in a dialog.'),
       action: vscode.l10n.t('Show'),
     });
@@ -37,20 +37,26 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     const details = detailsOf(alias, record);
     const none = vscode.l10n.t('(none)');
     const copy = vscode.l10n.t('Copy Value');
+    const show = vscode.l10n.t('Show Value');
     const classify = vscode.l10n.t('Update Classifiers…');
-    deps.log.info(`showed details of ${alias} from ${vault.vaultId}`);
-    const answer = await deps.dialogs.inform(
-      alias,
-      [
-        vscode.l10n.t('Value: {0}', record.value),
-        vscode.l10n.t('Format: {0}', details.format ?? none),
-        vscode.l10n.t('Classifiers: {0}', details.classifiers.join(', ') || none),
-        vscode.l10n.t('Storage: {0}', details.storage),
-        vscode.l10n.t('Created: {0}', details.createdAt ?? none),
-        vscode.l10n.t('Vault: {0} ({1})', vault.name, vault.vaultId),
-      ].join('\n'),
-      details.storage === 'PERSISTENT' ? [copy, classify] : [copy],
-    );
+    deps.log.info(`showed details of ${maskValue(alias)} from ${vault.vaultId}`);
+    // The value shows masked (first six, last four at most), so a shared screen does not expose it; Show Value
+    // shows it whole, on request.
+    const ask = (value: string, actions: string[]) =>
+      deps.dialogs.inform(
+        maskValue(alias),
+        [
+          vscode.l10n.t('Value: {0}', value),
+          vscode.l10n.t('Format: {0}', details.format ?? none),
+          vscode.l10n.t('Classifiers: {0}', details.classifiers.join(', ') || none),
+          vscode.l10n.t('Storage: {0}', details.storage),
+          vscode.l10n.t('Created: {0}', details.createdAt ?? none),
+          vscode.l10n.t('Vault: {0} ({1})', vault.name, vault.vaultId),
+        ].join('\n'),
+        details.storage === 'PERSISTENT' ? [...actions, classify] : actions,
+      );
+    let answer = await ask(maskValue(record.value), [copy, show]);
+    if (answer === show) answer = await ask(record.value, [copy]);
     // The value is at hand and the user has just agreed to see it: no second request, no second question.
     if (answer === copy) await copyValue(deps, vault, alias, record.value);
     if (answer === classify) await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [alias] });
