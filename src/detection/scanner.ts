@@ -1,0 +1,240 @@
+// The hot path: one pass over the text's character codes, no regular expression, no allocation for
+// text that holds nothing. It walks ASCII words (runs of letters, digits and underscores), so a number
+// inside a hash, an identifier or a longer number is never looked at on its own. All-digit words,
+// alone or chained by single spaces or dashes, are card and SSN candidates; a word that starts with two
+// capitals and two digits is an IBAN candidate. Only candidates reach the checks and the libraries.
+import { cardBrand, MAX_CARD_DIGITS, MIN_CARD_DIGITS, mayBeCard } from './cards';
+import { ibanLength, ibanValid, MIN_IBAN_CHARS } from './iban';
+import { afterSsnKey, CsvColumns, ssnValid } from './ssn';
+import type { Confidence, FindingKind, KnownAlias } from './types';
+
+export interface Hit {
+  readonly kind: Exclude<FindingKind, 'custom'>;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: Confidence;
+}
+
+export interface ScanContext {
+  readonly isKnownAlias: KnownAlias;
+  readonly cards: boolean;
+  readonly ssns: boolean;
+  readonly ibans: boolean;
+  /** The CSV header of the whole text, read on first need and shared by every slice. */
+  csv(): CsvColumns;
+}
+
+const DIGIT = 1;
+const UPPER = 2;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = UPPER;
+for (let c = 97; c <= 122; c++) CLASS[c] = 3;
+CLASS[95] = 4; // _
+const SPACE = 32;
+const DASH = 45;
+const DOT = 46;
+const PLUS = 43;
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+// Words that make a bare card-shaped number more likely to be one (Presidio raises its score the same way).
+const CARD_CONTEXT = /(?:card|\bcc|pan\b|credit|debit|visa|master|amex|payment)[^\n]{0,32}$/i;
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c < 128 ? CLASS[c] !== 0 : NON_ASCII_WORD.test(text[i]);
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether a number starting at `start` is glued to what comes before: a letter or digit, a `+` (a phone
+ * number), or a dash or dot that follows one (a UUID's last group, a version, a decimal, a date).
+ */
+function joinedBefore(text: string, start: number): boolean {
+  if (isWordAt(text, start - 1)) return true;
+  const c = text.charCodeAt(start - 1);
+  return c === PLUS || ((c === DASH || c === DOT) && isWordAt(text, start - 2));
+}
+
+function joinedAfter(text: string, end: number): boolean {
+  if (isWordAt(text, end)) return true;
+  const c = text.charCodeAt(end);
+  return (c === DASH || c === DOT) && isWordAt(text, end + 1);
+}
+
+/** Scans [from, to) of `text` and pushes what it finds, in order. Words starting before `to` are read whole. */
+export function scanBuiltIns(text: string, from: number, to: number, context: ScanContext, hits: Hit[]): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? CLASS[c] : 0;
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (k === DIGIT) {
+      for (let d = text.charCodeAt(j); d >= 48 && d <= 57; d = text.charCodeAt(++j));
+      if (!isAsciiWord(text.charCodeAt(j))) {
+        i = numbers(text, i, j, context, hits);
+        continue;
+      }
+      j++; // digits then letters: a hash, an identifier; skip it whole
+    }
+    while (isAsciiWord(text.charCodeAt(j))) j++;
+    i = k === UPPER && context.ibans && j - i >= 4 ? iban(text, i, j, context, hits) : j;
+  }
+}
+
+function isAsciiWord(c: number): boolean {
+  // NaN past the end compares false, ending the word.
+  return c < 128 && CLASS[c] !== 0;
+}
+
+/** An all-digit word [start, end) and the words chained to it; returns where scanning goes on. */
+function numbers(text: string, start: number, end: number, context: ScanContext, hits: Hit[]): number {
+  const sep = text.charCodeAt(end);
+  if ((sep !== SPACE && sep !== DASH) || !isDigitAt(text, end + 1)) {
+    // The common case, one number on its own: only 9 digits (an SSN by its key) or 12–19 (a card) matter.
+    const length = end - start;
+    if ((length === 9 || (length >= MIN_CARD_DIGITS && length <= MAX_CARD_DIGITS)) && !joinedBefore(text, start) && !joinedAfter(text, end)) {
+      candidate(text, start, end, undefined, context, hits);
+    }
+    return end;
+  }
+  const starts = [start];
+  const ends = [end];
+  for (let at = end; text.charCodeAt(at) === sep && isDigitAt(text, at + 1); ) {
+    let e = at + 1;
+    while (isDigitAt(text, e)) e++;
+    if (isWordAt(text, e)) break; // "1234-5678abc": the chain stops before a word that is not a number
+    starts.push(at + 1);
+    ends.push(e);
+    at = e;
+  }
+  const last = ends[ends.length - 1];
+  if (sep === DASH) {
+    // Dash-joined groups are one token (a UUID, a phone number, a date): judged whole or not at all.
+    if (starts.length > 1 && !joinedBefore(text, start) && !joinedAfter(text, last)) dashed(text, starts, ends, context, hits);
+    return last;
+  }
+  // Space-separated: the printed card numbers and the bare numbers inside the chain, longest first
+  // ("qty 2 4111 1111 1111 1111 exp 12 25").
+  const count = starts.length;
+  for (let s = 0; s < count; ) {
+    let taken = 0;
+    if (s > 0 || !joinedBefore(text, start)) {
+      for (let e = lastGroupWithin(starts, ends, s); e >= s && taken === 0; e--) {
+        if (e === count - 1 && joinedAfter(text, last)) continue;
+        const groups = e > s ? starts.slice(s, e + 1).map((at, g) => ends[s + g] - at) : undefined;
+        if (candidate(text, starts[s], ends[e], groups, context, hits)) taken = e - s + 1;
+      }
+    }
+    s += Math.max(taken, 1);
+  }
+  return last;
+}
+
+/** The last group a card starting at group `s` could reach (19 digits at most). */
+function lastGroupWithin(starts: number[], ends: number[], s: number): number {
+  let digits = 0;
+  let e = s;
+  for (; e < starts.length; e++) {
+    digits += ends[e] - starts[e];
+    if (digits > MAX_CARD_DIGITS) break;
+  }
+  return e - 1;
+}
+
+/**
+ * [from, to) as one value, printed in `groups` (lengths) or bare: a card, or nine bare digits that a
+ * key or column names an SSN. True when the text is taken (a finding, or a known alias).
+ */
+function candidate(text: string, from: number, to: number, groups: number[] | undefined, context: ScanContext, hits: Hit[]): boolean {
+  let length = to - from;
+  if (groups) {
+    // Printed cards start with a group of four.
+    length = groups.reduce((sum, size) => sum + size, 0);
+    if (groups[0] !== 4 || length < MIN_CARD_DIGITS) return false;
+  } else if (length !== 9 && (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS)) return false;
+  if (context.cards && length >= MIN_CARD_DIGITS) {
+    if (!mayBeCard(text, from, to)) return false;
+    const digits = groups ? text.slice(from, to).replace(/ /g, '') : text.slice(from, to);
+    const brand = cardBrand(digits, groups);
+    if (brand === undefined) return false;
+    if (known(context, text, from, to, digits)) return true;
+    const confidence = groups || CARD_CONTEXT.test(text.slice(Math.max(0, from - 48), from)) ? 'high' : 'medium';
+    hits.push({ kind: 'card', name: brand, start: from, end: to, confidence });
+    return true;
+  }
+  if (context.ssns && length === 9 && !groups) {
+    // Ids of nine digits are everywhere; the key or column is asked only of numbers the SSA could issue.
+    const digits = text.slice(from, to);
+    if (!ssnValid(digits) || (!afterSsnKey(text, from) && !context.csv().inSsnColumn(from))) return false;
+    if (!known(context, text, from, to, digits)) hits.push({ kind: 'ssn', name: 'SSN', start: from, end: to, confidence: 'high' });
+    return true;
+  }
+  return false;
+}
+
+function dashed(text: string, starts: number[], ends: number[], context: ScanContext, hits: Hit[]): void {
+  const from = starts[0];
+  const to = ends[ends.length - 1];
+  const lengths = starts.map((at, g) => ends[g] - at);
+  const digits = starts.map((at, g) => text.slice(at, ends[g])).join('');
+  if (lengths.length === 3 && lengths[0] === 3 && lengths[1] === 2 && lengths[2] === 4) {
+    if (!context.ssns || !ssnValid(digits) || known(context, text, from, to, digits)) return;
+    const confidence = afterSsnKey(text, from) || context.csv().inSsnColumn(from) ? 'high' : 'medium';
+    hits.push({ kind: 'ssn', name: 'SSN', start: from, end: to, confidence });
+    return;
+  }
+  if (!context.cards || lengths[0] !== 4) return;
+  const brand = cardBrand(digits, lengths);
+  if (brand !== undefined && !known(context, text, from, to, digits)) {
+    hits.push({ kind: 'card', name: brand, start: from, end: to, confidence: 'high' });
+  }
+}
+
+/** A word [start, end) starting with a capital; returns where scanning goes on. */
+function iban(text: string, start: number, end: number, context: ScanContext, hits: Hit[]): number {
+  if (!isUpperAt(text, start + 1) || !isDigitAt(text, start + 2) || !isDigitAt(text, start + 3)) return end;
+  const length = ibanLength(text.slice(start, start + 2));
+  if (length === undefined || length < MIN_IBAN_CHARS || joinedBefore(text, start)) return end;
+  for (let at = start + 4; at < end; at++) if (!isUpperAt(text, at) && !isDigitAt(text, at)) return end;
+  let to = end;
+  if (end - start !== length) {
+    // The printed form: groups of four separated by single spaces, the last one shorter.
+    if (end - start !== 4) return end;
+    let total = 4;
+    while (total < length && text.charCodeAt(to) === SPACE) {
+      let e = to + 1;
+      while (e - to - 1 < 4 && (isUpperAt(text, e) || isDigitAt(text, e))) e++;
+      const size = e - to - 1;
+      if (size === 0 || isWordAt(text, e) || (size < 4 && total + size !== length)) return end;
+      total += size;
+      to = e;
+    }
+    if (total !== length) return end;
+  }
+  if (joinedAfter(text, to)) return end;
+  const compact = text.slice(start, to).replace(/ /g, '');
+  if (!ibanValid(compact)) return end;
+  if (!known(context, text, start, to, compact)) hits.push({ kind: 'iban', name: 'IBAN', start, end: to, confidence: 'high' });
+  return to;
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
+function known(context: ScanContext, text: string, from: number, to: number, compact: string): boolean {
+  if (context.isKnownAlias(compact)) return true;
+  const raw = text.slice(from, to);
+  return raw !== compact && context.isKnownAlias(raw);
+}
