@@ -64,7 +64,7 @@ function prepare(text: string, options: DetectionOptions): Prepared {
     ssns: kinds.has('ssn'),
     ibans: kinds.has('iban'),
     csv: () => (csv ??= new CsvColumns(text)),
-    budget: new PatternBudget(text.length),
+    budget: new PatternBudget(text.length, options.patternBudgetMs),
   };
 }
 

@@ -149,8 +149,8 @@ export class PatternBudget {
   readonly dropped = new Set<CompiledPattern>();
   readonly ms: number;
 
-  constructor(textLength: number) {
-    this.ms = Math.max(MIN_BUDGET_MS, (BUDGET_MS_PER_MB * textLength) / 1e6);
+  constructor(textLength: number, ms?: number) {
+    this.ms = ms ?? Math.max(MIN_BUDGET_MS, (BUDGET_MS_PER_MB * textLength) / 1e6);
   }
 }
 

@@ -131,6 +131,8 @@ function numbers(text: string, start: number, end: number, context: ScanContext,
     if (s > 0 || !joinedBefore(text, start)) {
       for (let e = lastGroupWithin(starts, ends, s); e >= s && taken === 0; e--) {
         if (e === count - 1 && joinedAfter(text, last)) continue;
+        // Groups of four on either side would make it part of a longer printed number.
+        if (e > s && ((s > 0 && ends[s - 1] - starts[s - 1] === 4) || (e < count - 1 && ends[e + 1] - starts[e + 1] === 4))) continue;
         const groups = e > s ? starts.slice(s, e + 1).map((at, g) => ends[s + g] - at) : undefined;
         if (candidate(text, starts[s], ends[e], groups, context, hits)) taken = e - s + 1;
       }

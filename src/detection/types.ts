@@ -47,6 +47,8 @@ export interface DetectionOptions {
   readonly patterns?: readonly CompiledPattern[];
   /** Which kinds to look for; all of them by default. */
   readonly kinds?: readonly FindingKind[];
+  /** The most one custom pattern may cost in one scan; 100 ms per MB of text, at least 50 ms, by default. */
+  readonly patternBudgetMs?: number;
   /** Told when a custom pattern is dropped during a scan for being too slow on this text. */
   readonly onPatternProblem?: (problem: PatternProblem) => void;
 }
