@@ -67,6 +67,8 @@ describe('cards', () => {
 
   test('boundaries: a phone number’s +, a UUID’s last group, decimals, versions and dash-joined ids', () => {
     none('+6281234567890');
+    none('tel:+62812345678901');
+    assert.deepEqual(found('tel: 62812345678901'), ['62812345678901'], 'the same digits without the + are a Maestro number');
     none('call +62 812 3456 7890');
     none('id 4f1c2a3b-9c1d-4e5f-a6b7-501800000009');
     none('0.4111111111111111 and 4111111111111111.5');
