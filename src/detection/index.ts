@@ -8,7 +8,7 @@ import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind 
 
 export { AliasIndex } from './aliases';
 export type { IndexedAlias } from './aliases';
-export { cardBrand, isPfptAlias, luhnValid } from './cards';
+export { cardBrand, isPfptAlias, luhnValid, reloadBrands } from './cards';
 export { compilePatterns, pathsPerStart } from './patterns';
 export { ssnValid } from './ssn';
 export { DEFAULT_FORMATS } from './types';

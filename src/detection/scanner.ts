@@ -69,6 +69,9 @@ function joinedAfter(text: string, end: number): boolean {
 
 /** Scans [from, to) of `text` and pushes what it finds, in order. Words starting before `to` are read whole. */
 export function scanBuiltIns(text: string, from: number, to: number, context: ScanContext, hits: Hit[]): void {
+  // Bounds checked by hand rather than reading NaN past the end: charCodeAt then stays a small integer
+  // and the table lookups stay on V8's fast path.
+  const n = text.length;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -79,22 +82,41 @@ export function scanBuiltIns(text: string, from: number, to: number, context: Sc
     }
     let j = i + 1;
     if (k === DIGIT) {
-      for (let d = text.charCodeAt(j); d >= 48 && d <= 57; d = text.charCodeAt(++j));
-      if (!isAsciiWord(text.charCodeAt(j))) {
-        i = numbers(text, i, j, context, hits);
+      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+      const after = j < n ? text.charCodeAt(j) : END;
+      if (after >= 128 || CLASS[after] === 0) {
+        // Most numbers are short and alone (ids, amounts, times): not worth a call.
+        const length = j - i;
+        const chained = (after === SPACE || after === DASH) && j + 1 < n && isDigitCode(text.charCodeAt(j + 1));
+        i = !chained && length !== 9 && (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS) ? j : numbers(text, i, j, context, hits);
         continue;
       }
       j++; // digits then letters: a hash, an identifier; skip it whole
     }
-    while (isAsciiWord(text.charCodeAt(j))) j++;
-    i = k === UPPER && context.ibans && j - i >= 4 ? iban(text, i, j, context, hits) : j;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 128 || CLASS[d] === 0) break;
+      j++;
+    }
+    // Only a word of two capitals and two digits can open an IBAN.
+    const ibanLike = k === UPPER && j - i >= 4 && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && isUpperAt(text, i + 1);
+    i = ibanLike && context.ibans ? iban(text, i, j, context, hits) : j;
   }
 }
 
-function isAsciiWord(c: number): boolean {
-  // NaN past the end compares false, ending the word.
-  return c < 128 && CLASS[c] !== 0;
+/** What `after` holds at the end of the text: a code no class claims. */
+const END = 0;
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
+
+// Scratch space for one chain of number groups: scanning is synchronous and never re-entered, and
+// dates, phone numbers and UUIDs make chains common enough that arrays per chain would show.
+const MAX_GROUPS = 64;
+const STARTS = new Int32Array(MAX_GROUPS);
+const ENDS = new Int32Array(MAX_GROUPS);
+const size = (g: number) => ENDS[g] - STARTS[g];
 
 /** An all-digit word [start, end) and the words chained to it; returns where scanning goes on. */
 function numbers(text: string, start: number, end: number, context: ScanContext, hits: Hit[]): number {
@@ -103,38 +125,43 @@ function numbers(text: string, start: number, end: number, context: ScanContext,
     // The common case, one number on its own: only 9 digits (an SSN by its key) or 12–19 (a card) matter.
     const length = end - start;
     if ((length === 9 || (length >= MIN_CARD_DIGITS && length <= MAX_CARD_DIGITS)) && !joinedBefore(text, start) && !joinedAfter(text, end)) {
-      candidate(text, start, end, undefined, context, hits);
+      candidate(text, start, end, 0, 0, context, hits);
     }
     return end;
   }
-  const starts = [start];
-  const ends = [end];
-  for (let at = end; text.charCodeAt(at) === sep && isDigitAt(text, at + 1); ) {
+  if (sep === DASH && ((end - start !== 3 && end - start !== 4) || joinedBefore(text, start))) {
+    // Dates, times, order and phone numbers: no SSN (3-2-4) nor printed card (4-…) starts like this.
+    let at = end;
+    while (text.charCodeAt(at) === DASH && isDigitAt(text, at + 1)) for (at++; isDigitAt(text, at); at++);
+    return at;
+  }
+  STARTS[0] = start;
+  ENDS[0] = end;
+  let count = 1;
+  for (let at = end; count < MAX_GROUPS && text.charCodeAt(at) === sep && isDigitAt(text, at + 1); count++) {
     let e = at + 1;
     while (isDigitAt(text, e)) e++;
     if (isWordAt(text, e)) break; // "1234-5678abc": the chain stops before a word that is not a number
-    starts.push(at + 1);
-    ends.push(e);
+    STARTS[count] = at + 1;
+    ENDS[count] = e;
     at = e;
   }
-  const last = ends[ends.length - 1];
+  const last = ENDS[count - 1];
   if (sep === DASH) {
     // Dash-joined groups are one token (a UUID, a phone number, a date): judged whole or not at all.
-    if (starts.length > 1 && !joinedBefore(text, start) && !joinedAfter(text, last)) dashed(text, starts, ends, context, hits);
+    if (count > 1 && !joinedBefore(text, start) && !joinedAfter(text, last)) dashed(text, count, context, hits);
     return last;
   }
   // Space-separated: the printed card numbers and the bare numbers inside the chain, longest first
   // ("qty 2 4111 1111 1111 1111 exp 12 25").
-  const count = starts.length;
   for (let s = 0; s < count; ) {
     let taken = 0;
     if (s > 0 || !joinedBefore(text, start)) {
-      for (let e = lastGroupWithin(starts, ends, s); e >= s && taken === 0; e--) {
+      for (let e = lastGroupWithin(s, count); e >= s && taken === 0; e--) {
         if (e === count - 1 && joinedAfter(text, last)) continue;
         // Groups of four on either side would make it part of a longer printed number.
-        if (e > s && ((s > 0 && ends[s - 1] - starts[s - 1] === 4) || (e < count - 1 && ends[e + 1] - starts[e + 1] === 4))) continue;
-        const groups = e > s ? starts.slice(s, e + 1).map((at, g) => ends[s + g] - at) : undefined;
-        if (candidate(text, starts[s], ends[e], groups, context, hits)) taken = e - s + 1;
+        if (e > s && ((s > 0 && size(s - 1) === 4) || (e < count - 1 && size(e + 1) === 4))) continue;
+        if (candidate(text, STARTS[s], ENDS[e], s, e, context, hits)) taken = e - s + 1;
       }
     }
     s += Math.max(taken, 1);
@@ -143,29 +170,39 @@ function numbers(text: string, start: number, end: number, context: ScanContext,
 }
 
 /** The last group a card starting at group `s` could reach (19 digits at most). */
-function lastGroupWithin(starts: number[], ends: number[], s: number): number {
+function lastGroupWithin(s: number, count: number): number {
   let digits = 0;
   let e = s;
-  for (; e < starts.length; e++) {
-    digits += ends[e] - starts[e];
+  for (; e < count; e++) {
+    digits += size(e);
     if (digits > MAX_CARD_DIGITS) break;
   }
   return e - 1;
 }
 
+/** The lengths of groups s..e of the current chain, when it is a chain. */
+function groupsOf(s: number, e: number): number[] | undefined {
+  if (e === s) return undefined;
+  const groups: number[] = [];
+  for (let g = s; g <= e; g++) groups.push(size(g));
+  return groups;
+}
+
 /**
- * [from, to) as one value, printed in `groups` (lengths) or bare: a card, or nine bare digits that a
- * key or column names an SSN. True when the text is taken (a finding, or a known alias).
+ * [from, to) as one value — groups s..e of the current chain, bare when s === e: a card, or nine bare
+ * digits that a key or column names an SSN. True when the text is taken (a finding, or a known alias).
  */
-function candidate(text: string, from: number, to: number, groups: number[] | undefined, context: ScanContext, hits: Hit[]): boolean {
-  let length = to - from;
-  if (groups) {
+function candidate(text: string, from: number, to: number, s: number, e: number, context: ScanContext, hits: Hit[]): boolean {
+  let length = 0;
+  for (let g = s; g <= e; g++) length += e === s ? to - from : size(g);
+  const grouped = e > s;
+  if (grouped) {
     // Printed cards start with a group of four.
-    length = groups.reduce((sum, size) => sum + size, 0);
-    if (groups[0] !== 4 || length < MIN_CARD_DIGITS) return false;
+    if (size(s) !== 4 || length < MIN_CARD_DIGITS) return false;
   } else if (length !== 9 && (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS)) return false;
   if (context.cards && length >= MIN_CARD_DIGITS) {
     if (!mayBeCard(text, from, to)) return false;
+    const groups = groupsOf(s, e);
     const digits = groups ? text.slice(from, to).replace(/ /g, '') : text.slice(from, to);
     const brand = cardBrand(digits, groups);
     if (brand === undefined) return false;
@@ -174,7 +211,7 @@ function candidate(text: string, from: number, to: number, groups: number[] | un
     hits.push({ kind: 'card', name: brand, start: from, end: to, confidence });
     return true;
   }
-  if (context.ssns && length === 9 && !groups) {
+  if (context.ssns && length === 9 && !grouped) {
     // Ids of nine digits are everywhere; the key or column is asked only of numbers the SSA could issue.
     const digits = text.slice(from, to);
     if (!ssnValid(digits) || (!afterSsnKey(text, from) && !context.csv().inSsnColumn(from))) return false;
@@ -184,19 +221,22 @@ function candidate(text: string, from: number, to: number, groups: number[] | un
   return false;
 }
 
-function dashed(text: string, starts: number[], ends: number[], context: ScanContext, hits: Hit[]): void {
-  const from = starts[0];
-  const to = ends[ends.length - 1];
-  const lengths = starts.map((at, g) => ends[g] - at);
-  const digits = starts.map((at, g) => text.slice(at, ends[g])).join('');
-  if (lengths.length === 3 && lengths[0] === 3 && lengths[1] === 2 && lengths[2] === 4) {
+/** A dash-joined chain of `count` groups, taken whole: an SSN (3-2-4) or a printed card. */
+function dashed(text: string, count: number, context: ScanContext, hits: Hit[]): void {
+  const from = STARTS[0];
+  const to = ENDS[count - 1];
+  if (count === 3 && size(0) === 3 && size(1) === 2 && size(2) === 4) {
+    const digits = text.slice(from, to).replace(/-/g, '');
     if (!context.ssns || !ssnValid(digits) || known(context, text, from, to, digits)) return;
     const confidence = afterSsnKey(text, from) || context.csv().inSsnColumn(from) ? 'high' : 'medium';
     hits.push({ kind: 'ssn', name: 'SSN', start: from, end: to, confidence });
     return;
   }
-  if (!context.cards || lengths[0] !== 4) return;
-  const brand = cardBrand(digits, lengths);
+  let length = 0;
+  for (let g = 0; g < count; g++) length += size(g);
+  if (!context.cards || size(0) !== 4 || length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS || !mayBeCard(text, from, to)) return;
+  const digits = text.slice(from, to).replace(/-/g, '');
+  const brand = cardBrand(digits, groupsOf(0, count - 1));
   if (brand !== undefined && !known(context, text, from, to, digits)) {
     hits.push({ kind: 'card', name: brand, start: from, end: to, confidence: 'high' });
   }

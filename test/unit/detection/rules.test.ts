@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import creditCardType from 'credit-card-type';
-import { cardBrand, findSensitiveValues, findSensitiveValuesInSlices, type Finding, luhnValid, ssnValid } from '../../../src/detection';
+import { cardBrand, findSensitiveValues, findSensitiveValuesInSlices, type Finding, luhnValid, reloadBrands, ssnValid } from '../../../src/detection';
 
 /** What was found in `text`, as the text it covers. */
 const found = (text: string, options = {}) => findSensitiveValues(text, options).map((f) => text.slice(f.start, f.end));
@@ -79,13 +79,46 @@ describe('cards', () => {
 
   test('a PFPT alias (991…) is never a card, even if a brand table one day claims 991', () => {
     none('9914120018263301111');
-    creditCardType.addCard({ niceType: 'Test991', type: 'test-991', patterns: [991], gaps: [4, 8, 12], lengths: [19], code: { name: 'CVV', size: 3 } });
+    creditCardType.updateCard('troy', { patterns: [991, 9792], lengths: [16, 19] });
+    reloadBrands();
     try {
-      assert.equal(creditCardType('9914120018263301111')[0]?.type, 'test-991');
+      assert.equal(creditCardType('9914120018263301111')[0]?.type, 'troy');
+      const sixteen = ['9914120018263300', '9914120018263301', '9914120018263302', '9914120018263303', '9914120018263304'].concat(
+        ['5', '6', '7', '8', '9'].map((d) => `991412001826330${d}`),
+      );
+      assert.equal(cardBrand(sixteen.find(luhnValid) ?? ''), 'Troy', 'the changed table is the one asked');
       none('9914120018263301111');
     } finally {
       creditCardType.resetModifications();
+      reloadBrands();
     }
+  });
+
+  test('brands as credit-card-type finds them, number for number', () => {
+    // Every pattern's edges and middle, at every length, plus random numbers; the last digit made Luhn-valid.
+    const numbers: string[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const fill = (prefix: string, length: number) => {
+      let body = prefix.slice(0, length - 1);
+      while (body.length < length - 1) body += Math.floor(random() * 10);
+      for (let d = 0; d < 10; d++) if (luhnValid(body + d)) return body + d;
+      throw new Error('unreachable');
+    };
+    for (const type of Object.values(creditCardType.types)) {
+      for (const pattern of creditCardType.getTypeInfo(type).patterns) {
+        const [low, high] = Array.isArray(pattern) ? pattern : [pattern, pattern];
+        for (const prefix of [low, high, Math.floor((low + high) / 2), low - 1, high + 1]) {
+          for (let length = 12; length <= 19; length++) numbers.push(fill(String(prefix), length));
+        }
+      }
+    }
+    for (let i = 0; i < 5000; i++) numbers.push(fill(String(1 + Math.floor(random() * 9)), 12 + Math.floor(random() * 8)));
+    for (const digits of numbers) {
+      const library = creditCardType(digits).find((t) => t.lengths.includes(digits.length))?.niceType;
+      assert.equal(cardBrand(digits), digits.length === 19 && digits.startsWith('991') ? undefined : library, digits);
+    }
+    assert.ok(numbers.length > 6000);
   });
 
   test('confidence: printed or next to a card word is high; a bare number alone is medium', () => {
