@@ -15,6 +15,11 @@ export interface Finding {
   /** UTF-16 offsets into the scanned text, end exclusive (as String.prototype.slice takes them). */
   readonly start: number;
   readonly end: number;
+  /**
+   * 'high' when shape and surroundings agree: a printed card, a card or SSN next to a key or column that
+   * names it, an IBAN, a custom pattern's match; 'medium' for a bare number whose checks pass with
+   * nothing around it saying what it is (a card number alone, a dashed SSN without its key).
+   */
   readonly confidence: Confidence;
   /** The alias format suggested for tokenizing it. */
   readonly format: AliasFormat;
@@ -59,7 +64,7 @@ export interface CompiledPattern {
   readonly index: number;
   readonly name: string;
   readonly format: AliasFormat | undefined;
-  /** Global, so `lastIndex` walks a window; never shared between two scans running at once. */
+  /** Global, so `lastIndex` walks a window; reset for every window, so scans may share it. */
   readonly regex: RegExp;
 }
 
