@@ -1,9 +1,12 @@
-// `npm run bench [-- --latency MS]`: the VGS service against plain request loops, on an emulator with a
-// realistic round trip. Prints a table, then one line of JSON (the last line).
+// `npm run bench [-- --latency MS] [-- --only detection]`: the VGS service against plain request loops, on
+// an emulator with a realistic round trip, the editor in code-server, and detection (test/bench/detect.ts)
+// against redact-pii. Prints a table, then one line of JSON (the last line). `--only detection` (or
+// `npm run bench:detect`) runs the plain-Node detection part alone: no emulator process, no code-server.
 import { parseArgs } from 'node:util';
 import fetch from 'node-fetch';
 import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
+import { benchDetection } from './detect';
 import { benchEditor } from './editor';
 
 const VALUES = 10_000;
@@ -22,7 +25,17 @@ interface Timed {
 }
 
 async function main(): Promise<void> {
-  const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' } } });
+  const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' }, only: { type: 'string' } } });
+  if (flags.only !== undefined && flags.only !== 'detection') throw new Error(`--only ${flags.only}: the one part that runs alone is detection`);
+  // Plain Node, one thread: first, while nothing else of the benchmark runs.
+  const detection = await benchDetection();
+  if (flags.only === 'detection') {
+    for (const line of detection.lines) console.log(line);
+    for (const [what, met] of detection.targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
+    console.log(JSON.stringify(detection.report));
+    if (!detection.targets.every(([, met]) => met)) process.exitCode = 1;
+    return;
+  }
   const latency = Number(flags.latency);
   if (!Number.isFinite(latency) || latency < 0) throw new Error(`--latency ${flags.latency}: not a number of ms`);
   const emulatorFlags = ['--latency', String(latency)];
@@ -70,6 +83,7 @@ async function main(): Promise<void> {
     editor_command_to_edit_ms: editorAsIs.command_to_edit_ms,
     editor_requests: editorAsIs.requests,
     editor_command_to_edit_ms_at_latency: editorAtLatency.command_to_edit_ms,
+    ...detection.report,
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -82,6 +96,7 @@ async function main(): Promise<void> {
       `(f) ${editor.cursors} cursors tokenized in ${editorAsIs.command_to_edit_ms} ms < 2000 ms (median, emulator as it is)`,
       editorAsIs.command_to_edit_ms < 2000 && editorAsIs.all_tokenized && editorAtLatency.all_tokenized,
     ],
+    ...detection.targets,
   ];
 
   const rows: string[][] = [
@@ -105,6 +120,7 @@ async function main(): Promise<void> {
       `${editorAtLatency.command_to_edit_ms} ms with ${latency} ms added per request [${editorAtLatency.samples.join(', ')}]`,
   );
   for (const trial of editor.trials) console.log(`    ${trial.latency_ms} ms: ${trial.logged.replace(/^.*\] /, '')}`);
+  for (const line of detection.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));
   if (!targets.every(([, met]) => met)) process.exitCode = 1;
