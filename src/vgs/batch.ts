@@ -73,7 +73,7 @@ const REFUSES_EVERY_REQUEST = [
   RateLimitedError,
 ];
 
-function refusesEveryRequest(error: VgsError): boolean {
+export function refusesEveryRequest(error: VgsError): boolean {
   return REFUSES_EVERY_REQUEST.some((type) => error instanceof type) || (error instanceof TimeoutError && error.limit === 'operation');
 }
 

@@ -7,7 +7,7 @@ export type { DeleteResult } from './delete';
 export type { CreateResult } from './create';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';
-export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES } from './batch';
+export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES, refusesEveryRequest } from './batch';
 export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';
 export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } from './endpoints';

@@ -195,4 +195,40 @@ describe('Fault matrix', function () {
       });
     }
   }
+
+  it('update classifiers, the second of three aliases failing: the others are updated, the failed one left selected and named', async () => {
+    const editor = await tokenized(valuesOf(3));
+    const aliases = lineTexts(editor);
+    selectLines(editor);
+    emulator.faults.failContaining('PUT /aliases/{alias}', aliases[1], fail(500));
+    const outcome = await vscode.commands.executeCommand<Outcome & { updated?: string[] }>('vgs.updateClassifiers', { vault: VAULT, classifiers: ['pci'] });
+    assert.deepEqual(outcome.updated, [aliases[0], aliases[2]]);
+    assert.match(outcome.message ?? '', /Updated the classifiers of 2 of 3\. 1 left unchanged and selected \(lines 2\): .*HTTP 500/);
+    assert.deepEqual(selectedLines(editor), [1]);
+  });
+
+  it('two cursors in one alias are one target: one request, one replacement', async () => {
+    const editor = await tokenized(valuesOf(1));
+    const [alias] = lineTexts(editor);
+    editor.selections = [new vscode.Selection(0, 4, 0, 4), new vscode.Selection(0, 9, 0, 9)];
+    emulator.log.clear();
+    const outcome = await run('reveal');
+    assert.equal(outcome.failed, undefined, outcome.message);
+    assert.equal(emulator.log.count('GET /aliases'), 1);
+    assert.doesNotMatch(editor.document.getText(), new RegExp(alias));
+  });
+
+  it('details of an alias the vault never answers for: Cancel stops it (before its retries would time out)', async () => {
+    const editor = await tokenized(valuesOf(1));
+    const [alias] = lineTexts(editor);
+    emulator.faults.failContaining('GET /aliases', alias, { kind: 'hang' });
+    const controller = new AbortController();
+    const pending = vscode.commands.executeCommand<Outcome>('vgs.showAliasDetails', { vault: VAULT, aliases: [alias], signal: controller.signal });
+    // Whether the Cancel comes before the request is out or while it is held, the outcome is the same.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    const outcome = await pending;
+    // Without a Cancel, five attempts of one second each would end in a timeout instead.
+    assert.equal(outcome.failed, 'cancelled');
+  });
 });

@@ -8,6 +8,7 @@ import { DECLINED } from '../../commands/runner';
 import { maskValue, type AliasFormat, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { replaceAll } from '../edit';
+import { withRequestProgress } from '../progress';
 import { pickFormat } from '../prompts';
 import { aliasWork, single, type AliasArguments } from '../targets';
 
@@ -26,7 +27,11 @@ export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOpt
     if (!options.format) work = await aliasWork(options);
     const alias = single([...new Set(work.targets.map(({ text }) => text))]);
     const { vault, client } = await scope.vault();
-    const [result] = await client.createAliases([{ alias, format, storage: options.storage }], { signal: options.signal });
+    const [result] = await withRequestProgress(
+      vscode.l10n.t('Adding a {0} alias in {1}', format, vault.name),
+      (signal) => client.createAliases([{ alias, format, storage: options.storage }], { signal }),
+      options.signal,
+    );
     if (!result.ok) throw result.error;
     await replaceAll(work.document, work.version, work.targets.map(({ range }) => ({ range, text: result.alias })));
     deps.log.info(`added a ${format} alias for ${maskValue(alias)} in ${vault.vaultId}`);

@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import type { Storage } from '../../vgs';
+import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { askClassifiers } from '../prompts';
-import { aliasesOf, type AliasArguments } from '../targets';
+import { partialMessage, select, showPartial, unchanged } from '../outcome';
+import { withAliasProgress } from '../progress';
+import { aliasPlaces, type AliasArguments } from '../targets';
 
 export interface ClassifierOptions extends VaultOption, AliasArguments {
   /** The new list, replacing the old one. Asked for when absent. */
@@ -24,7 +26,8 @@ async function currentClassifiers(read: () => Promise<readonly string[]>): Promi
 
 export const updateClassifiers = (deps: AliasCommandDeps) => (options: ClassifierOptions = {}) =>
   aliasCommand(deps, COMMANDS.updateClassifiers, options, async (scope) => {
-    const aliases = await aliasesOf(options);
+    const { document, targets } = await aliasPlaces(options);
+    const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
     const classifiers =
       options.classifiers ??
@@ -33,10 +36,31 @@ export const updateClassifiers = (deps: AliasCommandDeps) => (options: Classifie
         aliases.length === 1 ? await currentClassifiers(async () => (await client.revealRecord(aliases[0])).classifiers) : [],
       ));
     if (!classifiers) return DECLINED;
-    for (const alias of aliases) await client.updateClassifiers(alias, classifiers, { storage: options.storage, signal: options.signal });
-    deps.log.info(`updated the classifiers of ${aliases.length} alias(es) in ${vault.vaultId}`);
+    // One request per alias (VGS has no batch update): a failed one does not stop the others, and one
+    // that refuses every request (credentials, scope, cancel) stops those still to go.
+    const errors = await withAliasProgress(vscode.l10n.t('Updating the classifiers of {0} alias(es)', aliases.length), aliases.length, async ({ signal, onProgress }) => {
+      const failed = new Map<string, VgsError>();
+      for (const [index, alias] of aliases.entries()) {
+        const stop = [...failed.values()].find(refusesEveryRequest);
+        if (stop) failed.set(alias, stop);
+        else await client.updateClassifiers(alias, classifiers, { storage: options.storage, signal }).catch((error: unknown) => {
+          failed.set(alias, error instanceof VgsError ? error : new CancelledError());
+        });
+        onProgress(index + 1, aliases.length);
+      }
+      return failed;
+    }, options.signal);
+    const updated = aliases.filter((alias) => !errors.has(alias));
+    deps.log.info(`updated the classifiers of ${updated.length} of ${aliases.length} alias(es) in ${vault.vaultId}`);
+    const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
+    if (document) select(document, failed.map(({ target }) => target.range));
+    const message = partialMessage(vscode.l10n.t('Updated the classifiers of'), { succeeded: updated.length, failed }, deps.log, COMMANDS.updateClassifiers);
+    if (message !== undefined) {
+      showPartial(message, { succeeded: updated.length, failed }, deps.log);
+      return { updated, classifiers, failed: failed[0].code, message };
+    }
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Classifiers of {0} alias(es) set to: {1}.', aliases.length, classifiers.join(', ') || vscode.l10n.t('(none)')),
     );
-    return { updated: aliases, classifiers };
+    return { updated, classifiers };
   });

@@ -7,6 +7,7 @@ import { maskValue } from '../../vgs';
 import type { Vault } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
+import { withRequestProgress } from '../progress';
 import { aliasesOf, single, type AliasArguments } from '../targets';
 
 export interface CopyOptions extends VaultOption, AliasArguments {
@@ -41,6 +42,6 @@ export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptio
       action: vscode.l10n.t('Copy'),
     });
     if (!confirmed) return DECLINED;
-    const { value } = await client.revealRecord(alias, { signal: options.signal });
+    const { value } = await withRequestProgress(vscode.l10n.t('Reading {0} from {1}', maskValue(alias), vault.name), (signal) => client.revealRecord(alias, { signal }), options.signal);
     return copyValue(deps, vault, alias, value);
   });

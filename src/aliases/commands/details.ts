@@ -5,6 +5,7 @@ import { DECLINED } from '../../commands/runner';
 import { maskValue, type RevealedRecord, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
+import { withRequestProgress } from '../progress';
 import { aliasesOf, single, type AliasArguments } from '../targets';
 import { copyValue } from './copy';
 
@@ -33,7 +34,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
       action: vscode.l10n.t('Show'),
     });
     if (!confirmed) return DECLINED;
-    const record = await client.revealRecord(alias, { signal: options.signal });
+    const record = await withRequestProgress(vscode.l10n.t('Reading {0} from {1}', maskValue(alias), vault.name), (signal) => client.revealRecord(alias, { signal }), options.signal);
     const details = detailsOf(alias, record);
     const none = vscode.l10n.t('(none)');
     const copy = vscode.l10n.t('Copy Value');
