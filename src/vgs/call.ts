@@ -65,6 +65,15 @@ export function invalidAlias(alias: string): InvalidAliasError | undefined {
   return sendableAlias(alias) ? undefined : new InvalidAliasError(alias);
 }
 
+/** The aliases of `chunk` fit to send; each of the others gets its InvalidAliasError in `answers`. */
+export function sendableOf<T>(chunk: readonly string[], answers: Map<string, T | InvalidAliasError>): string[] {
+  return chunk.filter((alias) => {
+    const error = invalidAlias(alias);
+    if (error) answers.set(alias, error);
+    return !error;
+  });
+}
+
 // Internal: the Vault API refused the token.
 class TokenRefused extends Error {}
 

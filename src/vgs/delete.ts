@@ -3,7 +3,7 @@
  * finds the aliases the first attempt deleted gone: those count as deleted, not as unknown.
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { invalidAlias, send, VaultContext } from './call';
+import { invalidAlias, send, sendableOf, VaultContext } from './call';
 import { AliasNotFoundError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { maskValue } from './mask';
@@ -56,11 +56,7 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
   const answers = new Map<string, boolean | VgsError>();
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
-    const sendable = chunk.filter((alias) => {
-      const error = invalidAlias(alias);
-      if (error) answers.set(alias, error);
-      return !error;
-    });
+    const sendable = sendableOf(chunk, answers);
     if (sendable.length === 0) return;
     await isolate(
       sendable,

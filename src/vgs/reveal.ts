@@ -1,6 +1,6 @@
 /** Revealing many aliases: 20 a request, each alias once, a failed request failing its own aliases only. */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { invalidAlias, send, VaultContext } from './call';
+import { send, sendableOf, VaultContext } from './call';
 import { ResponseTooLargeError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { isObject, parseJson } from './http';
@@ -46,11 +46,7 @@ async function revealIn(context: VaultContext, aliases: readonly string[], optio
   const answers = new Map<string, Revealed>();
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
   const failures = await runChunks(chunked(unique), run, async (chunk) => {
-    const sendable = chunk.filter((alias) => {
-      const error = invalidAlias(alias);
-      if (error) answers.set(alias, error);
-      return !error;
-    });
+    const sendable = sendableOf(chunk, answers);
     if (sendable.length === 0) return;
     await isolate(
       sendable,
