@@ -5,13 +5,13 @@
  */
 import { BatchOptions } from './batch';
 import { invalidAlias, send, VaultContext, type Call } from './call';
-import { createAliases, CreateResult } from './create';
-import { deleteMany, deleteOne, DeleteResult } from './delete';
+import { createAliases, CreateResult } from './createAliases';
+import { deleteMany, deleteOne, DeleteResult } from './deleteAliases';
 import { AliasNotFoundError, MissingScopeError, RevealNotEnabledError, TimeoutError } from './errors';
 import { Storage } from './formats';
 import { HttpResponse, isObject, parseJson } from './http';
 import { maskValue } from './mask';
-import { reveal, RevealResult } from './reveal';
+import { reveal, RevealResult } from './revealAliases';
 import { Limits, withDeadline } from './signals';
 import { CreateItem, readRecord, RevealedRecord } from './wire';
 

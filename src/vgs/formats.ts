@@ -1,6 +1,6 @@
 /**
- * The alias formats VGS issues, and how to recognise an alias in text. Pure data: the hover, the
- * format picker and the tests all read these tables; nothing here talks to VGS.
+ * The alias formats VGS issues, and how to recognise an alias in text. Pure data: the format picker,
+ * the alias commands and detection read these tables; nothing here talks to VGS.
  */
 
 export type AliasFormat =

@@ -1,10 +1,10 @@
-// The VGS client's public surface: what commands, views and hovers import. Plain Node, no 'vscode'.
+// The VGS client's public surface: what the features import. Plain Node, no 'vscode'.
 export { VgsService } from './service';
 export type { RequestSettings, VgsServiceOptions } from './service';
 export type { ConnectionReport, StorageOptions, VaultClient } from './client';
-export type { RevealResult } from './reveal';
-export type { DeleteResult } from './delete';
-export type { CreateResult } from './create';
+export type { RevealResult } from './revealAliases';
+export type { DeleteResult } from './deleteAliases';
+export type { CreateResult } from './createAliases';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';
 export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES, refusesEveryRequest } from './batch';

@@ -1,5 +1,5 @@
 /**
- * The service every command, view and hover uses. It holds what vaults share: one token cache per
+ * The service every command and view uses. It holds what vaults share: one token cache per
  * service account (token URL + client id) and secret, one pacer per vault, one HTTP client.
  */
 import { createHash } from 'node:crypto';
