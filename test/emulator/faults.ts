@@ -28,7 +28,7 @@ export class Faults {
   // Tokens issued before this instant (ms) are refused as expired.
   tokensValidFrom = 0;
   private readonly queues = new Map<Route, Queued[]>();
-  // Faults for every request of a route whose query or body holds a marker, until cleared: one chosen
+  // Faults for every request of a route whose path, query or body holds a marker, until cleared: one chosen
   // request of a batch fails on each attempt, whatever the order the requests arrive in.
   private readonly marked: Array<{ route: Route; marker: string; fault: Fault }> = [];
 
@@ -66,7 +66,7 @@ export class Faults {
     this.enqueue(route, { kind: 'malformed' }, count);
   }
 
-  // Every request of `route` whose query or body contains `marker` gets `fault`, retries included, until cleared.
+  // Every request of `route` whose path, query or body contains `marker` gets `fault`, retries included, until cleared.
   failContaining(route: Route, marker: string, fault: Fault): void {
     if (!isRoute(route)) throw new RangeError(`unknown route ${String(route)}`);
     if (marker.length === 0) throw new RangeError('the marker is empty');
@@ -98,7 +98,7 @@ export class Faults {
     this.limiter.configure(this.defaults.rateLimit.limit, this.defaults.rateLimit.windowMs);
   }
 
-  // The fault due for this request of `route` (whose query and body are `text`), if any; consumes a queued one.
+  // The fault due for this request of `route` (whose path, query and body are `text`), if any; consumes a queued one.
   take(route: Route, text = ''): Fault | undefined {
     const marked = this.marked.find((each) => each.route === route && text.includes(each.marker));
     if (marked) return marked.fault;

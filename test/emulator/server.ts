@@ -143,7 +143,7 @@ function vaultOutcome(
   let lost = false;
   try {
     if (!target.route || !target.vaultId) throw new ApiError(404, 'not_found', `No route for ${req.method} ${url.pathname}`);
-    const fault = state.faults.take(target.route, `${url.search} ${body.data.toString('utf8')}`);
+    const fault = state.faults.take(target.route, `${url.pathname}${url.search} ${body.data.toString('utf8')}`);
     lost = fault?.kind === 'lose';
     if (fault && fault.kind !== 'lose') {
       const success = target.route === 'POST /aliases' ? 201 : 200;

@@ -184,6 +184,8 @@ describe('fault injection', () => {
     assert.equal((await create()).status, 201, 'a request without the marker passes');
     emu.faults.failContaining('GET /aliases', alias, { kind: 'fail', status: 503, headers: {} });
     assert.equal((await call(emu, V1, 'GET', `/aliases?aliases=${alias}`, { token })).status, 503, 'the query counts');
+    emu.faults.failContaining('PUT /aliases/{alias}', alias, { kind: 'fail', status: 500, headers: {} });
+    assert.equal((await requestOf['PUT /aliases/{alias}']()).status, 500, 'the path counts');
     emu.faults.clear();
     assert.equal((await marked()).status, 201);
   });
