@@ -4,6 +4,7 @@
  * retries exactly those, and one message says how many, why and where.
  */
 import * as vscode from 'vscode';
+import { DocumentChangedError } from '../commands/errors';
 import { errorText } from '../commands/errorText';
 import { CancelledError, VgsError } from '../vgs';
 import type { Target } from './targets';
@@ -42,7 +43,9 @@ export function followTargets(document: vscode.TextDocument, targets: readonly T
           select(document, failed.map(({ target }) => target.range));
           return { succeeded: replacements.length, failed };
         }
-        if (attempt === 3 || document.isClosed) throw new Error('the document kept changing');
+        if (attempt === 3 || document.isClosed) {
+          throw new DocumentChangedError(vscode.l10n.t('{0} kept changing or was closed while VGS answered, so nothing was replaced. Run the command again.', document.fileName));
+        }
       }
     } finally {
       tracked.dispose();

@@ -34,10 +34,9 @@ export interface AliasArguments extends TargetArguments {
   readonly aliases?: readonly string[];
 }
 
-/** The targets of one command in one document, as read at `version`. */
+/** The targets of one command in one document. */
 export interface Work {
   readonly document: vscode.TextDocument;
-  readonly version: number;
   readonly targets: readonly Target[];
 }
 
@@ -134,7 +133,7 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
     }
     return { range: within(document, range, span.start, span.end), text };
   });
-  return { document, version: document.version, targets: merged(targets) };
+  return { document, targets: merged(targets) };
 }
 
 /** The aliases in `ranges`: each range's alias, or the recognisable alias at an empty range's position. */
@@ -180,7 +179,7 @@ function occurrences(document: vscode.TextDocument, aliases: readonly string[]):
 export async function aliasWork(args: AliasArguments): Promise<Work> {
   const document = await writableDocument(args);
   const targets = args.aliases ? occurrences(document, args.aliases) : aliasTargetsIn(document, rangesOf(document, args));
-  return { document, version: document.version, targets: merged(targets) };
+  return { document, targets: merged(targets) };
 }
 
 /** The aliases a command acts on without changing a document: each place they stand, when they come from one. */

@@ -8,10 +8,16 @@ export const MAX_CARD_DIGITS = 19;
 
 /** Luhn (ISO/IEC 7812-1) over a string of ASCII digits. */
 export function luhnValid(digits: string): boolean {
+  return luhnIn(digits, 0, digits.length);
+}
+
+/** Luhn over the digits of text[from, to), separators skipped: no copy of the number is made. */
+function luhnIn(text: string, from: number, to: number): boolean {
   let sum = 0;
   let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
+  for (let i = to - 1; i >= from; i--) {
+    let d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) continue;
     if (double) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -28,20 +34,7 @@ export function luhnValid(digits: string): boolean {
  * digits of [from, to), separators skipped.
  */
 export function mayBeCard(text: string, from: number, to: number): boolean {
-  if (!brands().firstDigits[text.charCodeAt(from) - 48]) return false;
-  let sum = 0;
-  let double = false;
-  for (let i = to - 1; i >= from; i--) {
-    let d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) continue;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
+  return brands().firstDigits[text.charCodeAt(from) - 48] === true && luhnIn(text, from, to);
 }
 
 /**
