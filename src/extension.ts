@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerAliases } from './aliases';
 import { CopiedValues } from './aliases/clipboard';
+import { KnownAliases } from './aliases/knownAliases';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { COMMANDS } from './commands/ids';
 import { createLog } from './log';
@@ -16,6 +17,8 @@ export interface TestingApi {
   readonly logUri: vscode.Uri;
   /** The modal dialogs of the alias commands, which the suite answers in the user's place. */
   readonly dialogs: Dialogs;
+  /** The aliases this extension created, revealed or saw. */
+  readonly known: KnownAliases;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -26,14 +29,16 @@ let copied: CopiedValues | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TestingApi | undefined> {
   const log = createLog();
   context.subscriptions.push(log, vscode.commands.registerCommand(COMMANDS.showLog, () => log.show(true)));
-  const service = new VgsService({ ...requestSettings(), logger: log });
+  const known = new KnownAliases(context.globalState);
+  context.subscriptions.push(known);
+  const service = new VgsService({ ...requestSettings(), logger: log, witness: known });
   context.subscriptions.push(followRequestSettings(service, log));
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
-  context.subscriptions.push(registerAliases(vaults, log, dialogs, copied));
+  context.subscriptions.push(registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known }));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, deactivate } : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,7 @@ import { namedOrActive } from '../vaults/choose';
 import type { Vault, VaultRegistry } from '../vaults';
 import type { VaultClient } from '../vgs';
 import type { CopiedValues } from './clipboard';
+import type { KnownAliases } from './knownAliases';
 import { offerOtherVault } from './notFound';
 
 export interface AliasCommandDeps {
@@ -14,6 +15,7 @@ export interface AliasCommandDeps {
   readonly log: vscode.LogOutputChannel;
   readonly dialogs: Dialogs;
   readonly clipboard: CopiedValues;
+  readonly known: KnownAliases;
 }
 
 /** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */

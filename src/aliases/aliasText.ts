@@ -2,8 +2,15 @@
 import { aliasScanner, recognizeAlias } from '../vgs';
 import type { Span } from './spans';
 
-/** The recognisable alias in `line` that covers `character` (a cursor touching either end counts). */
-export function aliasAt(line: string, character: number): Span | undefined {
+/**
+ * The alias in `line` that covers `character` (a cursor touching either end counts): a recognisable one,
+ * else a word `isKnown` knows (a format-preserving alias looks like any number).
+ */
+export function aliasAt(line: string, character: number, isKnown: (text: string) => boolean = () => false): Span | undefined {
+  return recognisableAt(line, character) ?? knownAt(line, character, isKnown);
+}
+
+function recognisableAt(line: string, character: number): Span | undefined {
   for (const match of line.matchAll(aliasScanner())) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
@@ -23,6 +30,18 @@ export function mayBeAlias(text: string): boolean {
 }
 
 const WORD = /[0-9A-Za-z_-]/;
+
+// An SSN-shaped alias holds dashes, a card-shaped one does not: the longer word first, then the shorter.
+function knownAt(line: string, character: number, isKnown: (text: string) => boolean): Span | undefined {
+  for (const word of [WORD, /[0-9A-Za-z_]/]) {
+    let start = character;
+    let end = character;
+    while (start > 0 && word.test(line[start - 1])) start--;
+    while (end < line.length && word.test(line[end])) end++;
+    if (end > start && isKnown(line.slice(start, end))) return { start, end };
+  }
+  return undefined;
+}
 
 /** Where each of `aliases` stands in `text` as a whole word, in text order. */
 export function aliasesIn(text: string, aliases: readonly string[]): Span[] {

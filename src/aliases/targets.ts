@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { InputError } from '../commands/errors';
+import type { KnownAlias } from '../detection';
 import { aliasAt, aliasesIn, mayBeAlias } from './aliasText';
 import { valueSpan } from './spans';
 
@@ -137,12 +138,12 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
 }
 
 /** The aliases in `ranges`: each range's alias, or the recognisable alias at an empty range's position. */
-function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.Range[]): Target[] {
+function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.Range[], known: KnownAlias): Target[] {
   const targets: Target[] = [];
   for (const range of ranges) {
     if (range.isEmpty) {
       const line = document.lineAt(range.start.line);
-      const span = aliasAt(line.text, range.start.character);
+      const span = aliasAt(line.text, range.start.character, known);
       if (!span) continue;
       const found = new vscode.Range(line.lineNumber, span.start, line.lineNumber, span.end);
       targets.push({ range: found, text: document.getText(found) });
@@ -159,7 +160,7 @@ function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.R
     targets.push({ range: within(document, range, span.start, span.end), text });
   }
   if (targets.length === 0) {
-    throw new InputError(vscode.l10n.t('There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_… or a UUID), or select one.'));
+    throw new InputError(vscode.l10n.t('There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_…, a UUID, or one this extension created or revealed), or select one.'));
   }
   return targets;
 }
@@ -176,14 +177,14 @@ function occurrences(document: vscode.TextDocument, aliases: readonly string[]):
 }
 
 /** The aliases to replace in a document: the arguments' aliases or ranges, else the selections and cursors. */
-export async function aliasWork(args: AliasArguments): Promise<Work> {
+export async function aliasWork(args: AliasArguments, known: KnownAlias): Promise<Work> {
   const document = await writableDocument(args);
-  const targets = args.aliases ? occurrences(document, args.aliases) : aliasTargetsIn(document, rangesOf(document, args));
+  const targets = args.aliases ? occurrences(document, args.aliases) : aliasTargetsIn(document, rangesOf(document, args), known);
   return { document, targets: merged(targets) };
 }
 
 /** The aliases a command acts on without changing a document: each place they stand, when they come from one. */
-export async function aliasPlaces(args: AliasArguments): Promise<{ readonly document?: vscode.TextDocument; readonly targets: readonly Target[] }> {
+export async function aliasPlaces(args: AliasArguments, known: KnownAlias): Promise<{ readonly document?: vscode.TextDocument; readonly targets: readonly Target[] }> {
   if (args.aliases) {
     const refused = args.aliases.find((alias) => typeof alias !== 'string' || !mayBeAlias(alias));
     if (refused !== undefined || args.aliases.length === 0) {
@@ -192,12 +193,12 @@ export async function aliasPlaces(args: AliasArguments): Promise<{ readonly docu
     return { targets: args.aliases.map((text) => ({ range: new vscode.Range(0, 0, 0, 0), text })) };
   }
   const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
-  return { document, targets: merged(aliasTargetsIn(document, rangesOf(document, args))) };
+  return { document, targets: merged(aliasTargetsIn(document, rangesOf(document, args), known)) };
 }
 
 /** The distinct aliases to act on when nothing in a document changes. */
-export async function aliasesOf(args: AliasArguments): Promise<string[]> {
-  return [...new Set((await aliasPlaces(args)).targets.map(({ text }) => text))];
+export async function aliasesOf(args: AliasArguments, known: KnownAlias): Promise<string[]> {
+  return [...new Set((await aliasPlaces(args, known)).targets.map(({ text }) => text))];
 }
 
 /** The one alias of a command that works on a single alias (details, copy, add format). */

@@ -29,6 +29,8 @@ export class AliasIndex {
   add(entry: IndexedAlias): void {
     const { alias, vault, format, storage } = entry;
     if (typeof alias !== 'string' || alias.length === 0 || typeof vault !== 'string') return;
+    // Seen again is seen last: `keepNewest` drops the aliases seen longest ago.
+    this.entries.delete(alias);
     this.entries.set(alias, {
       alias,
       vault,
@@ -47,6 +49,14 @@ export class AliasIndex {
 
   delete(alias: string): boolean {
     return this.entries.delete(alias);
+  }
+
+  /** Drops the aliases seen longest ago until at most `count` remain. */
+  keepNewest(count: number): void {
+    for (const alias of this.entries.keys()) {
+      if (this.entries.size <= count) return;
+      this.entries.delete(alias);
+    }
   }
 
   /** The predicate detection takes (`DetectionOptions.isKnownAlias`), bound to this index. */

@@ -20,6 +20,7 @@ import { sendableAlias } from './formats';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
 import { Limits } from './signals';
+import type { AliasWitness } from './witness';
 
 /** What one vault's calls share. */
 export interface VaultContext {
@@ -35,6 +36,7 @@ export interface VaultContext {
   /** How long one operation may take, read when it starts. */
   readonly deadlineMs: () => number;
   readonly logger?: VgsLogger;
+  readonly witness?: AliasWitness;
 }
 
 export type Scope = 'aliases:read' | 'aliases:write' | 'aliases:delete';

@@ -14,6 +14,7 @@ import { maskValue } from './mask';
 import { reveal, RevealResult } from './revealAliases';
 import { Limits, withDeadline } from './signals';
 import { CreateItem, readRecord, RevealedRecord } from './wire';
+import { AliasFact, factsOfReveal } from './witness';
 
 export interface ConnectionReport {
   readonly scopes: readonly string[];
@@ -73,13 +74,19 @@ export class VaultClient {
   }
 
   /** Aliases for values (or further aliases for aliases), in input order; never rejects for a failed request. */
-  createAliases(items: readonly CreateItem[], options: BatchOptions = {}): Promise<CreateResult[]> {
-    return this.limited(options.signal, (limits) => createAliases(this.context, items, options, limits));
+  async createAliases(items: readonly CreateItem[], options: BatchOptions = {}): Promise<CreateResult[]> {
+    const results = await this.limited(options.signal, (limits) => createAliases(this.context, items, options, limits));
+    this.saw(results.flatMap((result) => (result.ok ? [{ alias: result.alias, format: result.format, storage: result.storage }] : [])));
+    return results;
   }
 
   /** Reveals many aliases: found records in input order, the aliases VGS does not know, and those that failed. */
-  reveal(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<RevealResult> {
-    return this.limited(options.signal, (limits) => reveal(this.context, aliases, options, limits));
+  async reveal(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<RevealResult> {
+    const result = await this.limited(options.signal, (limits) => reveal(this.context, aliases, options, limits));
+    this.saw(factsOfReveal(result));
+    // Not known in one storage says nothing of the other.
+    if (!options.storage) this.lost(result.notFound);
+    return result;
   }
 
   /** The record behind one alias, wherever it is kept; AliasNotFoundError if the vault does not know it. */
@@ -93,8 +100,10 @@ export class VaultClient {
   }
 
   /** Reveals one alias with the single-alias route; AliasNotFoundError if the vault does not hold it. */
-  revealOne(alias: string, options: StorageOptions = {}): Promise<RevealedRecord> {
-    return this.limited(options.signal, (limits) => this.revealOneWithin(alias, options.storage, limits));
+  async revealOne(alias: string, options: StorageOptions = {}): Promise<RevealedRecord> {
+    const record = await this.limited(options.signal, (limits) => this.revealOneWithin(alias, options.storage, limits));
+    this.saw(factsOfReveal({ found: new Map([[alias, record]]), notFound: [], failed: new Map() }));
+    return record;
   }
 
   /** Replaces the alias's classifiers (VGS keeps classifiers for PERSISTENT records only). */
@@ -123,13 +132,16 @@ export class VaultClient {
   }
 
   /** Deletes one alias (the value stays while other aliases point to it). */
-  deleteAlias(alias: string, options: StorageOptions = {}): Promise<void> {
-    return this.limited(options.signal, (limits) => deleteOne(this.context, alias, options.storage, limits));
+  async deleteAlias(alias: string, options: StorageOptions = {}): Promise<void> {
+    await this.limited(options.signal, (limits) => deleteOne(this.context, alias, options.storage, limits));
+    this.lost([alias]);
   }
 
   /** Deletes many aliases, 20 per request: deleted, unknown to the vault, and failed; never rejects for a failed request. */
-  deleteAliases(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<DeleteResult> {
-    return this.limited(options.signal, (limits) => deleteMany(this.context, aliases, options, limits));
+  async deleteAliases(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<DeleteResult> {
+    const result = await this.limited(options.signal, (limits) => deleteMany(this.context, aliases, options, limits));
+    this.lost(result.deleted);
+    return result;
   }
 
   private revealOneWithin(alias: string, storage: Storage | undefined, limits: Limits): Promise<RevealedRecord> {
@@ -162,6 +174,14 @@ export class VaultClient {
     const invalid = invalidAlias(alias);
     if (invalid) throw invalid;
     return `/aliases/${encodeURIComponent(alias)}`;
+  }
+
+  private saw(facts: readonly AliasFact[]): void {
+    if (facts.length > 0) this.context.witness?.seen(this.vaultId, facts);
+  }
+
+  private lost(aliases: readonly string[]): void {
+    if (aliases.length > 0) this.context.witness?.gone(this.vaultId, aliases);
   }
 
   private limited<T>(signal: AbortSignal | undefined, run: (limits: Limits) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import { resolveEndpoints, resolveTokenUrl, VaultTarget } from './endpoints';
 import { DEFAULT_RETRY, HttpClient, RetryOptions, VgsLogger } from './http';
 import { backoffDelay, Pacer } from './ratelimit';
 import { timerMs } from './signals';
+import type { AliasWitness } from './witness';
 
 const DEFAULT_DEADLINE_MS = 120_000;
 
@@ -27,6 +28,8 @@ export interface VgsServiceOptions {
   readonly maxResponseBytes?: number;
   /** Receives routes, counts, statuses, timings and aliases; never values, secrets or tokens. */
   readonly logger?: VgsLogger;
+  /** Told which aliases the vaults created, revealed or deleted (never a value). */
+  readonly witness?: AliasWitness;
   readonly retry?: Partial<RetryOptions>;
   readonly refresh?: Partial<RefreshWindows>;
   /** Reveal PERSISTENT first, then VOLATILE, for vaults that read an omitted storage as PERSISTENT only. */
@@ -85,6 +88,7 @@ export class VgsService {
       revealStorageByStorage: () => this.revealStorageByStorage,
       deadlineMs: () => this.deadlineMs,
       logger: this.options.logger,
+      witness: this.options.witness,
     });
   }
 

@@ -19,12 +19,12 @@ export interface AddFormatOptions extends VaultOption, AliasArguments {
 
 export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOptions = {}) =>
   aliasCommand(deps, COMMANDS.addAliasFormat, options, async (scope) => {
-    let work = await aliasWork(options);
+    let work = await aliasWork(options, deps.known.isKnownAlias);
     single([...new Set(work.targets.map(({ text }) => text))]);
     const format = options.format ?? (await pickFormat(vscode.l10n.t('Add Alias in Another Format'), 'FPE_SIX_T_FOUR'));
     if (!format) return DECLINED;
     // The cursor may have moved while the picker was open.
-    if (!options.format) work = await aliasWork(options);
+    if (!options.format) work = await aliasWork(options, deps.known.isKnownAlias);
     const alias = single([...new Set(work.targets.map(({ text }) => text))]);
     const { vault, client } = await scope.vault();
     const [result] = await withRequestProgress(

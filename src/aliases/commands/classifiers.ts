@@ -26,7 +26,7 @@ async function currentClassifiers(read: () => Promise<readonly string[]>): Promi
 
 export const updateClassifiers = (deps: AliasCommandDeps) => (options: ClassifierOptions = {}) =>
   aliasCommand(deps, COMMANDS.updateClassifiers, options, async (scope) => {
-    const { document, targets } = await aliasPlaces(options);
+    const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
     const classifiers =

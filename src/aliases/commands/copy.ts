@@ -34,7 +34,7 @@ export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: str
 
 export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptions = {}) =>
   aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
-    const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }));
+    const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }, deps.known.isKnownAlias));
     const { vault, client } = await scope.vault();
     const confirmed = await confirmLive(deps.dialogs, vault, {
       message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),

@@ -16,7 +16,7 @@ const NAMED_IN_QUESTION = 10;
 
 export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions = {}) =>
   aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
-    const { document, targets } = await aliasPlaces(options);
+    const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
     const listed = aliases.slice(0, NAMED_IN_QUESTION).map(maskValue).join('\n') + (aliases.length > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', aliases.length - NAMED_IN_QUESTION)}` : '');

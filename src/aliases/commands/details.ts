@@ -26,7 +26,7 @@ function detailsOf(alias: string, record: RevealedRecord): AliasDetails {
 
 export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOptions = {}) =>
   aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
-    const alias = single(await aliasesOf(options));
+    const alias = single(await aliasesOf(options, deps.known.isKnownAlias));
     const { vault, client } = await scope.vault();
     const confirmed = await confirmLive(deps.dialogs, vault, {
       message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),

@@ -16,7 +16,7 @@ export interface RevealOptions extends VaultOption, AliasArguments {
 
 export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptions = {}) =>
   aliasCommand(deps, COMMANDS.revealSelection, options, async (scope) => {
-    const { document, targets } = await aliasWork(options);
+    const { document, targets } = await aliasWork(options, deps.known.isKnownAlias);
     const { vault, client } = await scope.vault();
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const confirmed = await confirmLive(deps.dialogs, vault, {

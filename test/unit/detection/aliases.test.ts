@@ -43,3 +43,11 @@ test('deserialize drops what is not well formed instead of throwing', () => {
   assert.equal(mixed.size, 1);
   assert.deepEqual(mixed.get('a'), { alias: 'a', vault: 'v' });
 });
+
+test('keepNewest drops the aliases seen longest ago; seeing one again makes it newest', () => {
+  const index = new AliasIndex();
+  for (const alias of ['a1', 'a2', 'a3']) index.add({ alias, vault: 'tnt1' });
+  index.add({ alias: 'a1', vault: 'tnt1' });
+  index.keepNewest(2);
+  assert.deepEqual(['a1', 'a2', 'a3'].filter((alias) => index.has(alias)), ['a1', 'a3']);
+});
