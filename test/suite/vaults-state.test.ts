@@ -21,7 +21,7 @@ let emulator: Emulator;
 const CLIENTS = [
   { clientId: 'state-full', scopes: ALL_SCOPES, vaults: ['tntstate00001', 'tntstate00002'] },
   { clientId: 'state-writer', scopes: ['aliases:write'], vaults: ['tntstate00003'] },
-  { clientId: 'state-noread', scopes: ['aliases:write', 'aliases:delete'], vaults: ['tntstate00004'] },
+  { clientId: 'state-noread', scopes: ['aliases:write', 'aliases:delete'], vaults: ['tntstate00004', 'tntstate00010'] },
 ];
 
 /** A vault of the emulator added through Add Vault, untested. */
@@ -63,7 +63,7 @@ describe('Vault state', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     emulator = await startEmulator({
-      vaults: [1, 2, 3, 4, 5, 6, 9].map((n) => ({ id: `tntstate0000${n}`, environment: 'sandbox', revealEnabled: n !== 2, fingerprinting: true })),
+      vaults: [1, 2, 3, 4, 5, 6, 9, 10].map((n) => ({ id: `tntstate${String(n).padStart(5, '0')}`, environment: 'sandbox', revealEnabled: n !== 2, fingerprinting: true })),
       clients: CLIENTS.map((client) => ({ ...client, scopes: [...client.scopes], clientSecret: SECRET })),
     });
     await removeOurs();
@@ -76,6 +76,7 @@ describe('Vault state', () => {
     await addVault('tntstate00007', 'Untested');
     await addVault('tntstate00008', 'Down', 'state-full', { baseUrl: 'http://127.0.0.1:1/tntstate00008' });
     await addVault('tntstate00009', 'Tokenized');
+    await addVault('tntstate00010', 'Revealed', 'state-noread');
   });
 
   after(async () => {
@@ -128,6 +129,7 @@ describe('Vault state', () => {
   });
 
   it('a vault that refused a granted token says so in the tooltip', () => {
+    assert.equal(api.vaults.health.of('tntstate00005').token, 'granted');
     const tooltip = (treeItem('tntstate00005').tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /Token: granted, but the vault refused it/);
     assert.match(tooltip, /not assigned to these credentials/);
@@ -161,5 +163,13 @@ describe('Vault state', () => {
     assert.equal(outcome?.failed, 'vault-not-assigned');
     assert.deepEqual(shown('tntstate00009'), { state: 'not assigned to its service account', icon: 'circle-slash' });
     assert.match((treeItem('tntstate00009').tooltip as vscode.MarkdownString).value, /Token: granted, but the vault refused it/);
+  });
+
+  it('an account without aliases:read shows as such after Reveal fails, without a Test Connection', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=tok_sandbox_abcdefghijkmnopqrstuvw' }));
+    editor.selection = new vscode.Selection(0, 5, 0, editor.document.lineAt(0).text.length);
+    const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.revealSelection', { vault: 'tntstate00010' });
+    assert.equal(outcome?.failed, 'missing-scope');
+    assert.deepEqual(shown('tntstate00010'), { state: 'cannot reveal: lacks aliases:read', icon: 'warning' });
   });
 });
