@@ -61,9 +61,9 @@ export async function testConnectionWithProgress(registry: VaultRegistry, vault:
       (outcome.error ? `; ${outcome.error.code}: ${outcome.error.message}` : ''),
   );
   const message = connectionMessage(vault, state);
-  const edit = vscode.l10n.t('Edit Vault…');
-  // Not awaited: the command returns its outcome while the message waits for the user.
   if (!outcome.connected) {
+    const edit = vscode.l10n.t('Edit Vault…');
+    // Not awaited: the command returns its outcome while the message waits for the user.
     void vscode.window.showErrorMessage(message, ...(vault.source === 'stored' ? [edit] : [])).then((chosen) => {
       if (chosen === edit) void vscode.commands.executeCommand(COMMANDS.editVault, vault.key);
     });

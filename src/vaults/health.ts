@@ -1,6 +1,7 @@
 /**
- * What this window last learnt about each vault's connection: whether a token was granted, the scopes,
- * the rate limit left, the last error. Memory only; it is what the tree's tooltip shows.
+ * What this window last learnt about each vault's connection, from Test Connection and from any command's
+ * failure that is about the vault (see watched.ts): whether a token was granted, the scopes, the rate limit
+ * left, the last error. Memory only; the tree, the picker and the tooltip show it (see vaultState.ts).
  */
 import * as vscode from 'vscode';
 import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, VgsError } from '../vgs';

@@ -116,7 +116,7 @@ function tokenText(health: VaultHealth, state: VaultState): string {
     case 'refused':
       return vscode.l10n.t('refused') + when;
     default:
-      return health.problem ? vscode.l10n.t('not obtained') + when : vscode.l10n.t('not requested yet');
+      return health.problem ? vscode.l10n.t('unknown') + when : vscode.l10n.t('not requested yet');
   }
 }
 
