@@ -91,6 +91,8 @@ export function connectionMessage(vault: Vault, state: VaultState): string {
       return vscode.l10n.t('{0}: the vault is not assigned to service account {1}', vault.name, vault.clientId ?? '');
     case 'wrong-credentials':
       return vscode.l10n.t('{0}: the client id or secret was refused', vault.name);
+    case 'wrong-url':
+      return vscode.l10n.t('{0}: this URL does not look like a Vault API base URL (it ends with /{1})', vault.name, vault.vaultId);
     case 'failed':
       return vscode.l10n.t('{0}: {1}', vault.name, firstSentence(state.reason));
     case 'not-tested':

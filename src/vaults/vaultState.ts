@@ -22,6 +22,8 @@ export type VaultState =
   /** The token was granted and the vault refused it. */
   | { readonly kind: 'not-assigned' }
   | { readonly kind: 'wrong-credentials' }
+  /** The base URL answers "no such route": not a Vault API base URL for this vault. */
+  | { readonly kind: 'wrong-url' }
   /** The last check failed for another reason (network, URL, server); `reason` is its message. */
   | { readonly kind: 'failed'; readonly reason: string };
 
@@ -39,6 +41,7 @@ export function vaultStateOf(health: VaultHealth): VaultState {
   const { problem } = health;
   if (problem?.code === 'invalid-credentials') return { kind: 'wrong-credentials' };
   if (problem?.code === 'vault-not-assigned') return { kind: 'not-assigned' };
+  if (problem?.code === 'wrong-base-url') return { kind: 'wrong-url' };
   if (problem && !LIMITS.has(problem.code)) return { kind: 'failed', reason: problem.message };
   if (health.token !== 'granted') return { kind: 'not-tested' };
   const lacking = SCOPES.filter(({ scope }) => (health.scopes !== undefined && !health.scopes.includes(scope)) || problem?.scope === scope);
@@ -59,6 +62,8 @@ export function stateText(state: VaultState): string {
       return vscode.l10n.t('not assigned to its service account');
     case 'wrong-credentials':
       return vscode.l10n.t('wrong client id or secret');
+    case 'wrong-url':
+      return vscode.l10n.t('wrong URL: not a Vault API base URL');
     case 'failed':
       return vscode.l10n.t('connection failed');
   }
@@ -70,6 +75,7 @@ const ICONS: Record<VaultState['kind'], string> = {
   limited: 'warning',
   'not-assigned': 'circle-slash',
   'wrong-credentials': 'error',
+  'wrong-url': 'link',
   failed: 'debug-disconnect',
 };
 
@@ -81,7 +87,7 @@ export function stateIconId(state: VaultState): string {
 /** The state's icon: errors in error colour, else live vaults in warning colour as everywhere. */
 export function stateIcon(state: VaultState, live: boolean): vscode.ThemeIcon {
   const colour =
-    state.kind === 'not-assigned' || state.kind === 'wrong-credentials' || state.kind === 'failed'
+    state.kind === 'not-assigned' || state.kind === 'wrong-credentials' || state.kind === 'wrong-url' || state.kind === 'failed'
       ? 'list.errorForeground'
       : live || state.kind === 'limited'
         ? 'list.warningForeground'

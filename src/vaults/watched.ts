@@ -1,9 +1,9 @@
 /**
  * A vault's client as every command gets it. What its calls fail with that says something about the
- * vault itself (refused credentials, a vault not assigned to the account, a missing scope, reveal off)
+ * vault itself (refused credentials, a vault not assigned to the account, a wrong URL, a missing scope, reveal off)
  * is told to `notice`, so the Vaults tree shows it after any command, not only after Test Connection.
  */
-import { InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultNotAssignedError, type VaultClient, type VgsError } from '../vgs';
+import { InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultNotAssignedError, WrongBaseUrlError, type VaultClient, type VgsError } from '../vgs';
 
 export function watched(client: VaultClient, notice: (error: VgsError) => void): VaultClient {
   const look = (errors: readonly unknown[]) => {
@@ -37,6 +37,7 @@ function isAboutTheVault(error: unknown): error is VgsError {
   return (
     error instanceof InvalidCredentialsError ||
     error instanceof VaultNotAssignedError ||
+    error instanceof WrongBaseUrlError ||
     error instanceof MissingScopeError ||
     error instanceof RevealNotEnabledError
   );

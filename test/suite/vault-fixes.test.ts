@@ -92,6 +92,7 @@ describe('Vault fixes', () => {
       `The URL ${emulator.url} does not look like a Vault API base URL for vault tntdemo00002: it has no route GET /aliases/{alias}. ` +
         `A base URL usually ends with the vault id, as in ${emulator.url}/tntdemo00002: correct the vault's URL.`,
     );
+    assert.match((outcome as { message?: string }).message ?? '', /: this URL does not look like a Vault API base URL \(it ends with \/tntdemo00002\)$/, 'the notification, on one line');
   });
 
   it('Tokenize with that URL: the same message, offering Edit Vault…; the log names the status, route and vault, never the value', async () => {

@@ -77,6 +77,8 @@ describe('Vault state', () => {
     await addVault('tntstate00008', 'Down', 'state-full', { baseUrl: 'http://127.0.0.1:1/tntstate00008' });
     await addVault('tntstate00009', 'Tokenized');
     await addVault('tntstate00010', 'Revealed', 'state-noread');
+    // The emulator's address without the vault id: every route answers "no such route".
+    await addVault('tntstate00011', 'No vault id', 'state-full', { baseUrl: emulator.vaultUrl('tntstate00001').replace(/\/tntstate00001$/, '') });
   });
 
   after(async () => {
@@ -163,6 +165,14 @@ describe('Vault state', () => {
     assert.equal(outcome?.failed, 'vault-not-assigned');
     assert.deepEqual(shown('tntstate00009'), { state: 'not assigned to its service account', icon: 'circle-slash' });
     assert.match((treeItem('tntstate00009').tooltip as vscode.MarkdownString).value, /Token: granted, but the vault refused it/);
+  });
+
+  it('a base URL without the vault id shows as a wrong URL after Tokenize fails, without a Test Connection', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=4111111111111111' }));
+    editor.selection = new vscode.Selection(0, 5, 0, 21);
+    const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.tokenizeSelection', { vault: 'tntstate00011' });
+    assert.equal(outcome?.failed, 'wrong-base-url');
+    assert.deepEqual(shown('tntstate00011'), { state: 'wrong URL: not a Vault API base URL', icon: 'link' });
   });
 
   it('an account without aliases:read shows as such after Reveal fails, without a Test Connection', async () => {
