@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { registerAliases } from './aliases';
 import { CopiedValues } from './aliases/clipboard';
 import { KnownAliases } from './aliases/knownAliases';
+import { RevealedValues } from './aliases/revealedValues';
+import type { SaveGuard } from './aliases/saveGuard';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
@@ -22,6 +24,8 @@ export interface TestingApi {
   readonly known: KnownAliases;
   /** The failure messages of every command (with their fix and Show Log), which the suite reads and answers. */
   readonly failureMessages: FailureMessages;
+  /** What saves did with revealed values. */
+  readonly saveGuard: SaveGuard;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -39,9 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
-  context.subscriptions.push(registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known }));
+  const revealed = new RevealedValues();
+  context.subscriptions.push(revealed);
+  const aliases = registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known, revealed });
+  context.subscriptions.push(aliases);
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, failureMessages, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, failureMessages, saveGuard: aliases.saveGuard, deactivate } : undefined;
 }
 
 export async function deactivate(): Promise<void> {

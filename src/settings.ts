@@ -34,6 +34,15 @@ export function clipboardClearSeconds(): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : 30;
 }
 
+/** What a save does with values Reveal wrote into the document. */
+export type RevealedValuesOnSave = 'restoreAliases' | 'warn' | 'allow';
+
+/** `vgs.revealedValuesOnSave` (user settings only: a repository must not let values reach its disk). */
+export function revealedValuesOnSave(): RevealedValuesOnSave {
+  const value = userValue(section().inspect<string>('revealedValuesOnSave'));
+  return value === 'warn' || value === 'allow' ? value : 'restoreAliases';
+}
+
 /** The user's alias defaults. None of these can send credentials anywhere, so any scope may set them. */
 export interface AliasDefaults {
   readonly format: AliasFormat;

@@ -10,6 +10,7 @@ import type { VaultClient } from '../vgs';
 import type { CopiedValues } from './clipboard';
 import type { KnownAliases } from './knownAliases';
 import { offerOtherVault } from './notFound';
+import type { RevealedValues } from './revealedValues';
 
 export interface AliasCommandDeps {
   readonly registry: VaultRegistry;
@@ -17,6 +18,8 @@ export interface AliasCommandDeps {
   readonly dialogs: Dialogs;
   readonly clipboard: CopiedValues;
   readonly known: KnownAliases;
+  /** The values Reveal wrote into documents, which a save puts back as aliases. */
+  readonly revealed: RevealedValues;
 }
 
 /** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */

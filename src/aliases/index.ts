@@ -10,8 +10,14 @@ import { showAliasDetails } from './commands/details';
 import { revealSelection } from './commands/reveal';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
 import { trackMenuContext } from './providers/menuContext';
+import { SaveGuard } from './saveGuard';
 
-export function registerAliases(deps: AliasCommandDeps): vscode.Disposable {
+/** The alias feature, and what the in-editor suite looks at. */
+export interface AliasFeature extends vscode.Disposable {
+  readonly saveGuard: SaveGuard;
+}
+
+export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const { registry } = deps;
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
@@ -23,5 +29,7 @@ export function registerAliases(deps: AliasCommandDeps): vscode.Disposable {
     [COMMANDS.updateClassifiers, updateClassifiers(deps)],
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
   ] as const;
-  return vscode.Disposable.from(trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));
+  const saveGuard = new SaveGuard(deps.revealed, deps.log);
+  const disposable = vscode.Disposable.from(saveGuard, trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));
+  return { saveGuard, dispose: () => void disposable.dispose() };
 }

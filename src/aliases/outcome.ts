@@ -22,6 +22,12 @@ export interface Applied {
   readonly failed: ReadonlyArray<{ readonly target: Target; readonly reason: string; readonly code: string }>;
 }
 
+/** A target whose answer was written: its text before, and where the new text stands now. */
+export interface Written {
+  readonly was: string;
+  readonly range: vscode.Range;
+}
+
 /** Starts following the targets through edits; `apply` writes the answers where the targets are then. */
 export function followTargets(document: vscode.TextDocument, targets: readonly Target[]) {
   const tracked = trackRanges(document, targets.map(({ range }) => range));
@@ -30,21 +36,26 @@ export function followTargets(document: vscode.TextDocument, targets: readonly T
     return new vscode.Range(document.positionAt(start), document.positionAt(end));
   };
 
-  async function apply(answers: readonly TargetAnswer[]): Promise<Applied> {
+  async function apply(answers: readonly TargetAnswer[]): Promise<Applied & { readonly written: readonly Written[] }> {
     try {
       // A change can land between reading the ranges and the edit; VS Code then refuses it, so read again.
       for (let attempt = 0; ; attempt++) {
         const failed: Array<Applied['failed'][number]> = [];
         const replacements: vscode.TextEdit[] = [];
+        const replaced: number[] = [];
         answers.forEach((answer, index) => {
           const target = { ...targets[index], range: rangeOf(index) };
           if ('error' in answer) failed.push(unchanged(target, answer.error));
           else if (tracked.ranges[index].edited) failed.push({ target, reason: vscode.l10n.t('its text was edited while VGS answered'), code: 'edited' });
-          else replacements.push(vscode.TextEdit.replace(target.range, answer.text));
+          else {
+            replacements.push(vscode.TextEdit.replace(target.range, answer.text));
+            replaced.push(index);
+          }
         });
+        const before = replaced.map((index) => ({ ...tracked.ranges[index] }));
         if (replacements.length === 0 || (await edit(document, replacements))) {
           select(document, failed.map(({ target }) => target.range));
-          return { succeeded: replacements.length, failed };
+          return { succeeded: replacements.length, failed, written: writtenAt(document, before, replaced.map((index) => targets[index].text), replacements) };
         }
         if (attempt === 3 || document.isClosed) {
           throw new DocumentChangedError(vscode.l10n.t('{0} kept changing or was closed while VGS answered, so nothing was replaced. Run the command again.', document.fileName));
@@ -56,6 +67,16 @@ export function followTargets(document: vscode.TextDocument, targets: readonly T
   }
 
   return { apply, dispose: () => tracked.dispose() };
+}
+
+/** Where each replacement's new text stands after the edit: the replacements before it moved it along. */
+function writtenAt(document: vscode.TextDocument, before: ReadonlyArray<{ start: number; end: number }>, was: readonly string[], replacements: readonly vscode.TextEdit[]): Written[] {
+  let moved = 0;
+  return replacements.map(({ newText }, i) => {
+    const start = before[i].start + moved;
+    moved += newText.length - (before[i].end - before[i].start);
+    return { was: was[i], range: new vscode.Range(document.positionAt(start), document.positionAt(start + newText.length)) };
+  });
 }
 
 async function edit(document: vscode.TextDocument, replacements: readonly vscode.TextEdit[]): Promise<boolean> {

@@ -52,6 +52,7 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
         return { error: failed.get(text) ?? new AliasNotFoundError(text, vault.vaultId, options.storage) };
       }),
     );
+    deps.revealed.remember(document, vault.key, applied.written);
     deps.log.info(`revealed ${applied.succeeded} of ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
     const message = partialMessage(vscode.l10n.t('Revealed'), applied, deps.log, COMMANDS.revealSelection);
     if (message === undefined) return { revealed: targets.length };
