@@ -1,0 +1,44 @@
+// Issue 15: a person reveals a card number in place and saves: the file on disk gets the alias back,
+// never the value, and a message says so and offers Reveal Again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { saveScreenshot } from '../harness/browser';
+import { startEmulator, type Emulator } from '../emulator';
+import { environmentVaultEnv } from '../harness/demoVault';
+import { editorWord, notification, openFromExplorer, openVsCode, runFromPalette, waitForEditorText, type Workbench } from './workbench';
+
+const CARD = '4111111111111111';
+
+let emulator: Emulator;
+let vscode: Workbench;
+
+before(async () => {
+  emulator = await startEmulator();
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
+  await openFromExplorer(vscode.page, 'payments.json', new RegExp(CARD));
+});
+
+after(async () => {
+  await vscode?.close();
+  await emulator?.close();
+});
+
+test('reveal in place, save: the alias is back on disk and in the editor, the value nowhere on disk', async () => {
+  const { page, workspace } = vscode;
+  await editorWord(page, CARD).dblclick();
+  await runFromPalette(page, 'VGS: Tokenize Selection');
+  await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
+  await editorWord(page, /tok_sandbox_/).click();
+  await runFromPalette(page, 'VGS: Reveal Selection');
+  await waitForEditorText(page, new RegExp(`"card_number":\\s"${CARD}"`));
+
+  await page.keyboard.press('Control+S');
+  await notification(page, /Put back 1 alias\(es\) in payments\.json before saving/).waitFor({ timeout: 30_000 });
+  await saveScreenshot(page, 'reveal-guard-saved');
+  const onDisk = fs.readFileSync(path.join(workspace, 'payments.json'), 'utf8');
+  assert.match(onDisk, /"card_number": "tok_sandbox_\w+"/);
+  assert.ok(!onDisk.includes(CARD), 'the value never reached the disk');
+  await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
+});
