@@ -4,6 +4,7 @@ import { registerAliases } from './aliases';
 import { CopiedValues } from './aliases/clipboard';
 import { KnownAliases } from './aliases/knownAliases';
 import { RevealedValues } from './aliases/revealedValues';
+import { RevealHistory } from './aliases/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
@@ -26,6 +27,8 @@ export interface TestingApi {
   readonly failureMessages: FailureMessages;
   /** What saves did with revealed values. */
   readonly saveGuard: SaveGuard;
+  /** The local reveal history. */
+  readonly history: RevealHistory;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -43,12 +46,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
+  const history = new RevealHistory(context.globalStorageUri, log);
   const revealed = new RevealedValues();
   context.subscriptions.push(revealed);
-  const aliases = registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known, revealed });
+  const aliases = registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known, revealed, history });
   context.subscriptions.push(aliases);
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, failureMessages, saveGuard: aliases.saveGuard, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, failureMessages, saveGuard: aliases.saveGuard, history, deactivate } : undefined;
 }
 
 export async function deactivate(): Promise<void> {

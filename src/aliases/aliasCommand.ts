@@ -11,6 +11,7 @@ import type { CopiedValues } from './clipboard';
 import type { KnownAliases } from './knownAliases';
 import { offerOtherVault } from './notFound';
 import type { RevealedValues } from './revealedValues';
+import type { RevealHistory } from './revealHistory';
 
 export interface AliasCommandDeps {
   readonly registry: VaultRegistry;
@@ -20,6 +21,8 @@ export interface AliasCommandDeps {
   readonly known: KnownAliases;
   /** The values Reveal wrote into documents, which a save puts back as aliases. */
   readonly revealed: RevealedValues;
+  /** The local record of reveals (never a value). */
+  readonly history: RevealHistory;
 }
 
 /** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */

@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import type { AliasCommandDeps } from './aliasCommand';
 import { addAliasFormat } from './commands/addFormat';
+import { clearRevealHistory } from './commands/clearHistory';
 import { updateClassifiers } from './commands/classifiers';
 import { copyRevealedValue } from './commands/copy';
 import { deleteAlias } from './commands/delete';
 import { showAliasDetails } from './commands/details';
 import { revealSelection } from './commands/reveal';
+import { showRevealHistory } from './commands/showHistory';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
@@ -28,6 +30,8 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.deleteAlias, deleteAlias(deps)],
     [COMMANDS.updateClassifiers, updateClassifiers(deps)],
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
+    [COMMANDS.showRevealHistory, showRevealHistory(deps)],
+    [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
   const disposable = vscode.Disposable.from(saveGuard, trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));

@@ -15,6 +15,8 @@ export const COMMANDS = {
   deleteAlias: 'vgs.deleteAlias',
   updateClassifiers: 'vgs.updateClassifiers',
   addAliasFormat: 'vgs.addAliasFormat',
+  showRevealHistory: 'vgs.showRevealHistory',
+  clearRevealHistory: 'vgs.clearRevealHistory',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

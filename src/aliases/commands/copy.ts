@@ -24,6 +24,7 @@ export interface Copied {
 export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: string, value: string): Promise<Copied> {
   const seconds = clipboardClearSeconds();
   await deps.clipboard.copy(value, seconds);
+  void deps.history.record('copy', vault.vaultId, [alias]);
   deps.log.info(`copied the value of ${maskValue(alias)} from ${vault.vaultId}; clipboard clears in ${seconds} s`);
   vscode.window.setStatusBarMessage(
     seconds > 0 ? vscode.l10n.t('$(check) Value copied; the clipboard clears in {0} s', seconds) : vscode.l10n.t('$(check) Value copied'),

@@ -36,6 +36,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     if (!confirmed) return DECLINED;
     const record = await withRequestProgress(vscode.l10n.t('Reading {0} from {1}', maskValue(alias), vault.name), (signal) => client.revealRecord(alias, { signal }), options.signal);
     const details = detailsOf(alias, record);
+    void deps.history.record('details', vault.vaultId, [alias]);
     const none = vscode.l10n.t('(none)');
     const copy = vscode.l10n.t('Copy Value');
     const show = vscode.l10n.t('Show Value');

@@ -53,6 +53,7 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
       }),
     );
     deps.revealed.remember(document, vault.key, applied.written);
+    void deps.history.record('reveal', vault.vaultId, applied.written.map(({ was }) => was), document);
     deps.log.info(`revealed ${applied.succeeded} of ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
     const message = partialMessage(vscode.l10n.t('Revealed'), applied, deps.log, COMMANDS.revealSelection);
     if (message === undefined) return { revealed: targets.length };
