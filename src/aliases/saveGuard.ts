@@ -48,6 +48,8 @@ export class SaveGuard implements vscode.Disposable {
 
   private willSave(event: vscode.TextDocumentWillSaveEvent): void {
     const { document } = event;
+    // What a save that failed left behind is not this save's.
+    this.pending.delete(document.uri.toString());
     const values = this.book.in(document);
     if (values.length === 0) return;
     const mode = revealedValuesOnSave();
