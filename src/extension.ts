@@ -5,6 +5,7 @@ import { CopiedValues } from './aliases/clipboard';
 import { KnownAliases } from './aliases/knownAliases';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { COMMANDS } from './commands/ids';
+import { registerFindings } from './findings';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
@@ -14,6 +15,8 @@ import { VgsService } from './vgs';
 export interface TestingApi {
   readonly vaults: VaultRegistry;
   readonly globalState: vscode.Memento;
+  /** Where the findings feature keeps what the user chose to ignore (never a value). */
+  readonly workspaceState: vscode.Memento;
   readonly logUri: vscode.Uri;
   /** The modal dialogs of the alias commands, which the suite answers in the user's place. */
   readonly dialogs: Dialogs;
@@ -36,9 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
-  context.subscriptions.push(registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known }));
+  const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known };
+  context.subscriptions.push(registerAliases(aliasDeps), registerFindings(context, aliasDeps));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, workspaceState: context.workspaceState, logUri: context.logUri, dialogs, known, deactivate } : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,6 +15,9 @@ export const COMMANDS = {
   deleteAlias: 'vgs.deleteAlias',
   updateClassifiers: 'vgs.updateClassifiers',
   addAliasFormat: 'vgs.addAliasFormat',
+  ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
+  excludeFromDetection: 'vgs.excludeFromDetection',
+  checkPossibleAliases: 'vgs.checkPossibleAliases',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
