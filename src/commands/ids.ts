@@ -18,6 +18,8 @@ export const COMMANDS = {
   ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
   excludeFromDetection: 'vgs.excludeFromDetection',
   checkPossibleAliases: 'vgs.checkPossibleAliases',
+  findSensitiveValuesInWorkspace: 'vgs.findSensitiveValuesInWorkspace',
+  tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

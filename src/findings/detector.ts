@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
 import type { KnownAliases } from '../aliases/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
+import { matchesGlob } from './globs';
 import type { IgnoredValues } from './ignores';
 import { locate, positionsOf, type Located } from './located';
 import type { Turns } from './turns';
@@ -45,7 +46,7 @@ export class Detector implements vscode.Disposable {
 
   /** Whether `uri` is left out by vgs.detection.exclude. */
   excluded(uri: vscode.Uri): boolean {
-    return this.current.exclude.some((glob) => matches(glob, uri));
+    return this.current.exclude.some((glob) => matchesGlob(glob, uri));
   }
 
   /**
@@ -91,11 +92,4 @@ export class Detector implements vscode.Disposable {
     // The message names the pattern and what is wrong with it, never text it matched.
     void vscode.window.showWarningMessage(vscode.l10n.t('vgs.detection.customPatterns: {0}. The other patterns still run.', problem.message));
   }
-}
-
-// languages.match is VS Code's one public glob matcher; it reads a document's uri and language only, so
-// a file that is not open is matched through a stand-in.
-function matches(glob: string, uri: vscode.Uri): boolean {
-  const patterns: vscode.GlobPattern[] = [glob, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, glob))];
-  return patterns.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
 }

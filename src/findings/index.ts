@@ -5,7 +5,9 @@ import { COMMANDS } from '../commands/ids';
 import { FindingActions } from './actions';
 import { checkPossibleAliases } from './commands/checkAliases';
 import { excludeFromDetection } from './commands/exclude';
+import { findSensitiveValuesInWorkspace } from './commands/findInWorkspace';
 import { ignoreSensitiveValue } from './commands/ignore';
+import { tokenizeSensitiveValuesInWorkspace } from './commands/tokenizeWorkspace';
 import type { FindingsDeps } from './deps';
 import { Detector } from './detector';
 import { IgnoredValues } from './ignores';
@@ -22,13 +24,15 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     [COMMANDS.ignoreSensitiveValue, ignoreSensitiveValue(deps)],
     [COMMANDS.excludeFromDetection, excludeFromDetection(deps)],
     [COMMANDS.checkPossibleAliases, checkPossibleAliases(deps)],
+    [COMMANDS.findSensitiveValuesInWorkspace, findSensitiveValuesInWorkspace(deps)],
+    [COMMANDS.tokenizeSensitiveValuesInWorkspace, tokenizeSensitiveValuesInWorkspace(deps)],
   ] as const;
   return vscode.Disposable.from(
     ignores,
     detector,
     store,
     live,
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
 }

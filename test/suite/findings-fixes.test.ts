@@ -104,6 +104,8 @@ describe('Findings: quick fixes', () => {
     await diagnosticsWhen(file, (d) => d.length === 1 && d[0].message.startsWith('Mastercard'), 'still ignored when reopened');
     const elsewhere = await open(`c=${VISA}\n`, 'plaintext');
     await diagnosticsWhen(elsewhere.document.uri, count(1), 'still flagged in another file');
+    await closeEditors();
+    await vscode.workspace.fs.delete(file);
   });
 
   it('Ignore files like this: the glob goes to vgs.detection.exclude and such files are not scanned', async () => {
