@@ -21,12 +21,20 @@ export class FindingsStore implements vscode.Disposable {
   private readonly byUri = new Map<string, readonly Located[]>();
 
   set(uri: vscode.Uri, found: readonly Located[], severity: DetectionSeverity): void {
-    if (severity === 'off' || found.length === 0) {
-      this.delete(uri);
-      return;
-    }
-    this.byUri.set(uri.toString(), found);
-    this.collection.set(uri, found.map((each) => diagnosticOf(each, SEVERITY[severity])));
+    this.setMany([[uri, found]], severity);
+  }
+
+  /** Many files at once: one message to the window instead of one per file. */
+  setMany(files: ReadonlyArray<readonly [vscode.Uri, readonly Located[]]>, severity: DetectionSeverity): void {
+    const entries: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = files.map(([uri, found]) => {
+      if (severity === 'off' || found.length === 0) {
+        this.byUri.delete(uri.toString());
+        return [uri, undefined];
+      }
+      this.byUri.set(uri.toString(), found);
+      return [uri, found.map((each) => diagnosticOf(each, SEVERITY[severity]))];
+    });
+    this.collection.set(entries);
   }
 
   get(uri: vscode.Uri): readonly Located[] {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
-import { activate, closeEditors, emulatorVault, removeVault, setDetection, VAULT, vgsDiagnostics, type Outcome } from './findingsHelpers';
+import { activate, closeEditors, emulatorVault, visaNumber, removeVault, setDetection, VAULT, vgsDiagnostics, type Outcome } from './findingsHelpers';
 
 const VISA = '4111111111111111';
 
@@ -20,20 +20,7 @@ const read = async (relative: string) => Buffer.from(await vscode.workspace.fs.r
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 /** Card numbers that pass every check, distinct from one another and from the other tests' ones. */
-function cards(count: number, seed: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const body = `4${String(seed * 1000 + i).padStart(14, '0')}`;
-    for (let check = 0; check < 10; check++) {
-      const candidate = `${body}${check}`;
-      const sum = [...candidate].reverse().reduce((total, digit, at) => {
-        const d = Number(digit) * (at % 2 === 1 ? 2 : 1);
-        return total + (d > 9 ? d - 9 : d);
-      }, 0);
-      if (sum % 10 === 0) return candidate;
-    }
-    throw new Error('no check digit');
-  });
-}
+const cards = (count: number, seed: number) => Array.from({ length: count }, (_, i) => visaNumber(seed * 1000 + i));
 
 async function removeFolder(relative: string): Promise<void> {
   await vscode.workspace.fs.delete(file(relative), { recursive: true, useTrash: false }).then(undefined, () => undefined);

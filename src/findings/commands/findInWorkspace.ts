@@ -15,7 +15,10 @@ export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => (args: Fin
     const started = Date.now();
     const scan = await withScanProgress(deps, args.signal);
     const findings = scan.files.reduce((sum, file) => sum + file.found.length, 0);
-    deps.log.info(`workspace scan: ${findings} finding(s) in ${scan.files.length} of ${scan.scanned} file(s), ${scan.skipped} skipped, in ${Date.now() - started} ms${scan.cancelled ? ' (cancelled)' : ''}`);
+    deps.log.info(
+      `workspace scan: ${findings} finding(s) in ${scan.files.length} of ${scan.scanned} file(s), ${scan.skipped} skipped, in ${Date.now() - started} ms${scan.cancelled ? ' (cancelled)' : ''} ` +
+        `(listing ${Math.round(scan.spent.listing)} ms, waiting for reads ${Math.round(scan.spent.reading)} ms, scanning ${Math.round(scan.spent.scanning)} ms)`,
+    );
     const summary = scan.cancelled
       ? vscode.l10n.t('Cancelled after {0} files: {1} sensitive values found in {2} files so far.', scan.scanned, findings, scan.files.length)
       : vscode.l10n.t('{0} sensitive values in {1} of {2} files ({3} skipped: binary, too large or unreadable).', findings, scan.files.length, scan.scanned, scan.skipped);
