@@ -4,6 +4,7 @@ import { registerAliases } from './aliases';
 import { CopiedValues } from './aliases/clipboard';
 import { KnownAliases } from './aliases/knownAliases';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
+import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
 import { registerFindings } from './findings';
 import { createLog } from './log';
@@ -22,6 +23,8 @@ export interface TestingApi {
   readonly dialogs: Dialogs;
   /** The aliases this extension created, revealed or saw. */
   readonly known: KnownAliases;
+  /** The failure messages of every command (with their fix and Show Log), which the suite reads and answers. */
+  readonly failureMessages: FailureMessages;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -42,7 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known };
   context.subscriptions.push(registerAliases(aliasDeps), registerFindings(context, aliasDeps));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, workspaceState: context.workspaceState, logUri: context.logUri, dialogs, known, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE
+    ? { vaults, globalState: context.globalState, workspaceState: context.workspaceState, logUri: context.logUri, dialogs, known, failureMessages, deactivate }
+    : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Dialogs } from '../commands/dialogs';
 import type { CommandId } from '../commands/ids';
 import { runCommand, type Outcome } from '../commands/runner';
 import { namedOrActive } from '../vaults/choose';
+import { vaultFix } from '../vaults/fixes';
 import type { Vault, VaultRegistry } from '../vaults';
 import type { VaultClient } from '../vgs';
 import type { CopiedValues } from './clipboard';
@@ -40,13 +41,19 @@ export interface CommandScope {
  * so bad input never reaches VGS.
  */
 export function aliasCommand<T>(deps: AliasCommandDeps, id: CommandId, options: VaultOption, body: (scope: CommandScope) => Promise<T>): Promise<Outcome<T>> {
+  // The vault acted on, once known: its failures offer its fix.
+  let chosen: Vault | undefined;
   const scope: CommandScope = {
     vault: async () => {
-      const vault = namedOrActive(deps.registry, options.vault);
+      const vault = (chosen = namedOrActive(deps.registry, options.vault));
       return { vault, client: await deps.registry.clientFor(vault) };
     },
   };
-  return runCommand(id, deps.log, () => body(scope), (error) =>
-    offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
+  return runCommand(
+    id,
+    deps.log,
+    () => body(scope),
+    (error) => offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
+    (code) => vaultFix(chosen, code),
   );
 }

@@ -25,7 +25,7 @@ export function offerOtherVault(
   );
   void vscode.window.showErrorMessage(message, ...(others.length > 0 ? [tryAnother] : [])).then(async (answer) => {
     if (answer !== tryAnother) return;
-    const picked = await pickVault(others, undefined, vscode.l10n.t('Try the alias in another vault'));
+    const picked = await pickVault(registry, others, vscode.l10n.t('Try the alias in another vault'));
     if (picked) await retryOn(picked);
   });
   return { failed: error.code, message };

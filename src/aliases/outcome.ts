@@ -6,6 +6,9 @@
 import * as vscode from 'vscode';
 import { DocumentChangedError } from '../commands/errors';
 import { errorText } from '../commands/errorText';
+import { showFailure } from '../commands/failureMessage';
+import type { Vault } from '../vaults';
+import { vaultFix } from '../vaults/fixes';
 import { CancelledError, VgsError } from '../vgs';
 import type { Target } from './targets';
 import { trackRanges } from './tracking';
@@ -107,10 +110,9 @@ export function linesOf(ranges: readonly vscode.Range[], limit = 6): string {
 export function partialMessage(done: string, applied: Applied, log: vscode.LogOutputChannel, command: string): string | undefined {
   const { failed, succeeded } = applied;
   if (failed.length === 0) return undefined;
-  const byCode = new Map<string, Array<Applied['failed'][number]>>();
-  for (const each of failed) byCode.set(each.code, [...(byCode.get(each.code) ?? []), each]);
+  const byCode = failuresByCode(applied);
   for (const [code, group] of byCode) log.warn(`${command}: ${group.length} left unchanged (${code}) on lines ${linesOf(group.map(({ target }) => target.range), 50)}`);
-  const [main] = [...byCode.values()].sort((a, b) => b.length - a.length);
+  const [main] = byCode.values();
   const others = failed.length - main.length;
   const message = vscode.l10n.t(
     '{0} {1} of {2}. {3} left unchanged and selected (lines {4}): {5}',
@@ -124,9 +126,18 @@ export function partialMessage(done: string, applied: Applied, log: vscode.LogOu
   return others > 0 ? `${message} ${vscode.l10n.t('({0} for other reasons: see the VGS log.)', others)}` : message;
 }
 
-/** Shows a partial outcome's message: an error when nothing succeeded, else a warning; both offer the log. */
-export function showPartial(message: string, applied: Applied, log: vscode.LogOutputChannel): void {
-  const showLog = vscode.l10n.t('Show Log');
-  const show = applied.succeeded === 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  void show(message, showLog).then((answer) => answer === showLog && log.show(true));
+/**
+ * Shows a partial outcome's message: an error when nothing succeeded, else a warning; both offer the fix
+ * for the most common reason on `vault` (the one the message gives), and the log.
+ */
+export function showPartial(message: string, applied: Applied, log: vscode.LogOutputChannel, vault: Vault): void {
+  const [[mainCode]] = failuresByCode(applied);
+  showFailure(applied.succeeded === 0 ? 'error' : 'warning', message, log, vaultFix(vault, mainCode));
+}
+
+/** The failures grouped by code, the most common first. */
+function failuresByCode(applied: Applied): Map<string, Array<Applied['failed'][number]>> {
+  const byCode = new Map<string, Array<Applied['failed'][number]>>();
+  for (const each of applied.failed) byCode.set(each.code, [...(byCode.get(each.code) ?? []), each]);
+  return new Map([...byCode].sort(([, a], [, b]) => b.length - a.length));
 }

@@ -8,6 +8,7 @@ import { CancelledError, VgsError } from '../vgs';
 import { CommandId } from './ids';
 import { DocumentChangedError, InputError, NoVaultError, UserError } from './errors';
 import { errorText } from './errorText';
+import { showFailure, type FixFinder } from './failureMessage';
 
 /** What a failed command returns: the kind and the message shown. */
 export interface Failure {
@@ -23,12 +24,19 @@ export const DECLINED = { failed: 'declined' } as const;
 /** A failure a feature words its own way (an alias another vault may know); undefined lets the runner word it. */
 export type Recovery = (error: unknown) => Failure | undefined;
 
-export async function runCommand<T>(id: CommandId, log: vscode.LogOutputChannel, body: () => Promise<T>, recover?: Recovery): Promise<Outcome<T>> {
+/** `fixFor` finds the fix a failure's message offers (Edit Vault… for the vault the command acted on). */
+export async function runCommand<T>(
+  id: CommandId,
+  log: vscode.LogOutputChannel,
+  body: () => Promise<T>,
+  recover?: Recovery,
+  fixFor?: FixFinder,
+): Promise<Outcome<T>> {
   try {
     return await body();
   } catch (error) {
     if (error instanceof NoVaultError) return { failed: 'no-vault' };
-    return recover?.(error) ?? reportFailure(id, log, error);
+    return recover?.(error) ?? reportFailure(id, log, error, fixFor);
   }
 }
 
@@ -37,7 +45,7 @@ function isAbort(error: unknown): boolean {
 }
 
 /** Shows the failure (without waiting for the user to dismiss it) and logs its kind. */
-function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unknown): Failure {
+function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unknown, fixFor?: FixFinder): Failure {
   if (error instanceof InputError || error instanceof DocumentChangedError) {
     // These messages name lines, files and counts, never a value, so the log keeps the reason.
     log.info(`${id}: ${error.name}: ${error.message}`);
@@ -55,7 +63,6 @@ function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unkno
   const kind = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
   const message = error instanceof VgsError || error instanceof UserError ? errorText(error) : vscode.l10n.t('{0} failed unexpectedly ({1}). The VGS log has details.', id, kind);
   log.error(`${id}: ${kind}${error instanceof VgsError && error.traceId ? ` (trace ${error.traceId})` : ''}`);
-  const showLog = vscode.l10n.t('Show Log');
-  void vscode.window.showErrorMessage(message, showLog).then((answer) => answer === showLog && log.show(true));
+  showFailure('error', message, log, fixFor?.(kind));
   return { failed: kind, message };
 }

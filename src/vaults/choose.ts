@@ -5,6 +5,7 @@ import { NoVaultError } from '../commands/errors';
 import { UnknownVaultError } from './errors';
 import type { VaultRegistry } from './registry';
 import { environmentLabel, type Vault, type VaultArgument } from './vault';
+import { stateIconId, stateText, vaultStateOf } from './vaultState';
 
 /** Offers to add a vault, without waiting for the answer: the command ends now, the offer stays. */
 export function offerToAddVault(message: string): void {
@@ -38,19 +39,29 @@ export async function namedOrPicked(registry: VaultRegistry, argument: VaultArgu
     offerToAddVault(vscode.l10n.t('No VGS vault is set up yet.'));
     throw new NoVaultError();
   }
-  return pickVault(candidates, registry.active(), placeHolder);
+  return pickVault(registry, candidates, placeHolder);
 }
 
-/** The one vault picker: the active vault is marked and listed as such. */
-export async function pickVault(vaults: readonly Vault[], active: Vault | undefined, placeHolder: string): Promise<Vault | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    vaults.map((vault) => ({
-      label: `${vault.key === active?.key ? '$(check)' : '$(blank)'} ${vault.name}`,
-      description: `${vault.vaultId} · ${environmentLabel(vault)}`,
-      detail: vault.key === active?.key ? vscode.l10n.t('active') : undefined,
-      vault,
-    })),
-    { placeHolder, matchOnDescription: true },
-  );
+/** The one vault picker: each vault with its state; the active one says so. */
+export async function pickVault(registry: VaultRegistry, vaults: readonly Vault[], placeHolder: string): Promise<Vault | undefined> {
+  const picked = await vscode.window.showQuickPick(vaultPickItems(registry, vaults), { placeHolder, matchOnDescription: true });
   return picked?.vault;
+}
+
+export interface VaultPickItem extends vscode.QuickPickItem {
+  readonly vault: Vault;
+}
+
+/** The picker's items: the state's icon and the name; the vault id and environment; then "active" and the state. */
+export function vaultPickItems(registry: VaultRegistry, vaults: readonly Vault[]): VaultPickItem[] {
+  const active = registry.active();
+  return vaults.map((vault) => {
+    const state = vaultStateOf(registry.health.of(vault.key));
+    return {
+      label: `$(${stateIconId(state)}) ${vault.name}`,
+      description: `${vault.vaultId} · ${environmentLabel(vault)}`,
+      detail: [...(vault.key === active?.key ? [vscode.l10n.t('active')] : []), stateText(state)].join(' · '),
+      vault,
+    };
+  });
 }

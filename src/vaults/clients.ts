@@ -3,8 +3,9 @@
  * removed or replaced secret minted (VgsService.forget).
  */
 import { createHash } from 'node:crypto';
-import type { VaultClient, VgsService } from '../vgs';
+import type { VaultClient, VgsError, VgsService } from '../vgs';
 import type { Credentials, Vault, VaultRecord } from './vault';
+import { watched } from './watched';
 
 /** A service account as a vault uses it: where its tokens come from, and its client id. */
 export interface Account {
@@ -24,6 +25,8 @@ export class VaultClients {
   constructor(
     private readonly service: VgsService,
     private readonly tokenUrlFor: (vault: VaultRecord) => string,
+    /** Hears what a vault's calls fail with that is about the vault itself (see watched.ts). */
+    private readonly notice: (key: string, error: VgsError, client: VaultClient) => void,
   ) {}
 
   get(key: string): VaultClient | undefined {
@@ -31,13 +34,15 @@ export class VaultClients {
   }
 
   make(vault: Vault, credentials: Credentials): VaultClient {
-    const client = this.service.vault({
+    const made = this.service.vault({
       vaultId: vault.vaultId,
       environment: vault.baseUrl ? 'custom' : vault.environment,
       baseUrl: vault.baseUrl,
       tokenUrl: this.tokenUrlFor(vault),
       ...credentials,
     });
+    // A client dropped since (an edit, a removal) no longer speaks for the vault.
+    const client: VaultClient = watched(made, (error) => this.byKey.get(vault.key) === client && this.notice(vault.key, error, made));
     this.byKey.set(vault.key, client);
     return client;
   }

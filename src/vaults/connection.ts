@@ -1,12 +1,13 @@
 /**
  * "Test Connection": a token exchange plus a call that changes nothing (VaultClient.testConnection),
- * recorded in the registry's health book and told to the user in one sentence.
+ * recorded in the registry's health book and told to the user in one short line.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import type { VaultClient } from '../vgs';
 import type { VaultRegistry } from './registry';
 import { Vault } from './vault';
+import { operationsText, scopesText, vaultStateOf, type VaultState } from './vaultState';
 
 /** What the command reports, and returns to callers (tests, other extensions). */
 export interface ConnectionOutcome {
@@ -17,6 +18,8 @@ export interface ConnectionOutcome {
   readonly rateLimitRemaining?: number;
   /** The typed error (VgsError code) and its message, when the test failed or reveal is blocked. */
   readonly error?: { readonly code: string; readonly message: string };
+  /** The one line shown to the user (none when the test was cancelled). */
+  readonly message?: string;
 }
 
 export async function testConnection(registry: VaultRegistry, vault: Vault, signal?: AbortSignal): Promise<ConnectionOutcome> {
@@ -34,8 +37,8 @@ export async function testConnection(registry: VaultRegistry, vault: Vault, sign
   }
 }
 
-/** Runs the test with a cancellable progress notification and tells the user the outcome. */
-export async function testConnectionWithProgress(registry: VaultRegistry, vault: Vault): Promise<ConnectionOutcome> {
+/** Runs the test with a cancellable progress notification, tells the user the outcome in one line, and logs the rest. */
+export async function testConnectionWithProgress(registry: VaultRegistry, vault: Vault, log: vscode.LogOutputChannel): Promise<ConnectionOutcome> {
   const outcome = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -51,29 +54,53 @@ export async function testConnectionWithProgress(registry: VaultRegistry, vault:
     },
   );
   if (outcome.error?.code === 'cancelled') return outcome;
-  const text = describeOutcome(vault, outcome);
+  const state = vaultStateOf(registry.health.of(vault.key));
+  log.info(
+    `test connection ${vault.vaultId} (token URL ${registry.tokenUrlFor(vault)}): ${state.kind}; ` +
+      `scopes ${outcome.scopes.join(' ') || 'none'}; rate limit left ${outcome.rateLimitRemaining ?? 'not seen'}` +
+      (outcome.error ? `; ${outcome.error.code}: ${outcome.error.message}` : ''),
+  );
+  const message = connectionMessage(vault, state);
   if (!outcome.connected) {
     const edit = vscode.l10n.t('Edit Vault…');
     // Not awaited: the command returns its outcome while the message waits for the user.
-    void vscode.window.showErrorMessage(text, ...(vault.source === 'stored' ? [edit] : [])).then((chosen) => {
+    void vscode.window.showErrorMessage(message, ...(vault.source === 'stored' ? [edit] : [])).then((chosen) => {
       if (chosen === edit) void vscode.commands.executeCommand(COMMANDS.editVault, vault.key);
     });
   } else if (outcome.error) {
-    void vscode.window.showWarningMessage(text);
+    void vscode.window.showWarningMessage(message);
   } else {
-    void vscode.window.showInformationMessage(text);
+    void vscode.window.showInformationMessage(message);
   }
-  return outcome;
+  return { ...outcome, message };
 }
 
-export function describeOutcome(vault: Vault, outcome: ConnectionOutcome): string {
-  const name = `${vault.name} (${vault.vaultId})`;
-  if (!outcome.connected) return vscode.l10n.t('Vault {0}: {1}', name, outcome.error?.message ?? '');
-  const scopes = outcome.scopes.length > 0 ? outcome.scopes.join(', ') : vscode.l10n.t('none');
-  const parts = [vscode.l10n.t('Connected to vault {0}. Scopes granted: {1}.', name, scopes)];
-  if (outcome.rateLimitRemaining !== undefined) {
-    parts.push(vscode.l10n.t('{0} requests left this minute.', outcome.rateLimitRemaining.toLocaleString('en-US')));
+/**
+ * The outcome in one line a notification shows whole, led by what matters; the scopes, the rate limit,
+ * the vault id and the token URL are in the tree's tooltip and the log.
+ */
+export function connectionMessage(vault: Vault, state: VaultState): string {
+  switch (state.kind) {
+    case 'ok':
+      return vscode.l10n.t('Connected to {0}: tokenize, reveal and delete work', vault.name);
+    case 'limited':
+      return state.revealDisabled
+        ? vscode.l10n.t('{0}: reveal is not enabled on this vault', vault.name)
+        : vscode.l10n.t('Connected to {0}, but this account cannot {1}: it lacks {2}', vault.name, operationsText(state.lacking), scopesText(state.lacking));
+    case 'not-assigned':
+      return vscode.l10n.t('{0}: the vault is not assigned to service account {1}', vault.name, vault.clientId ?? '');
+    case 'wrong-credentials':
+      return vscode.l10n.t('{0}: the client id or secret was refused', vault.name);
+    case 'wrong-url':
+      return vscode.l10n.t('{0}: this URL does not look like a Vault API base URL (it ends with /{1})', vault.name, vault.vaultId);
+    case 'failed':
+      return vscode.l10n.t('{0}: {1}', vault.name, firstSentence(state.reason));
+    case 'not-tested':
+      return vscode.l10n.t('{0}: not tested', vault.name);
   }
-  parts.push(outcome.canReveal ? vscode.l10n.t('Reveal is available.') : outcome.error?.message ?? vscode.l10n.t('Reveal is not available.'));
-  return parts.join(' ');
+}
+
+// Our error messages say what happened, then what to do: the first part is what one line has room for.
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
 }

@@ -21,7 +21,7 @@ export class ReadOnlyVaultError extends UserError {
     super(
       // One literal per message: the l10n export tool reads literals only.
       vscode.l10n.t(
-        'The Environment vault comes from the VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID environment variables and cannot be edited or removed here. Change the variables and restart VS Code, or add a vault of your own.',
+        'The Environment vault cannot be edited or removed here: it comes from the VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID environment variables. Change them and restart VS Code, or add a vault of your own.',
       ),
     );
     this.name = 'ReadOnlyVaultError';

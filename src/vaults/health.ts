@@ -1,9 +1,10 @@
 /**
- * What this window last learnt about each vault's connection: whether a token was granted, the scopes,
- * the rate limit left, the last error. Memory only; it is what the tree's tooltip shows.
+ * What this window last learnt about each vault's connection, from Test Connection and from any command's
+ * failure that is about the vault (see watched.ts): whether a token was granted, the scopes, the rate limit
+ * left, the last error. Memory only; the tree, the picker and the tooltip show it (see vaultState.ts).
  */
 import * as vscode from 'vscode';
-import { ConnectionReport, InvalidCredentialsError, VaultClient, VgsError } from '../vgs';
+import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, VgsError } from '../vgs';
 import { errorText } from '../commands/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
@@ -15,7 +16,14 @@ export interface VaultHealth {
   readonly rateLimitRemaining?: number;
   readonly checkedAt?: number;
   /** The error of the last check, in the user's words (never holds a secret: see vgs/errors.ts). */
-  readonly problem?: { readonly code: string; readonly message: string };
+  readonly problem?: Problem;
+}
+
+export interface Problem {
+  readonly code: string;
+  readonly message: string;
+  /** The scope a missing-scope error names. */
+  readonly scope?: string;
 }
 
 const UNKNOWN: VaultHealth = { token: 'not requested' };
@@ -45,8 +53,7 @@ export class HealthBook implements vscode.Disposable {
     const previous = this.of(key);
     return this.set(key, {
       ...previous,
-      // Only a rejected exchange says the credentials are bad; a refused vault still granted a token.
-      token: error instanceof InvalidCredentialsError ? 'refused' : previous.token,
+      token: tokenAfter(error, previous.token),
       rateLimitRemaining: client?.lastRateLimitRemaining ?? previous.rateLimitRemaining,
       checkedAt: Date.now(),
       problem: problemOf(error),
@@ -70,6 +77,15 @@ export class HealthBook implements vscode.Disposable {
   }
 }
 
-function problemOf(error: unknown): { code: string; message: string } {
-  return { code: error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error', message: errorText(error) };
+// Only a rejected exchange says the credentials are bad; the vault answering at all (refusing the
+// token, or a scope) means a token was granted.
+function tokenAfter(error: unknown, previous: TokenState): TokenState {
+  if (error instanceof InvalidCredentialsError) return 'refused';
+  if (error instanceof VaultNotAssignedError || error instanceof MissingScopeError || error instanceof RevealNotEnabledError) return 'granted';
+  return previous;
+}
+
+function problemOf(error: unknown): Problem {
+  const code = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+  return { code, message: errorText(error), ...(error instanceof MissingScopeError ? { scope: error.scope } : {}) };
 }

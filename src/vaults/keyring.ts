@@ -9,7 +9,7 @@ export class KeyringUnavailableError extends UserError {
   constructor(vaultId: string, cause: unknown) {
     super(
       vscode.l10n.t(
-        'VS Code could not use the OS keyring for the credentials of vault {0} ({1}), so nothing was saved. Install and unlock a keyring (gnome-keyring or KWallet on Linux), or start VS Code with --password-store=gnome-libsecret (or kwallet5), then try again.',
+        'No OS keyring for the credentials of vault {0}: VS Code could not use one ({1}). Install and unlock a keyring (gnome-keyring or KWallet on Linux), or start VS Code with --password-store=gnome-libsecret (or kwallet5), then try again.',
         vaultId,
         reasonOf(cause),
       ),

@@ -49,7 +49,11 @@ export class VaultRegistry implements vscode.Disposable {
   private readonly credentialEvents: vscode.Disposable;
 
   constructor(private readonly options: RegistryOptions) {
-    this.clients = new VaultClients(options.service, (vault) => this.tokenUrlFor(vault));
+    this.clients = new VaultClients(
+      options.service,
+      (vault) => this.tokenUrlFor(vault),
+      (key, error, client) => this.health.recordFailure(key, error, client),
+    );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
   }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { VaultHealth } from './health';
 import type { VaultRegistry } from './registry';
 import { environmentLabel, isLive, Vault } from './vault';
+import { stateIcon, stateText, vaultStateOf, type VaultState } from './vaultState';
 
 export const VAULTS_VIEW_ID = 'vgs.vaults';
 
@@ -38,17 +39,19 @@ export class VaultTreeProvider implements vscode.TreeDataProvider<VaultTreeNode>
 
   private vaultItem(vault: Vault): vscode.TreeItem {
     const active = this.registry.active()?.key === vault.key;
+    const health = this.registry.health.of(vault.key);
+    const state = vaultStateOf(health);
     const item = new vscode.TreeItem(vault.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = vault.key;
-    item.description = `${vault.vaultId} · ${environmentLabel(vault)}`;
-    const colour = isLive(vault) ? new vscode.ThemeColor('list.warningForeground') : undefined;
-    item.iconPath = new vscode.ThemeIcon(active ? 'pass-filled' : 'circle-large-outline', colour);
+    // The icon tells the state; "active" leads the description, as the icon no longer can.
+    item.description = [...(active ? [vscode.l10n.t('active')] : []), stateText(state), vault.vaultId, environmentLabel(vault)].join(' · ');
+    item.iconPath = stateIcon(state, isLive(vault));
     item.contextValue = `vault.${vault.source}${active ? '.active' : ''}`;
-    item.tooltip = vaultTooltip(vault, active, this.registry.health.of(vault.key), this.registry.rateLimitRemaining(vault));
+    item.tooltip = vaultTooltip(vault, active, state, health, this.registry);
     item.accessibilityInformation = {
       label: active
-        ? vscode.l10n.t('{0}, vault {1}, {2}, active', vault.name, vault.vaultId, environmentLabel(vault))
-        : vscode.l10n.t('{0}, vault {1}, {2}', vault.name, vault.vaultId, environmentLabel(vault)),
+        ? vscode.l10n.t('{0}, vault {1}, {2}, {3}, active', vault.name, vault.vaultId, environmentLabel(vault), stateText(state))
+        : vscode.l10n.t('{0}, vault {1}, {2}, {3}', vault.name, vault.vaultId, environmentLabel(vault), stateText(state)),
     };
     return item;
   }
@@ -87,13 +90,15 @@ function credentialsText(vault: Vault): string {
   return `${vault.clientId} · ${secret}`;
 }
 
-function vaultTooltip(vault: Vault, active: boolean, health: VaultHealth, rateLimit: number | undefined): vscode.MarkdownString {
+function vaultTooltip(vault: Vault, active: boolean, state: VaultState, health: VaultHealth, registry: VaultRegistry): vscode.MarkdownString {
+  const rateLimit = registry.rateLimitRemaining(vault);
   const lines = [
-    `**${escape(vault.name)}**${active ? ` (${vscode.l10n.t('active')})` : ''}`,
+    `**${escape(vault.name)}**${active ? ` (${vscode.l10n.t('active')})` : ''}: ${escape(stateText(state))}`,
     '',
     `${vscode.l10n.t('Vault')}: \`${vault.vaultId}\` · ${escape(environmentLabel(vault))}`,
+    `${vscode.l10n.t('Token URL')}: \`${registry.tokenUrlFor(vault)}\``,
     `${vscode.l10n.t('Client id')}: ${vault.clientId ? `\`${vault.clientId}\`` : vscode.l10n.t('missing')}`,
-    `${vscode.l10n.t('Token')}: ${tokenText(health)}`,
+    `${vscode.l10n.t('Token')}: ${tokenText(health, state)}`,
     `${vscode.l10n.t('Scopes granted')}: ${health.scopes ? health.scopes.join(', ') || vscode.l10n.t('none') : vscode.l10n.t('not checked yet')}`,
     `${vscode.l10n.t('Rate limit left')}: ${rateLimit === undefined ? vscode.l10n.t('not seen yet') : vscode.l10n.t('{0} requests this minute', rateLimit)}`,
   ];
@@ -102,15 +107,16 @@ function vaultTooltip(vault: Vault, active: boolean, health: VaultHealth, rateLi
   return new vscode.MarkdownString(lines.join('  \n'), true);
 }
 
-function tokenText(health: VaultHealth): string {
+function tokenText(health: VaultHealth, state: VaultState): string {
   const when = health.checkedAt === undefined ? '' : ` (${new Date(health.checkedAt).toLocaleTimeString()})`;
+  if (state.kind === 'not-assigned') return vscode.l10n.t('granted, but the vault refused it') + when;
   switch (health.token) {
     case 'granted':
       return vscode.l10n.t('granted') + when;
     case 'refused':
       return vscode.l10n.t('refused') + when;
     default:
-      return vscode.l10n.t('not requested yet');
+      return health.problem ? vscode.l10n.t('unknown') + when : vscode.l10n.t('not requested yet');
   }
 }
 

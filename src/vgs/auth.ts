@@ -4,7 +4,7 @@
  * background; inside the forced window callers wait for it. Every caller shares the same in-flight
  * exchange (a promise, not a flag), and a failed exchange clears it so the next caller starts clean.
  */
-import { CredentialsWithdrawnError, InvalidCredentialsError, ServerError, UnexpectedResponseError } from './errors';
+import { CredentialsWithdrawnError, InvalidCredentialsError, ServerError, UnexpectedResponseError, VgsError } from './errors';
 import { HttpClient, HttpResponse, isObject, parseJson, VgsLogger } from './http';
 import { untilAborted } from './signals';
 
@@ -138,11 +138,15 @@ export class TokenSource {
 
   private readToken(response: HttpResponse, requestedAt: number): AccessToken {
     const host = new URL(this.account.tokenUrl).host;
+    const failed = (error: VgsError): VgsError => {
+      this.logger?.warn(`token exchange for ${this.account.clientId} at ${host}: HTTP ${response.status} (${error.code})`);
+      return error;
+    };
     // Keycloak answers unknown clients and wrong secrets with 401 (400 on old versions) and an OAuth `error`.
-    if (response.status === 400 || response.status === 401) throw new InvalidCredentialsError(this.account.clientId, host);
-    if (response.status >= 500) throw new ServerError(host, response.status, 'the token exchange');
+    if (response.status === 400 || response.status === 401) throw failed(new InvalidCredentialsError(this.account.clientId, host));
+    if (response.status >= 500) throw failed(new ServerError(host, response.status, 'the token exchange'));
     const token = response.status === 200 ? tokenFromBody(parseJson(response, host, 'the token exchange'), requestedAt) : undefined;
-    if (!token) throw new UnexpectedResponseError(host, 'the token exchange', `HTTP ${response.status} and no access token`);
+    if (!token) throw failed(new UnexpectedResponseError(host, 'the token exchange', `HTTP ${response.status} and no access token`));
     return token;
   }
 }

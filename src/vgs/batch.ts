@@ -13,6 +13,7 @@ import {
   TimeoutError,
   VaultNotAssignedError,
   VgsError,
+  WrongBaseUrlError,
 } from './errors';
 import { abortError, Limits } from './signals';
 
@@ -71,6 +72,7 @@ const REFUSES_EVERY_REQUEST = [
   CancelledError,
   InvalidEndpointError,
   RateLimitedError,
+  WrongBaseUrlError,
 ];
 
 export function refusesEveryRequest(error: VgsError): boolean {

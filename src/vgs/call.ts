@@ -15,11 +15,13 @@ import {
   ValidationError,
   VaultNotAssignedError,
   VgsError,
+  WrongBaseUrlError,
 } from './errors';
 import { sendableAlias } from './formats';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
 import { Limits } from './signals';
+import { answersForAliases } from './wire';
 import type { AliasWitness } from './witness';
 
 /** What one vault's calls share. */
@@ -77,7 +79,11 @@ export function sendableOf<T>(chunk: readonly string[], answers: Map<string, T |
 }
 
 // Internal: the Vault API refused the token.
-class TokenRefused extends Error {}
+class TokenRefused extends Error {
+  constructor(readonly traceId: string | undefined) {
+    super('token refused');
+  }
+}
 
 /**
  * Sends one call with the current token; on a 401, renews the token and sends it once more. `accept`
@@ -112,14 +118,18 @@ export async function send<T>(context: VaultContext, call: Call, accept: (respon
         },
         (response, acted) => {
           actedBefore ||= acted;
-          if (response.status === 401) throw new TokenRefused();
-          if (call.expect.includes(response.status)) return accept(response, actedBefore);
-          throw failure(context, response, call, sent);
+          if (response.status === 401) throw new TokenRefused(parseErrorEnvelope(response.text).traceId);
+          if (call.expect.includes(response.status) && !missingRoute(response, call)) return accept(response, actedBefore);
+          throw logged(context, route, response.status, failure(context, response, call, sent));
         },
       );
     } catch (error) {
       if (!(error instanceof TokenRefused)) throw error;
-      if (renewed) throw new VaultNotAssignedError(target.vaultId, target.clientId);
+      if (renewed) {
+        const refused = new VaultNotAssignedError(target.vaultId, target.clientId);
+        refused.traceId = error.traceId;
+        throw logged(context, route, 401, refused);
+      }
       context.logger?.info(`${route}: vault ${target.vaultId} refused the token (401); renewing it and retrying once`);
       token = await tokens.renew(token, signal);
     }
@@ -134,10 +144,23 @@ function failure(context: VaultContext, response: HttpResponse, call: Call, toke
   return error;
 }
 
+/** What the log keeps of a failed request: status, route (a template, no alias or value) and vault. */
+function logged(context: VaultContext, route: string, status: number, error: VgsError): VgsError {
+  const trace = error.traceId ? `, trace ${error.traceId}` : '';
+  context.logger?.warn(`${route}: vault ${context.target.vaultId} answered HTTP ${status} (${error.code}${trace})`);
+  return error;
+}
+
+// A 404 that does not speak of aliases: the base URL has no such route, so it is not a vault's Vault API.
+function missingRoute(response: HttpResponse, call: Call): boolean {
+  return response.status === 404 && !answersForAliases(response.text, call.aliases ?? []);
+}
+
 function errorFor(context: VaultContext, response: HttpResponse, call: Call, token: AccessToken, text: string): VgsError {
   const { status } = response;
   const { vaultId, clientId } = context.target;
   const host = new URL(context.endpoints.baseUrl).host;
+  if (missingRoute(response, call)) return new WrongBaseUrlError(context.endpoints.baseUrl, vaultId, call.route);
   if (status === 403) {
     // The granted scopes decide first; otherwise VGS's words (reveal disabled vs missing scope) do.
     const scopeMissing = !token.scopes.includes(call.scope);

@@ -55,8 +55,9 @@ export class VaultClient {
 
   /**
    * Exchanges the credentials for a new token, then reveals an alias that cannot exist, which changes
-   * nothing: 404 means connected with read access, 403 connected without it, 401 (after one renewal)
-   * that the vault is not assigned to these credentials.
+   * nothing: a 404 about that alias means connected with read access, 403 connected without it, 401
+   * (after one renewal) that the vault is not assigned to these credentials, and a 404 for a route the
+   * URL does not have (WrongBaseUrlError) that the URL is not the vault's Vault API.
    */
   testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
     return this.limited(signal, async (limits) => {

@@ -21,6 +21,7 @@ export type VgsErrorCode =
   | 'server'
   | 'unexpected-response'
   | 'invalid-endpoint'
+  | 'wrong-base-url'
   | 'credentials-withdrawn'
   | 'cancelled';
 
@@ -187,6 +188,28 @@ export class UnexpectedResponseError extends VgsError {
   readonly code = 'unexpected-response';
   constructor(readonly host: string, route: string, what: string) {
     super('{0} answered {1} with {2}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.', host, route, what);
+  }
+}
+
+/**
+ * The base URL answered "no such route" for a Vault API route: it is not a vault's Vault API (most often
+ * the emulator's or a proxy's address without the /{vaultId} that ends a vault's base URL).
+ */
+export class WrongBaseUrlError extends VgsError {
+  readonly code = 'wrong-base-url';
+  constructor(readonly baseUrl: string, readonly vaultId: string, route: string) {
+    const url = new URL(baseUrl);
+    // The vault id is in the host (VGS) or ends the path (the emulator, a proxy); with neither, it is missing.
+    const namesVault = url.hostname.startsWith(`${vaultId}.`) || url.pathname.split('/').includes(vaultId);
+    super(
+      'The URL {0} does not look like a Vault API base URL for vault {1}: it has no route {2}. ' +
+        (namesVault
+          ? "Check that the vault's URL points at the Vault API: https://{1}.sandbox.vault-api.verygoodvault.com, or the emulator's address followed by /{1}."
+          : "A base URL usually ends with the vault id, as in {0}/{1}: correct the vault's URL."),
+      baseUrl,
+      vaultId,
+      route,
+    );
   }
 }
 

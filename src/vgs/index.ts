@@ -32,6 +32,7 @@ export {
   ValueTooLargeError,
   VaultNotAssignedError,
   VgsError,
+  WrongBaseUrlError,
 } from './errors';
 export type { VgsErrorCode } from './errors';
 export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';

@@ -86,10 +86,35 @@ export function readRecord(raw: unknown, host: string, route: string): RevealedR
   };
 }
 
+// Splits server text into words: an alias is one, the path /aliases/tok_… is one as a whole.
+const WORD_SEPARATORS = /[\s,;:'"()[\]]+/;
+
 /** The aliases of `group` that a 404's error details name ("Unknown alias: tok_…"). */
 export function namedAliases(response: HttpResponse, group: readonly string[]): Map<string, undefined> {
-  const words = new Set(parseErrorEnvelope(response.text).details.join(' ').split(/[\s,;:'"()[\]]+/));
+  const words = new Set(parseErrorEnvelope(response.text).details.join(' ').split(WORD_SEPARATORS));
   return new Map(group.filter((alias) => words.has(alias)).map((alias) => [alias, undefined]));
+}
+
+// "alias" on its own or in a code ("Unknown alias:", "alias_not_found"), not the /aliases of a path.
+const ALIAS_WORD = /(?:^|[^a-z/])alias(?:[^a-z]|$)/i;
+
+/**
+ * Whether a 404's body is the Vault API speaking of aliases (an unknown alias), not a missing route.
+ * How VGS answers a path it has no route for is not documented (reference §7.2), so both readings are
+ * covered: only an `errors` entry that says "alias" or names an alias we sent is about aliases; any
+ * other body (a gateway's own, a bare "Not Found", one repeating the path, HTML, none) is a missing route.
+ */
+export function answersForAliases(text: string, sent: readonly string[]): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const entries = isObject(body) && Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
+  const texts = entries.flatMap((entry) => [entry.code, entry.title, entry.detail].filter((field): field is string => typeof field === 'string'));
+  const words = new Set(texts.join(' ').split(WORD_SEPARATORS));
+  return texts.some((each) => ALIAS_WORD.test(each)) || sent.some((alias) => words.has(alias));
 }
 
 function isStorage(value: unknown): value is Storage {

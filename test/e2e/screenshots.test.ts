@@ -38,7 +38,7 @@ after(async () => {
 test('the VGS view: the vault, its environment, credentials and the scopes Test Connection found', async () => {
   const { page } = vscode;
   await runFromPalette(page, 'VGS: Test Connection');
-  await notification(page, /Connected to vault Environment/).waitFor({ timeout: 30_000 });
+  await notification(page, /Connected to Environment:/).waitFor({ timeout: 30_000 });
   await runFromPalette(page, 'Notifications: Clear All Notifications');
   await runFromPalette(page, 'Focus on Vaults View');
   const vault = viewRow(page, 'Environment');

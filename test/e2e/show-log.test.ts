@@ -1,16 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { openVsCode, runFromPalette, type Workbench } from './workbench';
+import { startEmulator, type Emulator } from '../emulator';
+import { environmentVaultEnv } from '../harness/demoVault';
+import { notification, openVsCode, runFromPalette, type Workbench } from './workbench';
 
+let emulator: Emulator;
 let vscode: Workbench;
 
 before(async () => {
-  vscode = await openVsCode();
+  emulator = await startEmulator();
+  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
 });
 
 after(async () => {
   await vscode?.close();
+  await emulator?.close();
 });
 
 test('VGS: Show Log from the command palette brings up the VGS output channel', async () => {
@@ -27,4 +32,21 @@ test('VGS: Show Log from the command palette brings up the VGS output channel', 
   await saveScreenshot(page, 'show-log');
   assert.equal(await picker.evaluate((select) => (select as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text), 'VGS');
   assert.match(await output.innerText(), /VGS\sAliases\s[\d.]+\sactivated/);
+});
+
+test('with a word of the log selected, Tokenize and Reveal refuse the Output panel and send nothing', async () => {
+  const { page } = vscode;
+  const output = page.locator('.part.panel .monaco-editor .view-lines');
+  await output.filter({ hasText: /activated/ }).waitFor({ timeout: 30_000 });
+  // Select the last word of the "activated" line, as a person would with the keyboard.
+  await output.locator('.view-line', { hasText: /activated/ }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  emulator.log.clear();
+  for (const command of ['VGS: Tokenize Selection', 'VGS: Reveal Selection']) {
+    await runFromPalette(page, command);
+    await notification(page, /not on panels such as Output/).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+  }
+  assert.equal(emulator.log.entries.filter((entry) => entry.route !== 'token').length, 0, 'no request reached the vault');
 });

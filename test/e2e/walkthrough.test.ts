@@ -74,15 +74,15 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await answer(page, 5, ''); // token URL: the user setting
     await answer(page, 6, 'demo-client');
     await answer(page, 7, 'demo-secret');
-    await notification(page, /Connected to vault Demo sandbox \(tntdemo00001\)/).waitFor({ timeout: 30_000 });
+    await notification(page, /Connected to Demo sandbox:/).waitFor({ timeout: 30_000 });
     await waitUntilChecked(page, '#addVault');
     // Adding tested the connection already: its message goes, so the next one is Test Connection's.
     await runFromPalette(page, 'Notifications: Clear All Notifications');
-    await notification(page, /Connected to vault/).waitFor({ state: 'detached' });
+    await notification(page, /Connected to Demo sandbox/).waitFor({ state: 'detached' });
 
     const calls = emulator.log.count();
     await clickStepButton(page, '#testConnection', 'Test Connection');
-    await notification(page, /requests left this minute\. Reveal is available\./).waitFor({ timeout: 30_000 });
+    await notification(page, /Connected to Demo sandbox: tokenize, reveal and delete work/).waitFor({ timeout: 30_000 });
     await waitUntilChecked(page, '#testConnection');
     assert.ok(emulator.log.count() > calls, 'Test Connection reached the emulator');
 

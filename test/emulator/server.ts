@@ -138,16 +138,18 @@ function vaultOutcome(
     vaultId: target.vaultId,
     headers: { 'x-ratelimit-remaining': String(verdict.remaining) },
   };
+  if (!target.route || !target.vaultId) return { ...base, status: 404, body: noRoute(req.method ?? 'GET', url.pathname) };
   const trace: Trace = {};
   // A lost answer: the request is carried out as usual, and the connection dropped instead of answering.
   let lost = false;
   try {
-    if (!target.route || !target.vaultId) throw new ApiError(404, 'not_found', `No route for ${req.method} ${url.pathname}`);
     const fault = state.faults.take(target.route, `${url.pathname}${url.search} ${body.data.toString('utf8')}`);
     lost = fault?.kind === 'lose';
     if (fault && fault.kind !== 'lose') {
       const success = target.route === 'POST /aliases' ? 201 : 200;
-      const injected = (status: number): object => errorEnvelope(new ApiError(status, codeOf(status), 'Injected fault'), href);
+      // A Vault API route's 404 is its answer about aliases (a missing route answers as noRoute does).
+      const code = (status: number): string => (status === 404 ? 'alias_not_found' : codeOf(status));
+      const injected = (status: number): object => errorEnvelope(new ApiError(status, code(status), 'Injected fault'), href);
       return faultOutcome(fault, base, success, injected);
     }
     if (verdict.retryAfterSeconds !== undefined) {
@@ -212,6 +214,15 @@ function untilClosed(req: IncomingMessage, closing: AbortSignal): Promise<void> 
     req.socket.once('close', done);
     closing.addEventListener('abort', done, { once: true });
   });
+}
+
+/**
+ * A path the Vault API has no route for (a base URL without the vault id), answered as a gateway does:
+ * not in the Vault API's error envelope and without an alias named. The reference does not say how VGS
+ * answers one (§7.2); clients must not take it for an unknown alias.
+ */
+function noRoute(method: string, path: string): object {
+  return { status: 404, error: 'Not Found', message: `No route for ${method} ${path}`, path };
 }
 
 // "Service Unavailable" -> "service_unavailable".

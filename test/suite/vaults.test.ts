@@ -209,9 +209,9 @@ describe('Vaults tree', () => {
     assert.deepEqual(nodes.map((node) => node.vault.name), ['Payments live', 'Payments sandbox']);
     const [liveItem, sandboxItem] = nodes.map((node) => tree.getTreeItem(node));
     assert.equal(sandboxItem.label, 'Payments sandbox');
-    assert.equal(sandboxItem.description, 'tntsandbox01 · sandbox');
+    assert.equal(sandboxItem.description, 'active · not tested · tntsandbox01 · sandbox');
     assert.equal(sandboxItem.contextValue, 'vault.stored.active');
-    assert.equal((sandboxItem.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+    assert.equal((sandboxItem.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
     assert.equal(liveItem.contextValue, 'vault.stored');
     assert.deepEqual((liveItem.iconPath as vscode.ThemeIcon).color, new vscode.ThemeColor('list.warningForeground'));
     const details = tree.getChildren(nodes[1]).map((node) => tree.getTreeItem(node));

@@ -56,7 +56,7 @@ export const updateClassifiers = (deps: AliasCommandDeps) => (options: Classifie
     if (document) select(document, failed.map(({ target }) => target.range));
     const message = partialMessage(vscode.l10n.t('Updated the classifiers of'), { succeeded: updated.length, failed }, deps.log, COMMANDS.updateClassifiers);
     if (message !== undefined) {
-      showPartial(message, { succeeded: updated.length, failed }, deps.log);
+      showPartial(message, { succeeded: updated.length, failed }, deps.log, vault);
       return { updated, classifiers, failed: failed[0].code, message };
     }
     void vscode.window.showInformationMessage(

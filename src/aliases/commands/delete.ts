@@ -43,7 +43,7 @@ export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions =
         : vscode.l10n.t('The vault did not know {0}: {1}.', result.notFound.length, result.notFound.slice(0, 3).map(maskValue).join(', '));
     const message = partly ?? vscode.l10n.t('Deleted {0} alias(es) from "{1}".', result.deleted.length, vault.name);
     const shown = unknown ? `${message} ${unknown}` : message;
-    if (partly) showPartial(shown, { succeeded: result.deleted.length, failed }, deps.log);
+    if (partly) showPartial(shown, { succeeded: result.deleted.length, failed }, deps.log, vault);
     else void (unknown ? vscode.window.showWarningMessage(shown) : vscode.window.showInformationMessage(shown));
     const { deleted, notFound } = result;
     return partly ? { deleted, notFound, failed: failed[0].code, message: shown, unchanged: failed.length } : { deleted, notFound, message: shown };

@@ -55,6 +55,6 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     deps.log.info(`revealed ${applied.succeeded} of ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
     const message = partialMessage(vscode.l10n.t('Revealed'), applied, deps.log, COMMANDS.revealSelection);
     if (message === undefined) return { revealed: targets.length };
-    showPartial(message, applied, deps.log);
+    showPartial(message, applied, deps.log, vault);
     return { revealed: applied.succeeded, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
   });

@@ -61,7 +61,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
     const message = partialMessage(vscode.l10n.t('Tokenized'), applied, deps.log, COMMANDS.tokenizeSelection);
     if (message === undefined) return { aliases } satisfies Tokenized;
-    showPartial(message, applied, deps.log);
+    showPartial(message, applied, deps.log, vault);
     return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
   });
 }

@@ -35,6 +35,6 @@ export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaul
     if (!input) return DECLINED;
     const vault = await registry.add(input);
     log.info(`vault ${vault.vaultId} added (${vault.environment})`);
-    const connection = args?.testConnection === false ? undefined : await testConnectionWithProgress(registry, vault);
+    const connection = args?.testConnection === false ? undefined : await testConnectionWithProgress(registry, vault, log);
     return { vault, connection };
   });

@@ -18,6 +18,6 @@ export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: Vaul
     if (!answers) return DECLINED;
     const edited = await registry.update(vault.key, answers);
     log.info(`vault ${edited.vaultId} edited (${Object.keys(answers).join(', ')})`);
-    if (changes === undefined && Object.keys(answers).some((field) => field !== 'name')) await testConnectionWithProgress(registry, edited);
+    if (changes === undefined && Object.keys(answers).some((field) => field !== 'name')) await testConnectionWithProgress(registry, edited, log);
     return edited;
   });

@@ -1,4 +1,4 @@
-/** Test Connection: a token exchange and a call that changes nothing, told in one sentence. */
+/** Test Connection: a token exchange and a call that changes nothing, told in one line. */
 import { COMMANDS } from '../../commands/ids';
 import { runCommand } from '../../commands/runner';
 import { namedOrActive } from '../choose';
@@ -9,7 +9,5 @@ import type { VaultCommandDeps } from './deps';
 export const testConnection = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument) =>
   runCommand(COMMANDS.testConnection, log, async () => {
     const vault = namedOrActive(registry, target);
-    const outcome = await testConnectionWithProgress(registry, vault);
-    log.info(`test connection ${vault.vaultId}: ${outcome.connected ? 'connected' : outcome.error?.code}; scopes ${outcome.scopes.join(' ') || 'none'}`);
-    return outcome;
+    return testConnectionWithProgress(registry, vault, log);
   });
