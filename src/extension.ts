@@ -9,6 +9,7 @@ import type { SaveGuard } from './aliases/saveGuard';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
+import { registerFindings } from './findings';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
@@ -18,6 +19,8 @@ import { VgsService } from './vgs';
 export interface TestingApi {
   readonly vaults: VaultRegistry;
   readonly globalState: vscode.Memento;
+  /** Where the findings feature keeps what the user chose to ignore (never a value). */
+  readonly workspaceState: vscode.Memento;
   readonly logUri: vscode.Uri;
   /** The modal dialogs of the alias commands, which the suite answers in the user's place. */
   readonly dialogs: Dialogs;
@@ -49,10 +52,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const history = new RevealHistory(context.globalStorageUri, log);
   const revealed = new RevealedValues();
   context.subscriptions.push(revealed);
-  const aliases = registerAliases({ registry: vaults, log, dialogs, clipboard: copied, known, revealed, history });
-  context.subscriptions.push(aliases);
+  const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
+  const aliases = registerAliases(aliasDeps);
+  context.subscriptions.push(aliases, registerFindings(context, aliasDeps));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, known, failureMessages, saveGuard: aliases.saveGuard, history, deactivate } : undefined;
+  return process.env.VGS_TEST_SUITE
+    ? {
+        vaults,
+        globalState: context.globalState,
+        workspaceState: context.workspaceState,
+        logUri: context.logUri,
+        dialogs,
+        known,
+        failureMessages,
+        saveGuard: aliases.saveGuard,
+        history,
+        deactivate,
+      }
+    : undefined;
 }
 
 export async function deactivate(): Promise<void> {

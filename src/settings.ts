@@ -4,6 +4,7 @@
  * must not be able to send a token exchange elsewhere or turn a confirmation off.
  */
 import * as vscode from 'vscode';
+import type { CustomPattern, FindingKind } from './detection';
 import { ALIAS_FORMATS, tokenUrlOf, type AliasFormat, type RequestSettings, type Storage } from './vgs';
 
 const section = () => vscode.workspace.getConfiguration('vgs');
@@ -88,4 +89,64 @@ export function followRequestSettings(service: { configure(settings: RequestSett
     service.configure(settings);
     log.info(`request settings: ${settings.concurrency} in flight, ${settings.timeoutMs} ms timeout, reveal ${settings.revealStorageByStorage ? 'storage by storage' : 'across storages'}`);
   });
+}
+
+export type DetectionSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+const SEVERITIES: readonly DetectionSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
+const FINDING_KINDS: readonly FindingKind[] = ['card', 'ssn', 'iban', 'custom'];
+
+/**
+ * What detection looks for and how it reports it. Any scope may set these: they change what is shown
+ * in this folder's Problems, and send nothing anywhere.
+ */
+export interface DetectionSettings {
+  readonly enabled: boolean;
+  readonly severity: DetectionSeverity;
+  /** Globs of files never scanned (relative to a workspace folder, or `**`/… anywhere). */
+  readonly exclude: readonly string[];
+  readonly formats: Partial<Record<FindingKind, AliasFormat>>;
+  readonly customPatterns: readonly CustomPattern[];
+  /** Files and documents larger than this are not scanned. */
+  readonly maxFileBytes: number;
+}
+
+export function detectionSettings(): DetectionSettings {
+  const config = vscode.workspace.getConfiguration('vgs.detection');
+  const severity = config.get<string>('severity', 'warning');
+  const exclude = config.get<unknown>('exclude', []);
+  const formats = config.get<unknown>('formats', {});
+  const patterns = config.get<unknown>('customPatterns', []);
+  const maxMb = config.get<number>('maxFileSizeMB', 4);
+  return {
+    enabled: config.get<boolean>('enabled', true) !== false,
+    severity: SEVERITIES.includes(severity as DetectionSeverity) ? (severity as DetectionSeverity) : 'warning',
+    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
+    formats: Object.fromEntries(
+      Object.entries(typeof formats === 'object' && formats !== null ? formats : {}).filter(
+        ([kind, format]) => FINDING_KINDS.includes(kind as FindingKind) && ALIAS_FORMATS.some((known) => known.name === format),
+      ),
+    ),
+    // compilePatterns checks each entry and says what is wrong with the ones it cannot run.
+    customPatterns: Array.isArray(patterns) ? (patterns as CustomPattern[]) : [],
+    maxFileBytes: (Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 4) * 1024 * 1024,
+  };
+}
+
+export function affectsDetection(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('vgs.detection');
+}
+
+/** Adds a glob to `vgs.detection.exclude` where the folder's settings keep it (the user's, with no folder open). */
+export async function excludeFromDetection(glob: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('vgs.detection');
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<string[]>('exclude');
+  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  if (!current.includes(glob)) await config.update('exclude', [...current, glob], target);
+}
+
+/** `search.exclude`'s globs that are on, as the Search view honours them. */
+export function searchExcludes(): string[] {
+  const excludes = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude', {});
+  return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
 }

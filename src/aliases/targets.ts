@@ -15,6 +15,8 @@ export interface Target {
   readonly range: vscode.Range;
   /** The value or alias sent to VGS. */
   readonly text: string;
+  /** Which of the ranges given (or the selections) it was read from. */
+  readonly source?: number;
 }
 
 /** A range as code passes it (vscode.Range) or as a command link's JSON carries it. */
@@ -118,11 +120,12 @@ function merged(targets: readonly Target[]): Target[] {
 /** The values to tokenize: the non-empty ranges, in document order. */
 export async function valueWork(args: TargetArguments): Promise<Work> {
   const document = await writableDocument(args);
-  const ranges = rangesOf(document, args).filter((range) => !range.isEmpty);
-  if (ranges.length === 0) {
+  const ranges = rangesOf(document, args);
+  if (ranges.every((range) => range.isEmpty)) {
     throw new InputError(vscode.l10n.t('Nothing is selected. Select the values to tokenize (several selections are sent together).'));
   }
-  const targets = ranges.map((range) => {
+  const targets = ranges.flatMap((range, source) => {
+    if (range.isEmpty) return [];
     const selected = document.getText(range);
     const span = valueSpan(selected);
     if (!span) {
@@ -132,7 +135,7 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
     if (Buffer.byteLength(text, 'utf8') > MAX_VALUE_BYTES) {
       throw new InputError(vscode.l10n.t('The selection on line {0} is over 32 MB, the most VGS stores as one value. Select a smaller value.', range.start.line + 1));
     }
-    return { range: within(document, range, span.start, span.end), text };
+    return [{ range: within(document, range, span.start, span.end), text, source }];
   });
   return { document, targets: merged(targets) };
 }

@@ -17,6 +17,11 @@ export const COMMANDS = {
   addAliasFormat: 'vgs.addAliasFormat',
   showRevealHistory: 'vgs.showRevealHistory',
   clearRevealHistory: 'vgs.clearRevealHistory',
+  ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
+  excludeFromDetection: 'vgs.excludeFromDetection',
+  checkPossibleAliases: 'vgs.checkPossibleAliases',
+  findSensitiveValuesInWorkspace: 'vgs.findSensitiveValuesInWorkspace',
+  tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

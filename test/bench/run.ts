@@ -8,6 +8,7 @@ import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
 import { benchDetection } from './detect';
 import { benchEditor } from './editor';
+import { benchFindings } from './findings';
 
 const VALUES = 10_000;
 const PER_VALUE_VALUES = 200;
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     return (await emulator.log()).tokenExchanges;
   });
   const editor = await benchEditor(latency);
+  const findings = await benchFindings();
   const editorAsIs = editor.at(0);
   const editorAtLatency = editor.at(latency);
 
@@ -84,6 +86,9 @@ async function main(): Promise<void> {
     editor_requests: editorAsIs.requests,
     editor_command_to_edit_ms_at_latency: editorAtLatency.command_to_edit_ms,
     ...detection.report,
+    diagnostics_ms: findings.diagnostics_ms,
+    workspace_scan_s: findings.workspace_scan_s,
+    workspace_tokenize: findings.workspace_tokenize,
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -97,6 +102,16 @@ async function main(): Promise<void> {
       editorAsIs.command_to_edit_ms < 2000 && editorAsIs.all_tokenized && editorAtLatency.all_tokenized,
     ],
     ...detection.targets,
+    [`diagnostics ${findings.diagnostics_ms} ms after an edit in a 1 MB document (debounce excluded) < 100 ms`, findings.diagnostics_ms < 100],
+    [`workspace scan of ${findings.scan_files} files (${(findings.scan_bytes / 1e6).toFixed(0)} MB) in ${findings.workspace_scan_s} s < 15 s`, findings.workspace_scan_s < 15],
+    [
+      `workspace tokenize: ${findings.workspace_tokenize.tokenized} of ${findings.workspace_tokenize.findings} findings, ${findings.workspace_tokenize.requests} requests, ` +
+        `${findings.workspace_tokenize.token_exchanges} token exchange, ${findings.workspace_tokenize.orphans} orphans`,
+      findings.workspace_tokenize.tokenized === findings.workspace_tokenize.findings &&
+        findings.workspace_tokenize.requests === findings.workspace_tokenize.findings / 20 &&
+        findings.workspace_tokenize.token_exchanges === 1 &&
+        findings.workspace_tokenize.orphans === 0,
+    ],
   ];
 
   const rows: string[][] = [
@@ -120,6 +135,10 @@ async function main(): Promise<void> {
       `${editorAtLatency.command_to_edit_ms} ms with ${latency} ms added per request [${editorAtLatency.samples.join(', ')}]`,
   );
   for (const trial of editor.trials) console.log(`    ${trial.latency_ms} ms: ${trial.logged.replace(/^.*\] /, '')}`);
+  console.log(
+    `(g) findings in VS Code: diagnostics ${findings.diagnostics_ms} ms after an edit [${findings.diagnostics_samples.join(', ')}]; ` +
+      `workspace scan ${findings.workspace_scan_s} s (${findings.scan_findings} findings: ${findings.scan_logged}); tokenize ${findings.workspace_tokenize.findings} findings in ${findings.workspace_tokenize.seconds} s`,
+  );
   for (const line of detection.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));

@@ -35,6 +35,20 @@ after(async () => {
   await emulator?.close();
 });
 
+test('the sample card number in Problems, masked, and its quick fixes', async () => {
+  const { page } = vscode;
+  await runFromPalette(page, 'Problems: Focus on Problems View');
+  const panel = page.locator('.part.panel');
+  await panel.locator('.monaco-list-row', { hasText: 'Visa card number 411111…1111 in plain text' }).waitFor({ timeout: 30_000 });
+  await editorWord(page, '4111111111111111').click();
+  await page.keyboard.press('Control+.');
+  const fixes = page.locator('.action-widget', { hasText: 'Tokenize this card number with VGS' }).last();
+  await fixes.waitFor();
+  assert.match(await fixes.innerText(), /Tokenize all 2 sensitive values in this file/);
+  await saveScreenshot(page, 'readme-findings');
+  await page.keyboard.press('Escape');
+});
+
 test('the VGS view: the vault, its environment, credentials and the scopes Test Connection found', async () => {
   const { page } = vscode;
   await runFromPalette(page, 'VGS: Test Connection');

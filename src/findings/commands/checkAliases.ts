@@ -1,0 +1,45 @@
+/**
+ * Check Possible Aliases in File: the values flagged in a file are asked of the active vault (20 per
+ * request). The ones the vault knows are aliases, and the client tells the index of known aliases so,
+ * which clears their diagnostics; what the vault answers about them is dropped unshown.
+ */
+import * as vscode from 'vscode';
+import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
+import { withAliasProgress } from '../../aliases/progress';
+import { COMMANDS } from '../../commands/ids';
+import { InvalidAliasError } from '../../vgs';
+import type { FindingsDeps } from '../deps';
+import { documentOf } from '../documents';
+import { Turns } from '../turns';
+
+export interface CheckArguments extends VaultOption {
+  readonly uri?: vscode.Uri | string;
+}
+
+export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArguments = {}) =>
+  aliasCommand(deps, COMMANDS.checkPossibleAliases, args, async (scope) => {
+    const document = await documentOf(args.uri);
+    const text = document.getText();
+    const found = (await deps.detector.locate(document.uri, text, new Turns())) ?? [];
+    const candidates = [...new Set(found.map(({ range }) => document.getText(range)))];
+    const file = vscode.workspace.asRelativePath(document.uri);
+    if (candidates.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No value in {0} looks sensitive, so there is nothing to check.', file));
+      return { checked: 0, aliases: 0 };
+    }
+    const { vault, client } = await scope.vault();
+    const result = await withAliasProgress(
+      vscode.l10n.t('Checking {0} value(s) of {1} in {2}', candidates.length, file, vault.name),
+      candidates.length,
+      ({ signal, onProgress }) => client.reveal(candidates, { signal, onProgress }),
+      args.signal,
+    );
+    // Text that cannot be an alias at all (spaces in a grouped card number) was not sent, and is no failure.
+    const failed = [...result.failed.values()].filter((error) => !(error instanceof InvalidAliasError));
+    const aliases = result.found.size;
+    deps.log.info(`checked ${candidates.length} value(s) of ${file} against ${vault.vaultId}: ${aliases} alias(es), ${failed.length} failed`);
+    const message = vscode.l10n.t('{0} of the {1} values flagged in {2} are aliases in {3}; they are no longer flagged.', aliases, candidates.length, file, vault.name);
+    if (failed.length === 0) void vscode.window.showInformationMessage(message);
+    else void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('{0} could not be checked ({1}): run the command again.', failed.length, failed[0].code)}`);
+    return { checked: candidates.length, aliases, unchecked: failed.length };
+  });

@@ -1,0 +1,14 @@
+/** Ignore … in this file: the values at the ranges given are no longer flagged in that file. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import { runCommand } from '../../commands/runner';
+import type { FindingsDeps } from '../deps';
+import { documentAndRanges, type FileRanges } from '../documents';
+
+export const ignoreSensitiveValue = (deps: FindingsDeps) => (args: FileRanges) =>
+  runCommand(COMMANDS.ignoreSensitiveValue, deps.log, async () => {
+    const { document, ranges } = await documentAndRanges(args);
+    await deps.ignores.ignore(document.uri, ranges.map((range) => document.getText(range)));
+    deps.log.info(`ignoring ${ranges.length} value(s) in ${vscode.workspace.asRelativePath(document.uri)}`);
+    return { ignored: ranges.length };
+  });

@@ -1,0 +1,13 @@
+/** What the findings feature's commands share. */
+import type { AliasCommandDeps } from '../aliases/aliasCommand';
+import type { Detector } from './detector';
+import type { IgnoredValues } from './ignores';
+import type { LiveDiagnostics } from './live';
+import type { FindingsStore } from './store';
+
+export interface FindingsDeps extends AliasCommandDeps {
+  readonly detector: Detector;
+  readonly store: FindingsStore;
+  readonly live: LiveDiagnostics;
+  readonly ignores: IgnoredValues;
+}

@@ -1,0 +1,38 @@
+/** Wires the findings feature: diagnostics for sensitive values, their quick fixes, and its commands. */
+import * as vscode from 'vscode';
+import type { AliasCommandDeps } from '../aliases/aliasCommand';
+import { COMMANDS } from '../commands/ids';
+import { FindingActions } from './actions';
+import { checkPossibleAliases } from './commands/checkAliases';
+import { excludeFromDetection } from './commands/exclude';
+import { findSensitiveValuesInWorkspace } from './commands/findInWorkspace';
+import { ignoreSensitiveValue } from './commands/ignore';
+import { tokenizeSensitiveValuesInWorkspace } from './commands/tokenizeWorkspace';
+import type { FindingsDeps } from './deps';
+import { Detector } from './detector';
+import { IgnoredValues } from './ignores';
+import { LiveDiagnostics } from './live';
+import { FindingsStore } from './store';
+
+export function registerFindings(context: vscode.ExtensionContext, aliasDeps: AliasCommandDeps): vscode.Disposable {
+  const ignores = new IgnoredValues(context.secrets, context.workspaceState);
+  const detector = new Detector(aliasDeps.known, ignores);
+  const store = new FindingsStore();
+  const live = new LiveDiagnostics(detector, store);
+  const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores };
+  const commands = [
+    [COMMANDS.ignoreSensitiveValue, ignoreSensitiveValue(deps)],
+    [COMMANDS.excludeFromDetection, excludeFromDetection(deps)],
+    [COMMANDS.checkPossibleAliases, checkPossibleAliases(deps)],
+    [COMMANDS.findSensitiveValuesInWorkspace, findSensitiveValuesInWorkspace(deps)],
+    [COMMANDS.tokenizeSensitiveValuesInWorkspace, tokenizeSensitiveValuesInWorkspace(deps)],
+  ] as const;
+  return vscode.Disposable.from(
+    ignores,
+    detector,
+    store,
+    live,
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
+    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+  );
+}
