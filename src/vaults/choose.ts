@@ -31,26 +31,38 @@ export function namedOrActive(registry: VaultRegistry, argument: VaultArgument):
 }
 
 /** The vault named by `argument`, else one the user picks among `candidates`; undefined if they pick none. */
-export async function namedOrPicked(registry: VaultRegistry, argument: VaultArgument, candidates: readonly Vault[], placeHolder: string): Promise<Vault | undefined> {
+export async function namedOrPicked(
+  registry: VaultRegistry,
+  argument: VaultArgument,
+  candidates: readonly Vault[],
+  placeHolder: string,
+  options?: PickOptions,
+): Promise<Vault | undefined> {
   const named = registry.resolve(argument);
   if (named) return named;
   if (candidates.length === 0) {
     offerToAddVault(vscode.l10n.t('No VGS vault is set up yet.'));
     throw new NoVaultError();
   }
-  return pickVault(candidates, registry.active(), placeHolder);
+  return pickVault(candidates, registry.active(), placeHolder, options);
+}
+
+export interface PickOptions {
+  /** Ends the list with "Add Vault…", which runs Add Vault and answers with the vault added. */
+  readonly offerToAdd?: boolean;
 }
 
 /** The one vault picker: the active vault is marked and listed as such. */
-export async function pickVault(vaults: readonly Vault[], active: Vault | undefined, placeHolder: string): Promise<Vault | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    vaults.map((vault) => ({
-      label: `${vault.key === active?.key ? '$(check)' : '$(blank)'} ${vault.name}`,
-      description: `${vault.vaultId} · ${environmentLabel(vault)}`,
-      detail: vault.key === active?.key ? vscode.l10n.t('active') : undefined,
-      vault,
-    })),
-    { placeHolder, matchOnDescription: true },
-  );
+export async function pickVault(vaults: readonly Vault[], active: Vault | undefined, placeHolder: string, options?: PickOptions): Promise<Vault | undefined> {
+  const items: Array<vscode.QuickPickItem & { vault?: Vault }> = vaults.map((vault) => ({
+    label: `${vault.key === active?.key ? '$(check)' : '$(blank)'} ${vault.name}`,
+    description: `${vault.vaultId} · ${environmentLabel(vault)}`,
+    detail: vault.key === active?.key ? vscode.l10n.t('active') : undefined,
+    vault,
+  }));
+  const add = { label: `$(add) ${vscode.l10n.t('Add Vault…')}` };
+  if (options?.offerToAdd) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, add);
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  if (picked === add) return (await vscode.commands.executeCommand<{ vault?: Vault } | undefined>(COMMANDS.addVault))?.vault;
   return picked?.vault;
 }
