@@ -7,6 +7,7 @@ import { COMMANDS } from './commands/ids';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
+import { registerWalkthrough } from './walkthrough';
 import { VgsService } from './vgs';
 
 /** What the in-editor suite reads to look inside; the extension offers no public API otherwise. */
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const vaults = await registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
-  context.subscriptions.push(registerAliases(vaults, log, dialogs, copied));
+  context.subscriptions.push(registerAliases(vaults, log, dialogs, copied), registerWalkthrough(context.extension.id, vaults, log));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE ? { vaults, globalState: context.globalState, logUri: context.logUri, dialogs, deactivate } : undefined;
 }

@@ -15,6 +15,8 @@ export const COMMANDS = {
   deleteAlias: 'vgs.deleteAlias',
   updateClassifiers: 'vgs.updateClassifiers',
   addAliasFormat: 'vgs.addAliasFormat',
+  getStarted: 'vgs.getStarted',
+  openSampleFile: 'vgs.openSampleFile',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -67,7 +67,7 @@ describe('Vault commands', () => {
       assert.deepEqual([command?.category, command?.title], ['VGS', title], id);
     }
     const hidden = contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
-    assert.deepEqual(hidden, ['vgs.refreshVaults']);
+    assert.deepEqual(hidden, ['vgs.refreshVaults', 'vgs.openSampleFile']);
   });
 
   it('Add Vault with arguments stores it, tests the connection and reports the scopes; the secret is in no setting, globalState key or log', async () => {
