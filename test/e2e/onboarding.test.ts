@@ -36,6 +36,15 @@ async function answer(page: Page, index: number, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Answers the first steps of Add Vault for demo vault tntdemo00002 on a custom URL, up to the URL step. */
+async function upToTheUrlStep(page: Page): Promise<void> {
+  await answer(page, 1, 'tntdemo00002');
+  await answer(page, 2, 'Reveal off');
+  await quickInputRow(page, 'Custom URL').waitFor();
+  await answer(page, 3, 'Custom URL');
+  await quickInputTitle(page, 'Add VGS Vault (4/7)').waitFor();
+}
+
 /** Presses the Back button of step `from` and waits for step `to`. */
 async function back(page: Page, from: number, to: number): Promise<void> {
   await quickInputTitle(page, `Add VGS Vault (${from}/7)`).waitFor();
@@ -78,11 +87,7 @@ test('Add Vault offers the URL of the vault id just typed; Back returns to each 
   const { page } = vscode;
   try {
     await runFromPalette(page, 'VGS: Add Vault');
-    await answer(page, 1, 'tntdemo00002');
-    await answer(page, 2, 'Reveal off');
-    await quickInputRow(page, 'Custom URL').waitFor();
-    await answer(page, 3, 'Custom URL');
-    await quickInputTitle(page, 'Add VGS Vault (4/7)').waitFor();
+    await upToTheUrlStep(page);
     // The emulator's form, on the Environment vault's port, for the vault id just typed.
     assert.equal(await quickInputValue(page), emulator.vaultUrl('tntdemo00002'));
 
@@ -111,11 +116,7 @@ test('the status-bar picker ends with Add Vault…, which adds a vault and makes
   try {
     await page.locator('.statusbar-item', { hasText: 'Environment' }).first().click();
     await quickInputRow(page, 'Add Vault…').click();
-    await answer(page, 1, 'tntdemo00002');
-    await answer(page, 2, 'Reveal off');
-    await quickInputRow(page, 'Custom URL').waitFor();
-    await answer(page, 3, 'Custom URL');
-    await quickInputTitle(page, 'Add VGS Vault (4/7)').waitFor();
+    await upToTheUrlStep(page);
     await page.keyboard.press('Enter');
     await answer(page, 5, ''); // token URL: the user setting
     await answer(page, 6, 'demo-client');
