@@ -72,7 +72,7 @@ export async function askNewVault(given: Partial<NewVault>, context: QuestionCon
   ];
   const answers = await askSteps(vscode.l10n.t('Add VGS Vault'), steps, given);
   // Every field is given or asked; the registry checks them all before storing anything.
-  return answers && (answers as NewVault);
+  return answers as NewVault | undefined;
 }
 
 type EditField = 'name' | 'environment' | 'credentials' | 'tokenUrl';
