@@ -16,9 +16,12 @@ export function checkAddVaultStep(registry: VaultRegistry, extensionId: string, 
   const mark = () => {
     if (marked || registry.list().length === 0) return;
     marked = true;
-    // An editor without walkthroughs (or with another command name) only leaves the step unchecked.
+    // VS Code keeps the step done even when it answers that the walkthrough is not registered yet (it
+    // registers it a moment later). An editor without this command only leaves the step unchecked; the
+    // next change of the vaults tries again.
     vscode.commands.executeCommand(MARK_STEP_DONE, stepId(extensionId, 'addVault')).then(undefined, (error: unknown) => {
-      log.info(`walkthrough step not marked done: ${error instanceof Error ? error.message : String(error)}`);
+      marked = false;
+      log.info(`walkthrough: ${MARK_STEP_DONE} answered: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
   mark();
