@@ -13,6 +13,7 @@ import { registerFindings } from './findings';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
+import { registerWalkthrough } from './walkthrough';
 import { VgsService } from './vgs';
 
 /** What the in-editor suite reads to look inside; the extension offers no public API otherwise. */
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
   const aliases = registerAliases(aliasDeps);
   context.subscriptions.push(aliases, registerFindings(context, aliasDeps));
+  context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
     ? {

@@ -22,6 +22,8 @@ export const COMMANDS = {
   checkPossibleAliases: 'vgs.checkPossibleAliases',
   findSensitiveValuesInWorkspace: 'vgs.findSensitiveValuesInWorkspace',
   tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
+  getStarted: 'vgs.getStarted',
+  openSampleFile: 'vgs.openSampleFile',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

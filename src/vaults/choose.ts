@@ -32,19 +32,34 @@ export function namedOrActive(registry: VaultRegistry, argument: VaultArgument):
 }
 
 /** The vault named by `argument`, else one the user picks among `candidates`; undefined if they pick none. */
-export async function namedOrPicked(registry: VaultRegistry, argument: VaultArgument, candidates: readonly Vault[], placeHolder: string): Promise<Vault | undefined> {
+export async function namedOrPicked(
+  registry: VaultRegistry,
+  argument: VaultArgument,
+  candidates: readonly Vault[],
+  placeHolder: string,
+  options?: PickOptions,
+): Promise<Vault | undefined> {
   const named = registry.resolve(argument);
   if (named) return named;
   if (candidates.length === 0) {
     offerToAddVault(vscode.l10n.t('No VGS vault is set up yet.'));
     throw new NoVaultError();
   }
-  return pickVault(registry, candidates, placeHolder);
+  return pickVault(registry, candidates, placeHolder, options);
+}
+
+export interface PickOptions {
+  /** Ends the list with "Add Vault…", which runs Add Vault and answers with the vault added. */
+  readonly offerToAdd?: boolean;
 }
 
 /** The one vault picker: each vault with its state; the active one says so. */
-export async function pickVault(registry: VaultRegistry, vaults: readonly Vault[], placeHolder: string): Promise<Vault | undefined> {
-  const picked = await vscode.window.showQuickPick(vaultPickItems(registry, vaults), { placeHolder, matchOnDescription: true });
+export async function pickVault(registry: VaultRegistry, vaults: readonly Vault[], placeHolder: string, options?: PickOptions): Promise<Vault | undefined> {
+  const items: Array<vscode.QuickPickItem & { vault?: Vault }> = vaultPickItems(registry, vaults);
+  const add = { label: `$(add) ${vscode.l10n.t('Add Vault…')}` };
+  if (options?.offerToAdd) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, add);
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  if (picked === add) return (await vscode.commands.executeCommand<{ vault?: Vault } | undefined>(COMMANDS.addVault))?.vault;
   return picked?.vault;
 }
 

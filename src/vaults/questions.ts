@@ -1,132 +1,116 @@
 /** The questions the vault commands ask; each asks only what its arguments did not already answer. */
 import * as vscode from 'vscode';
+import { suggestedBaseUrl } from './baseUrl';
 import type { NewVault, VaultChanges } from './registry';
 import { endpointText, vaultIdText } from './validation';
-import { environmentLabel, Vault, VaultEnvironment } from './vault';
-import { askChoice, askText, Choice, Step, TextPrompt } from './wizard';
+import { environmentLabel, Vault, VaultEnvironment, VaultRecord } from './vault';
+import { Answers, askSteps, Choice, Question, Step } from './wizard';
+
+/** What the questions show besides the answers: the token URL used when a vault has none, the vaults there are. */
+export interface QuestionContext {
+  readonly userTokenUrl: string;
+  readonly vaults: readonly VaultRecord[];
+}
 
 const required = (what: string) => (text: string) => (text.length === 0 ? what : undefined);
 const optionalUrl = (text: string) => (text.length === 0 ? undefined : endpointText(text));
 
-function baseUrlQuestion(value?: string): TextPrompt {
-  return {
-    prompt: vscode.l10n.t('Vault API base URL (https://, or http:// on a loopback address)'),
-    placeHolder: 'http://127.0.0.1:8200/tntabc123',
-    value,
-    validate: (text) => required(vscode.l10n.t('Enter the base URL.'))(text) ?? endpointText(text),
-  };
-}
+// Until the environment is chosen, the URL steps count: the flow may still need them.
+const mayBeCustom = (answers: { environment?: string }) => answers.environment === undefined || answers.environment === 'custom';
 
-function environmentChoices(current?: VaultEnvironment): Choice<VaultEnvironment>[] {
+function environmentQuestion(vaultId: string | undefined, current?: VaultEnvironment): Question {
   const choices: Choice<VaultEnvironment>[] = [
     { label: '$(beaker) Sandbox', description: vscode.l10n.t('test data, tok_sandbox_ aliases'), value: 'sandbox' },
     { label: '$(warning) Live', description: vscode.l10n.t('production data'), value: 'live' },
     { label: '$(link) Custom URL…', description: vscode.l10n.t('the VGS emulator or a proxy'), value: 'custom' },
   ];
-  return choices.map((choice) => ({ ...choice, picked: choice.value === current }));
+  return { choose: { placeHolder: vscode.l10n.t('Environment of vault {0}', vaultId ?? ''), choices, value: current } };
 }
+
+function baseUrlQuestion(value: string): Question {
+  return {
+    text: {
+      prompt: vscode.l10n.t('Vault API base URL (https://, or http:// on a loopback address)'),
+      value,
+      validate: (text) => required(vscode.l10n.t('Enter the base URL.'))(text) ?? endpointText(text),
+    },
+  };
+}
+
+function tokenUrlQuestion(userTokenUrl: string, value?: string): Question {
+  return { text: { prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl), placeHolder: userTokenUrl, value, validate: optionalUrl } };
+}
+
+const clientIdQuestion = (): Question => ({
+  text: {
+    prompt: vscode.l10n.t('Client id of the service account (VGS dashboard, Organization > Service Accounts)'),
+    validate: required(vscode.l10n.t('Enter the client id.')),
+  },
+});
+
+const clientSecretQuestion = (clientId: string | undefined): Question => ({
+  text: {
+    prompt: vscode.l10n.t('Client secret of {0}; it is kept in the OS keyring only', clientId ?? ''),
+    password: true,
+    validate: required(vscode.l10n.t('Enter the client secret.')),
+  },
+});
+
+type NewVaultField = keyof NewVault;
 
 /** Asks for the fields `given` lacks; undefined if the user cancelled. */
-export async function askNewVault(given: Partial<NewVault>, userTokenUrl: string): Promise<NewVault | undefined> {
-  const title = vscode.l10n.t('Add VGS Vault');
-  const asked = [given.vaultId, given.name, given.environment, given.clientId, given.clientSecret].filter((field) => field === undefined);
-  // Two more (base URL, token URL) while the environment may still turn out custom.
-  const mayAskUrls = given.baseUrl === undefined && given.environment !== 'sandbox' && given.environment !== 'live';
-  let totalSteps = asked.length + (mayAskUrls ? 2 : 0);
-  let step = 0;
-  const next = (): Step => ({ title, step: ++step, totalSteps });
-
-  const vaultId =
-    given.vaultId ??
-    (await askText(next(), {
-      prompt: vscode.l10n.t('Vault id (VGS dashboard, Vault > Settings)'),
-      placeHolder: 'tntabc123',
-      validate: vaultIdText,
-    }));
-  if (vaultId === undefined) return undefined;
-  const name = given.name ?? (await askText(next(), { prompt: vscode.l10n.t('A name for this vault'), value: vaultId }));
-  if (name === undefined) return undefined;
-  const environment = given.environment ?? (await askChoice(next(), vscode.l10n.t('Environment of vault {0}', vaultId), environmentChoices()));
-  if (environment === undefined) return undefined;
-  if (environment !== 'custom' && mayAskUrls) totalSteps -= 2;
-  let { baseUrl, tokenUrl } = given;
-  if (environment === 'custom' && baseUrl === undefined) {
-    baseUrl = await askText(next(), baseUrlQuestion());
-    if (baseUrl === undefined) return undefined;
-    tokenUrl ??= await askText(next(), {
-      prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl),
-      placeHolder: userTokenUrl,
-      validate: optionalUrl,
-    });
-    if (tokenUrl === undefined) return undefined;
-  }
-  const credentials = await askCredentials(given, next);
-  if (!credentials) return undefined;
-  return { vaultId, name, environment, baseUrl, tokenUrl, ...credentials };
-}
-
-async function askCredentials(
-  given: { clientId?: string; clientSecret?: string },
-  next: () => Step,
-): Promise<{ clientId: string; clientSecret: string } | undefined> {
-  const clientId =
-    given.clientId ??
-    (await askText(next(), {
-      prompt: vscode.l10n.t('Client id of the service account (VGS dashboard, Organization > Service Accounts)'),
-      validate: required(vscode.l10n.t('Enter the client id.')),
-    }));
-  if (clientId === undefined) return undefined;
-  const clientSecret =
-    given.clientSecret ??
-    (await askText(next(), {
-      prompt: vscode.l10n.t('Client secret of {0}; it is kept in the OS keyring only', clientId),
-      password: true,
-      validate: required(vscode.l10n.t('Enter the client secret.')),
-    }));
-  if (clientSecret === undefined) return undefined;
-  return { clientId, clientSecret };
+export async function askNewVault(given: Partial<NewVault>, context: QuestionContext): Promise<NewVault | undefined> {
+  const steps: Step<NewVaultField>[] = [
+    { key: 'vaultId', question: () => ({ text: { prompt: vscode.l10n.t('Vault id (VGS dashboard, Vault > Settings)'), placeHolder: 'tntabc123', validate: vaultIdText } }) },
+    { key: 'name', question: (answers) => ({ text: { prompt: vscode.l10n.t('A name for this vault'), value: answers.vaultId } }) },
+    { key: 'environment', question: (answers) => environmentQuestion(answers.vaultId) },
+    { key: 'baseUrl', when: mayBeCustom, question: (answers) => baseUrlQuestion(suggestedBaseUrl(answers.vaultId ?? '', context.vaults)) },
+    // A base URL given as an argument comes with the token URL it needs, if any.
+    { key: 'tokenUrl', when: (answers) => mayBeCustom(answers) && given.baseUrl === undefined, question: () => tokenUrlQuestion(context.userTokenUrl) },
+    { key: 'clientId', question: clientIdQuestion },
+    { key: 'clientSecret', question: (answers) => clientSecretQuestion(answers.clientId) },
+  ];
+  const answers = await askSteps(vscode.l10n.t('Add VGS Vault'), steps, given);
+  // Every field is given or asked; the registry checks them all before storing anything.
+  return answers as NewVault | undefined;
 }
 
 type EditField = 'name' | 'environment' | 'credentials' | 'tokenUrl';
+type EditKey = 'field' | keyof VaultChanges;
 
 /** Asks what to change about `vault`, then the new value(s); undefined if the user cancelled. */
-export async function askVaultChanges(vault: Vault, userTokenUrl: string): Promise<VaultChanges | undefined> {
-  const title = vscode.l10n.t('Edit Vault {0}', vault.name);
-  const field = await askChoice<EditField>({ title, step: 1, totalSteps: 2 }, vscode.l10n.t('What to change'), [
+export async function askVaultChanges(vault: Vault, context: QuestionContext): Promise<VaultChanges | undefined> {
+  const choices: Choice<EditField>[] = [
     { label: vscode.l10n.t('Name'), description: vault.name, value: 'name' },
     { label: vscode.l10n.t('Environment'), description: environmentLabel(vault), value: 'environment' },
     { label: vscode.l10n.t('Credentials'), description: vault.clientId ?? vscode.l10n.t('missing'), value: 'credentials' },
-    { label: vscode.l10n.t('Token URL'), description: vault.tokenUrl ?? userTokenUrl, value: 'tokenUrl' },
-  ]);
-  const step = (n: number, total: number): Step => ({ title, step: n, totalSteps: total });
-  switch (field) {
-    case undefined:
-      return undefined;
-    case 'name': {
-      const name = await askText(step(2, 2), { prompt: vscode.l10n.t('New name'), value: vault.name, validate: required(vscode.l10n.t('Enter a name.')) });
-      return name === undefined ? undefined : { name };
-    }
-    case 'environment': {
-      const environment = await askChoice(step(2, 3), vscode.l10n.t('Environment of vault {0}', vault.vaultId), environmentChoices(vault.environment));
-      if (environment === undefined) return undefined;
-      if (environment !== 'custom') return { environment, baseUrl: '' };
-      const baseUrl = await askText(step(3, 3), baseUrlQuestion(vault.baseUrl));
-      return baseUrl === undefined ? undefined : { environment, baseUrl };
-    }
-    case 'credentials': {
-      let n = 1;
-      const credentials = await askCredentials({}, () => step(++n, 3));
-      return credentials && { ...credentials };
-    }
-    case 'tokenUrl': {
-      const tokenUrl = await askText(step(2, 2), {
-        prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl),
-        value: vault.tokenUrl,
-        validate: optionalUrl,
-      });
-      return tokenUrl === undefined ? undefined : { tokenUrl };
-    }
-  }
+    { label: vscode.l10n.t('Token URL'), description: vault.tokenUrl ?? context.userTokenUrl, value: 'tokenUrl' },
+  ];
+  const changing = (field: EditField) => (answers: Answers<EditKey>) => answers.field === field;
+  const steps: Step<EditKey>[] = [
+    { key: 'field', question: () => ({ choose: { placeHolder: vscode.l10n.t('What to change'), choices } }) },
+    // Until the field is chosen, the steps count as for a name: one more.
+    {
+      key: 'name',
+      when: (answers) => answers.field === undefined || answers.field === 'name',
+      question: () => ({ text: { prompt: vscode.l10n.t('New name'), value: vault.name, validate: required(vscode.l10n.t('Enter a name.')) } }),
+    },
+    { key: 'environment', when: changing('environment'), question: () => environmentQuestion(vault.vaultId, vault.environment) },
+    {
+      key: 'baseUrl',
+      when: (answers) => changing('environment')(answers) && mayBeCustom(answers),
+      question: () => baseUrlQuestion(vault.baseUrl ?? suggestedBaseUrl(vault.vaultId, context.vaults)),
+    },
+    { key: 'clientId', when: changing('credentials'), question: clientIdQuestion },
+    { key: 'clientSecret', when: changing('credentials'), question: (answers) => clientSecretQuestion(answers.clientId) },
+    { key: 'tokenUrl', when: changing('tokenUrl'), question: () => tokenUrlQuestion(context.userTokenUrl, vault.tokenUrl) },
+  ];
+  const answers = await askSteps(vscode.l10n.t('Edit Vault {0}', vault.name), steps, {});
+  if (!answers) return undefined;
+  const { field, ...changes } = answers;
+  // Leaving the custom environment takes its base URL away.
+  if (field === 'environment' && changes.environment !== 'custom') return { environment: changes.environment as VaultEnvironment, baseUrl: '' };
+  return changes as VaultChanges;
 }
 
 export async function confirmRemoval(vault: Vault): Promise<boolean> {

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       `  ${server.workbenchUrl}`,
       '',
       `VGS emulator: ${emulator.url} (demo identities; the Environment vault is ${DEMO_VAULT}, client demo-client).`,
+      `To add another demo vault: VGS: Add Vault…, vault id tntdemo00002, Custom URL… ${emulator.vaultUrl('tntdemo00002')},`,
+      'token URL empty, client demo-client, secret demo-secret.',
       `Sample workspace (a copy, removed on exit): ${workspace}`,
       '',
       'Press Ctrl-C to stop.',

@@ -31,7 +31,7 @@ function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> 
 
 export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaultArguments) =>
   runCommand(COMMANDS.addVault, log, async (): Promise<AddVaultResult | typeof DECLINED> => {
-    const input = await askNewVault(newVaultFields(args), registry.defaultTokenUrl());
+    const input = await askNewVault(newVaultFields(args), { userTokenUrl: registry.defaultTokenUrl(), vaults: registry.list() });
     if (!input) return DECLINED;
     const vault = await registry.add(input);
     log.info(`vault ${vault.vaultId} added (${vault.environment})`);

@@ -14,7 +14,7 @@ export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: Vaul
     const stored = registry.list().filter((vault) => vault.source === 'stored');
     const vault = await namedOrPicked(registry, target, stored, vscode.l10n.t('Vault to edit'));
     if (!vault) return DECLINED;
-    const answers = changes ?? (await askVaultChanges(vault, registry.defaultTokenUrl()));
+    const answers = changes ?? (await askVaultChanges(vault, { userTokenUrl: registry.defaultTokenUrl(), vaults: registry.list() }));
     if (!answers) return DECLINED;
     const edited = await registry.update(vault.key, answers);
     log.info(`vault ${edited.vaultId} edited (${Object.keys(answers).join(', ')})`);

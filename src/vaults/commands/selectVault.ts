@@ -8,7 +8,7 @@ import type { VaultCommandDeps } from './deps';
 
 export const selectVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument) =>
   runCommand(COMMANDS.selectVault, log, async () => {
-    const vault = await namedOrPicked(registry, target, registry.list(), vscode.l10n.t('Vault the alias commands use'));
+    const vault = await namedOrPicked(registry, target, registry.list(), vscode.l10n.t('Vault the alias commands use'), { offerToAdd: true });
     if (!vault) return DECLINED;
     const selected = await registry.select(vault.key);
     log.info(`active vault: ${selected.vaultId}`);

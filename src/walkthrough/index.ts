@@ -1,0 +1,15 @@
+/** Wires the walkthrough: the commands its pages and the sample's README name, and its step that follows the vaults. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
+import type { VaultRegistry } from '../vaults';
+import { checkAddVaultStep } from './addVaultStep';
+import { getStarted } from './commands/getStarted';
+import { openSampleFile } from './commands/openSampleFile';
+
+export function registerWalkthrough(extensionId: string, registry: VaultRegistry, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COMMANDS.getStarted, getStarted(extensionId, log)),
+    vscode.commands.registerCommand(COMMANDS.openSampleFile, openSampleFile(log)),
+    checkAddVaultStep(registry, extensionId, log),
+  );
+}
