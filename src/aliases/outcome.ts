@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { DocumentChangedError } from '../commands/errors';
 import { errorText } from '../commands/errorText';
 import { showFailure } from '../commands/failureMessage';
+import { plural } from '../commands/plural';
 import type { Vault } from '../vaults';
 import { vaultFix } from '../vaults/fixes';
 import { CancelledError, VgsError } from '../vgs';
@@ -125,25 +126,30 @@ export function linesOf(ranges: readonly vscode.Range[], limit = 6): string {
 }
 
 /**
- * The one message of a partly failed command: how many succeeded, how many did not and why (the most
- * common reason; the log has each), and on which lines. Undefined when everything succeeded.
+ * The one message of a partly failed command: how many succeeded (`done` says it, as a whole sentence with
+ * its plural), how many did not and why (the most common reason; the log has each), and on which lines.
+ * Undefined when everything succeeded.
  */
-export function partialMessage(done: string, applied: Applied, log: vscode.LogOutputChannel, command: string): string | undefined {
+export function partialMessage(
+  done: (succeeded: number, total: number) => string,
+  applied: Applied,
+  log: vscode.LogOutputChannel,
+  command: string,
+): string | undefined {
   const { failed, succeeded } = applied;
   if (failed.length === 0) return undefined;
   const byCode = failuresByCode(applied);
   for (const [code, group] of byCode) log.warn(`${command}: ${group.length} left unchanged (${code}) on lines ${linesOf(group.map(({ target }) => target.range), 50)}`);
   const [main] = byCode.values();
   const others = failed.length - main.length;
-  const message = vscode.l10n.t(
-    '{0} {1} of {2}. {3} left unchanged and selected (lines {4}): {5}',
-    done,
-    succeeded,
-    succeeded + failed.length,
-    failed.length,
-    linesOf(failed.map(({ target }) => target.range)),
-    main[0].reason,
+  const ranges = failed.map(({ target }) => target.range);
+  const lines = linesOf(ranges);
+  const unchangedPart = plural(
+    new Set(ranges.map((range) => range.start.line)).size,
+    vscode.l10n.t('{0} left unchanged and selected (line {1}): {2}', failed.length, lines, main[0].reason),
+    vscode.l10n.t('{0} left unchanged and selected (lines {1}): {2}', failed.length, lines, main[0].reason),
   );
+  const message = `${done(succeeded, succeeded + failed.length)} ${unchangedPart}`;
   return others > 0 ? `${message} ${vscode.l10n.t('({0} for other reasons: see the VGS log.)', others)}` : message;
 }
 

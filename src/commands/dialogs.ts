@@ -5,8 +5,13 @@ import * as vscode from 'vscode';
  * that the in-editor suite can answer them (a modal cannot be clicked from the extension host).
  */
 export interface Dialogs {
-  /** A modal warning with one action; true when the user chose it. */
-  confirm(message: string, detail: string, action: string): Thenable<boolean>;
+  /**
+   * A modal warning; true when the user chose `action`. With `keep` (the choice that changes nothing),
+   * Enter keeps as Escape does, and only a click on `action` goes ahead: for what cannot be undone.
+   */
+  confirm(message: string, detail: string, action: string, keep?: string): Thenable<boolean>;
+  /** An input box in which the user types `expected` to go ahead; what was typed, undefined if dismissed. */
+  typeToConfirm(title: string, prompt: string, expected: string): Thenable<string | undefined>;
   /** A modal message with actions; the action chosen, if any. */
   inform(message: string, detail: string, actions: readonly string[]): Thenable<string | undefined>;
   /** A list to leave items out of (they come picked); the items kept, or undefined when dismissed. */
@@ -14,8 +19,21 @@ export interface Dialogs {
 }
 
 export const modalDialogs: Dialogs = {
-  async confirm(message, detail, action) {
-    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  async confirm(message, detail, action, keep) {
+    // VS Code makes a modal's first button its default (focused, so Enter chooses it) and adds Cancel for
+    // Escape; with `keep` first, neither key goes ahead.
+    const buttons = keep === undefined ? [action] : [keep, action];
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons)) === action;
+  },
+  typeToConfirm(title, prompt, expected) {
+    return vscode.window.showInputBox({
+      title,
+      prompt,
+      placeHolder: expected,
+      ignoreFocusOut: true,
+      // Nothing typed is no error: Enter then dismisses, which the command takes as a no.
+      validateInput: (text) => (text === '' || text.trim() === expected ? undefined : vscode.l10n.t('Type {0} to go ahead, or press Escape.', expected)),
+    });
   },
   inform(message, detail, actions) {
     return vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions);

@@ -118,7 +118,7 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
 
 function gone(context: VaultContext, aliases: readonly string[]): void {
   context.logger?.info(
-    `vault ${context.target.vaultId}: ${aliases.length} alias(es) were gone when a retry arrived (${aliases.map(maskValue).join(', ')}); ` +
+    `vault ${context.target.vaultId}: ${aliases.length} ${aliases.length === 1 ? 'alias was' : 'aliases were'} gone when a retry arrived (${aliases.map(maskValue).join(', ')}); ` +
       'the attempt whose answer was lost deleted them',
   );
 }

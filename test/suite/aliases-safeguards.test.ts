@@ -5,14 +5,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../../src/extension';
-import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
+import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
-const SECRET = `safeguards-${Date.now().toString(36)}-secret`;
 const SANDBOX = 'tntdemo00001';
 const LIVE = 'tntdemo00004';
 
 let api: TestingApi;
+let demo: DemoVaults;
 let emulator: Emulator;
 const realDialogs: Partial<TestingApi['dialogs']> = {};
 
@@ -36,16 +37,11 @@ describe('Safeguards', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     Object.assign(realDialogs, api.dialogs);
-    emulator = await startEmulator({
-      vaults: DEMO_VAULTS.map((vault) => ({ ...vault })),
-      clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: SECRET })),
-    });
-    for (const [vaultId, environment] of [[SANDBOX, 'custom'], [LIVE, 'live']]) {
-      await vscode.commands.executeCommand('vgs.addVault', {
-        vaultId, name: `Safeguards ${environment}`, environment, baseUrl: emulator.vaultUrl(vaultId), tokenUrl: emulator.tokenUrl,
-        clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
-      });
-    }
+    demo = await addDemoVaults([
+      { vaultId: SANDBOX, name: 'Safeguards custom', environment: 'custom' },
+      { vaultId: LIVE, name: 'Safeguards live', environment: 'live' },
+    ]);
+    emulator = demo.emulator;
   });
 
   afterEach(async () => {
@@ -54,14 +50,7 @@ describe('Safeguards', () => {
     await setUserSetting('clipboardClearSeconds', undefined);
   });
 
-  after(async () => {
-    // Reverted first: closing a changed untitled document would ask to save it.
-    for (let left = 20; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    for (const vaultId of [SANDBOX, LIVE]) await vscode.commands.executeCommand('vgs.removeVault', vaultId, { confirm: false });
-    await emulator?.close();
-  });
+  after(() => demo?.close());
 
   it('Details and Copy ask before a value leaves a live vault, as Reveal does; declined, nothing is asked of VGS', async () => {
     const { editor, alias } = await tokenized(LIVE, '4242424242424242');

@@ -175,7 +175,7 @@ describe('Alias commands', () => {
     assert.equal(lines[1], 'x=6555555555554444', 'the edited value is left as the user made it');
     assert.match(lines[2], /^typed aftery=tok_sandbox_\w+$/, 'the other value got its alias where it is now');
     assert.equal(outcome.failed, 'edited');
-    assert.match(outcome.message ?? '', /Tokenized 1 of 2\. 1 left unchanged and selected \(lines 2\): its text was edited/);
+    assert.match(outcome.message ?? '', /Tokenized 1 of 2 values\. 1 left unchanged and selected \(line 2\): its text was edited/);
     assert.deepEqual(editor.selections.map((selection) => editor.document.getText(selection)), ['6555555555554444']);
   });
 
@@ -237,7 +237,7 @@ describe('Alias commands', () => {
     lines.forEach((line, i) => assert.ok(line === `c${i}` || /^tok_sandbox_\w+$/.test(line), `line ${i + 1}`));
     const selected = editor.selections.map((selection) => editor.document.getText(selection));
     assert.deepEqual(selected, lines.filter((line) => !line.startsWith('tok_')), 'the rest is selected');
-    assert.match(outcome.message ?? '', new RegExp(`Tokenized ${tokenized} of 200\\. ${200 - tokenized} left unchanged and selected .*cancelled`));
+    assert.match(outcome.message ?? '', new RegExp(`Tokenized ${tokenized} of 200 values\\. ${200 - tokenized} left unchanged and selected .*cancelled`));
   });
 
 

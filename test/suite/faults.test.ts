@@ -181,6 +181,7 @@ describe('Fault matrix', function () {
         selectLines(editor);
         const before = emulator.recordCount(VAULT);
         api.dialogs.confirm = () => Promise.resolve(true);
+        api.dialogs.typeToConfirm = (_title, _prompt, expected) => Promise.resolve(expected);
         fault.inject(emulator, ROUTE.delete, aliases[count === 5 ? 0 : 20]);
         const outcome = await run('delete');
         assert.deepEqual(lineTexts(editor), aliases, 'delete leaves the document as it is');
@@ -203,7 +204,7 @@ describe('Fault matrix', function () {
     emulator.faults.failContaining('PUT /aliases/{alias}', aliases[1], fail(500));
     const outcome = await vscode.commands.executeCommand<Outcome & { updated?: string[] }>('vgs.updateClassifiers', { vault: VAULT, classifiers: ['pci'] });
     assert.deepEqual(outcome.updated, [aliases[0], aliases[2]]);
-    assert.match(outcome.message ?? '', /Updated the classifiers of 2 of 3\. 1 left unchanged and selected \(lines 2\): .*HTTP 500/);
+    assert.match(outcome.message ?? '', /Updated the classifiers of 2 of 3 aliases\. 1 left unchanged and selected \(line 2\): .*HTTP 500/);
     assert.deepEqual(selectedLines(editor), [1]);
   });
 

@@ -1,6 +1,7 @@
 /** Update Classifiers: a new classifier list for each alias (selected, under a cursor, or given). */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
@@ -32,13 +33,14 @@ export const updateClassifiers = (deps: AliasCommandDeps) => (options: Classifie
     const classifiers =
       options.classifiers ??
       (await askClassifiers(
-        vscode.l10n.t('Classifiers of {0} alias(es) in {1}', aliases.length, vault.name),
+        plural(aliases.length, vscode.l10n.t('Classifiers of {0} alias in {1}', aliases.length, vault.name), vscode.l10n.t('Classifiers of {0} aliases in {1}', aliases.length, vault.name)),
         aliases.length === 1 ? await currentClassifiers(async () => (await client.revealRecord(aliases[0])).classifiers) : [],
       ));
     if (!classifiers) return DECLINED;
     // One request per alias (VGS has no batch update): a failed one does not stop the others, and one
     // that refuses every request (credentials, scope, cancel) stops those still to go.
-    const errors = await withAliasProgress(vscode.l10n.t('Updating the classifiers of {0} alias(es)', aliases.length), aliases.length, async ({ signal, onProgress }) => {
+    const title = plural(aliases.length, vscode.l10n.t('Updating the classifiers of {0} alias', aliases.length), vscode.l10n.t('Updating the classifiers of {0} aliases', aliases.length));
+    const errors = await withAliasProgress(title, aliases.length, async ({ signal, onProgress }) => {
       const failed = new Map<string, VgsError>();
       for (const [index, alias] of aliases.entries()) {
         const stop = [...failed.values()].find(refusesEveryRequest);
@@ -51,16 +53,27 @@ export const updateClassifiers = (deps: AliasCommandDeps) => (options: Classifie
       return failed;
     }, options.signal);
     const updated = aliases.filter((alias) => !errors.has(alias));
-    deps.log.info(`updated the classifiers of ${updated.length} of ${aliases.length} alias(es) in ${vault.vaultId}`);
+    deps.log.info(`updated the classifiers of ${updated.length} of ${aliases.length} ${plural(aliases.length, 'alias', 'aliases')} in ${vault.vaultId}`);
     const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
     if (document) select(document, failed.map(({ target }) => target.range));
-    const message = partialMessage(vscode.l10n.t('Updated the classifiers of'), { succeeded: updated.length, failed }, deps.log, COMMANDS.updateClassifiers);
+    const message = partialMessage(
+      (done, total) =>
+        plural(total, vscode.l10n.t('Updated the classifiers of {0} of {1} alias.', done, total), vscode.l10n.t('Updated the classifiers of {0} of {1} aliases.', done, total)),
+      { succeeded: updated.length, failed },
+      deps.log,
+      COMMANDS.updateClassifiers,
+    );
     if (message !== undefined) {
       showPartial(message, { succeeded: updated.length, failed }, deps.log, vault);
       return { updated, classifiers, failed: failed[0].code, message };
     }
+    const listed = classifiers.join(', ') || vscode.l10n.t('(none)');
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Classifiers of {0} alias(es) set to: {1}.', aliases.length, classifiers.join(', ') || vscode.l10n.t('(none)')),
+      plural(
+        aliases.length,
+        vscode.l10n.t('Classifiers of {0} alias set to: {1}.', aliases.length, listed),
+        vscode.l10n.t('Classifiers of {0} aliases set to: {1}.', aliases.length, listed),
+      ),
     );
     return { updated, classifiers };
   });

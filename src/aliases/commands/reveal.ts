@@ -1,6 +1,7 @@
 /** Reveal: each alias (selected, under a cursor, or given) is replaced by its value, in one edit. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
@@ -20,7 +21,11 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     const { vault, client } = await scope.vault();
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const confirmed = await confirmLive(deps.dialogs, vault, {
-      message: vscode.l10n.t('Reveal {0} alias(es) from the live vault "{1}"?', aliases.length, vault.name),
+      message: plural(
+        aliases.length,
+        vscode.l10n.t('Reveal {0} alias from the live vault "{1}"?', aliases.length, vault.name),
+        vscode.l10n.t('Reveal {0} aliases from the live vault "{1}"?', aliases.length, vault.name),
+      ),
       consequence: vscode.l10n.t('The real values will be written into {0}.', vscode.workspace.asRelativePath(document.uri)),
       action: vscode.l10n.t('Reveal'),
     });
@@ -30,7 +35,7 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     let result: RevealResult;
     try {
       result = await withAliasProgress(
-        vscode.l10n.t('Revealing {0} alias(es) from {1}', aliases.length, vault.name),
+        plural(aliases.length, vscode.l10n.t('Revealing {0} alias from {1}', aliases.length, vault.name), vscode.l10n.t('Revealing {0} aliases from {1}', aliases.length, vault.name)),
         aliases.length,
         (progress) => client.reveal(aliases, { ...progress, storage: options.storage }),
         options.signal,
@@ -54,8 +59,13 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     );
     deps.revealed.remember(document, vault.key, applied.written);
     void deps.history.record('reveal', vault.vaultId, applied.written.map(({ was }) => was), document);
-    deps.log.info(`revealed ${applied.succeeded} of ${targets.length} alias(es) from ${vault.vaultId} in ${Date.now() - started} ms`);
-    const message = partialMessage(vscode.l10n.t('Revealed'), applied, deps.log, COMMANDS.revealSelection);
+    deps.log.info(`revealed ${applied.succeeded} of ${targets.length} ${plural(targets.length, 'alias', 'aliases')} from ${vault.vaultId} in ${Date.now() - started} ms`);
+    const message = partialMessage(
+      (done, total) => plural(total, vscode.l10n.t('Revealed {0} of {1} alias.', done, total), vscode.l10n.t('Revealed {0} of {1} aliases.', done, total)),
+      applied,
+      deps.log,
+      COMMANDS.revealSelection,
+    );
     if (message === undefined) return { revealed: targets.length };
     showPartial(message, applied, deps.log, vault);
     return { revealed: applied.succeeded, failed: applied.failed[0].code, message, unchanged: applied.failed.length };

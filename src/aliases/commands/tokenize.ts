@@ -1,6 +1,7 @@
 /** Tokenize Selection (As…): each value becomes its alias, in one edit. */
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
 import type { AliasFormat, CreateResult, Storage } from '../../vgs';
@@ -39,7 +40,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     let results: CreateResult[];
     try {
       results = await withAliasProgress(
-        vscode.l10n.t('Tokenizing {0} value(s) in {1}', targets.length, vault.name),
+        plural(targets.length, vscode.l10n.t('Tokenizing {0} value in {1}', targets.length, vault.name), vscode.l10n.t('Tokenizing {0} values in {1}', targets.length, vault.name)),
         targets.length,
         (progress) =>
           client.createAliases(
@@ -55,11 +56,16 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     const answered = Date.now();
     const applied = await followed.apply(results.map((result) => (result.ok ? { text: result.alias } : { error: result.error })));
     deps.log.info(
-      `tokenized ${applied.succeeded} of ${targets.length} value(s) as ${options.formats ? 'the formats given' : chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
+      `tokenized ${applied.succeeded} of ${targets.length} ${plural(targets.length, 'value', 'values')} as ${options.formats ? 'the formats given' : chosen.format}/${chosen.storage} in ${vault.vaultId} in ${Date.now() - started} ms ` +
         `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
     );
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
-    const message = partialMessage(vscode.l10n.t('Tokenized'), applied, deps.log, COMMANDS.tokenizeSelection);
+    const message = partialMessage(
+      (done, total) => plural(total, vscode.l10n.t('Tokenized {0} of {1} value.', done, total), vscode.l10n.t('Tokenized {0} of {1} values.', done, total)),
+      applied,
+      deps.log,
+      COMMANDS.tokenizeSelection,
+    );
     if (message === undefined) return { aliases } satisfies Tokenized;
     showPartial(message, applied, deps.log, vault);
     return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length };

@@ -57,7 +57,7 @@ test('a batch delete whose answer was lost after VGS acted: the retry finds them
   s.emulator.faults.loseAnswerNext('POST /aliases/delete');
   assert.deepEqual(await vault.deleteAliases(aliases), { deleted: aliases, notFound: [], failed: new Map() });
   assert.deepEqual(statuses('POST /aliases/delete'), [0, 404]);
-  assert.ok(s.log.lines.some((l) => l.includes('5 alias(es) were gone when a retry arrived')));
+  assert.ok(s.log.lines.some((l) => l.includes('5 aliases were gone when a retry arrived')));
   assert.deepEqual((await vault.reveal(aliases)).notFound, aliases);
 });
 

@@ -1,0 +1,133 @@
+// Delete Alias's questions, in the installed extension against the emulator started in this extension host:
+// a modal whose default keeps the aliases, and for more than 20 aliases or a live vault the count typed too.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import type { Emulator } from '../emulator';
+import { addDemoVaults, type DemoVaults } from './demoVaults';
+
+const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
+const SANDBOX = 'tntdemo00001';
+const LIVE = 'tntdemo00004';
+const DELETE_ROUTES = ['POST /aliases/delete', 'DELETE /aliases/{alias}'] as const;
+
+let api: TestingApi;
+let demo: DemoVaults;
+let emulator: Emulator;
+let made = 0;
+const realDialogs: Partial<TestingApi['dialogs']> = {};
+
+type Outcome = { failed?: string; message?: string; aliases?: string[]; deleted?: string[] } & Record<string, unknown>;
+const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
+
+interface Asked {
+  readonly confirmed: Array<{ message: string; action: string; keep?: string }>;
+  readonly typed: Array<{ title: string; prompt: string; expected: string }>;
+}
+
+/** Answers the modal with `confirm` and the input box with `type`, and records what each was asked. */
+function answer(confirm: boolean, type?: string): Asked {
+  const asked: Asked = { confirmed: [], typed: [] };
+  api.dialogs.confirm = async (message, _detail, action, keep) => {
+    asked.confirmed.push({ message, action, keep });
+    return confirm;
+  };
+  api.dialogs.typeToConfirm = async (title, prompt, expected) => {
+    asked.typed.push({ title, prompt, expected });
+    return type;
+  };
+  return asked;
+}
+
+/** `count` new aliases in `vault`, one a line of a new editor, all selected. */
+async function aliasesIn(vault: string, count: number): Promise<string[]> {
+  const values = Array.from({ length: count }, () => `8${Date.now().toString().slice(-9)}${String(made++).padStart(6, '0')}`);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: values.join('\n') }));
+  const selectAll = () => (editor.selections = values.map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length)));
+  selectAll();
+  const { aliases, failed, message } = await run('vgs.tokenizeSelection', { vault });
+  assert.equal(failed, undefined, message);
+  selectAll();
+  return aliases!;
+}
+
+const deleteRequests = () => DELETE_ROUTES.reduce((sum, route) => sum + emulator.log.count(route), 0);
+
+describe('Delete Alias questions', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
+    Object.assign(realDialogs, api.dialogs);
+    demo = await addDemoVaults([
+      { vaultId: SANDBOX, name: 'Delete custom', environment: 'custom' },
+      { vaultId: LIVE, name: 'Delete live', environment: 'live' },
+    ]);
+    emulator = demo.emulator;
+  });
+
+  afterEach(() => {
+    Object.assign(api.dialogs, realDialogs);
+  });
+
+  after(() => demo?.close());
+
+  it('up to 20 aliases in a sandbox vault: the modal alone, its default keeping them; declined, nothing is deleted', async () => {
+    const aliases = await aliasesIn(SANDBOX, 20);
+    emulator.log.clear();
+    let asked = answer(false);
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+    assert.deepEqual(asked.confirmed, [{ message: 'Delete 20 aliases from the vault "Delete custom" (custom)?', action: 'Delete', keep: 'Keep Aliases' }]);
+
+    asked = answer(true);
+    const outcome = await run('vgs.deleteAlias', { vault: SANDBOX });
+    assert.deepEqual(outcome.deleted, aliases);
+    assert.equal(outcome.message, 'Deleted 20 aliases from "Delete custom".');
+    assert.equal(asked.typed.length, 0, 'no count to type');
+  });
+
+  it('one alias: the question and the message say "1 alias"', async () => {
+    const [alias] = await aliasesIn(SANDBOX, 1);
+    const asked = answer(true);
+    const outcome = await run('vgs.deleteAlias', { vault: SANDBOX });
+    assert.deepEqual(outcome.deleted, [alias]);
+    assert.equal(asked.confirmed[0].message, 'Delete 1 alias from the vault "Delete custom" (custom)?');
+    assert.equal(asked.confirmed[0].keep, 'Keep Alias');
+    assert.equal(outcome.message, 'Deleted 1 alias from "Delete custom".');
+  });
+
+  it('more than 20 aliases: the count is typed as well; a wrong count deletes nothing, the right one deletes them', async () => {
+    const aliases = await aliasesIn(SANDBOX, 21);
+    emulator.log.clear();
+    const asked = answer(true, '20');
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+    assert.equal(asked.typed.length, 1);
+    assert.equal(asked.typed[0].expected, '21');
+    assert.match(asked.typed[0].prompt, /^Type 21 to delete 21 aliases from the custom vault "Delete custom"\./);
+
+    answer(true, undefined);
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined', 'dismissed');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+
+    answer(true, ' 21 ');
+    assert.deepEqual((await run('vgs.deleteAlias', { vault: SANDBOX })).deleted, aliases);
+  });
+
+  it('a live vault: the count is typed even for one alias; other text deletes nothing', async () => {
+    const [alias] = await aliasesIn(LIVE, 1);
+    emulator.log.clear();
+    let asked = answer(true, 'delete');
+    assert.equal((await run('vgs.deleteAlias', { vault: LIVE })).failed, 'declined');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+    assert.equal(asked.confirmed.length, 1, 'the modal first');
+    assert.deepEqual(asked.typed.map(({ expected }) => expected), ['1']);
+    assert.match(asked.typed[0].prompt, /^Type 1 to delete 1 alias from the live vault "Delete live"\./);
+
+    asked = answer(false, '1');
+    assert.equal((await run('vgs.deleteAlias', { vault: LIVE })).failed, 'declined');
+    assert.equal(asked.typed.length, 0, 'kept at the modal: no count asked');
+
+    answer(true, '1');
+    assert.deepEqual((await run('vgs.deleteAlias', { vault: LIVE })).deleted, [alias]);
+  });
+});
