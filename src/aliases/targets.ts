@@ -6,9 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { InputError } from '../commands/errors';
+import { plural } from '../commands/plural';
 import type { KnownAlias } from '../detection';
 import { aliasAt, aliasesIn, mayBeAlias } from './aliasText';
-import { valueSpan } from './spans';
+import { CROSSES_QUOTES, quotesOf, valueSpanIn } from './spans';
 
 export interface Target {
   /** What is replaced: the value or alias only, never the whitespace or quotes around it. */
@@ -94,9 +95,21 @@ function rangesOf(document: vscode.TextDocument, args: TargetArguments): readonl
   return editor.document === document ? editor.selections : [];
 }
 
-function within(document: vscode.TextDocument, range: vscode.Range, start: number, end: number): vscode.Range {
-  const base = document.offsetAt(range.start);
-  return new vscode.Range(document.positionAt(base + start), document.positionAt(base + end));
+/**
+ * The value a selection holds, undefined when it holds none. Read with the selection's whole lines around
+ * it, so that a string's quotes taken in stay in the document; refused when it reaches across them.
+ */
+function valueIn(document: vscode.TextDocument, range: vscode.Range): Target | undefined {
+  const lines = new vscode.Range(range.start.line, 0, range.end.line, document.lineAt(range.end.line).text.length);
+  const base = document.offsetAt(lines.start);
+  const text = document.getText(lines);
+  const span = valueSpanIn(text, document.offsetAt(range.start) - base, document.offsetAt(range.end) - base, quotesOf(document.languageId));
+  if (span === CROSSES_QUOTES) {
+    throw new InputError(
+      vscode.l10n.t('The selection on line {0} takes in a quote of a string and text outside the string. Select the value inside the quotes.', range.start.line + 1),
+    );
+  }
+  return span && { range: new vscode.Range(document.positionAt(base + span.start), document.positionAt(base + span.end)), text: text.slice(span.start, span.end) };
 }
 
 /**
@@ -126,16 +139,14 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
   }
   const targets = ranges.flatMap((range, source) => {
     if (range.isEmpty) return [];
-    const selected = document.getText(range);
-    const span = valueSpan(selected);
-    if (!span) {
+    const target = valueIn(document, range);
+    if (!target) {
       throw new InputError(vscode.l10n.t('The selection on line {0} holds no value (only whitespace or empty quotes). Select the value itself.', range.start.line + 1));
     }
-    const text = selected.slice(span.start, span.end);
-    if (Buffer.byteLength(text, 'utf8') > MAX_VALUE_BYTES) {
+    if (Buffer.byteLength(target.text, 'utf8') > MAX_VALUE_BYTES) {
       throw new InputError(vscode.l10n.t('The selection on line {0} is over 32 MB, the most VGS stores as one value. Select a smaller value.', range.start.line + 1));
     }
-    return [{ range: within(document, range, span.start, span.end), text, source }];
+    return [{ ...target, source }];
   });
   return { document, targets: merged(targets) };
 }
@@ -152,15 +163,13 @@ function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.R
       targets.push({ range: found, text: document.getText(found) });
       continue;
     }
-    const selected = document.getText(range);
-    const span = valueSpan(selected);
-    const text = span && selected.slice(span.start, span.end);
-    if (!span || !text || !mayBeAlias(text)) {
+    const target = valueIn(document, range);
+    if (!target || !mayBeAlias(target.text)) {
       throw new InputError(
         vscode.l10n.t('The selection on line {0} is not an alias. Select an alias (for example tok_sandbox_…), or put the cursor on one.', range.start.line + 1),
       );
     }
-    targets.push({ range: within(document, range, span.start, span.end), text });
+    targets.push(target);
   }
   if (targets.length === 0) {
     throw new InputError(vscode.l10n.t('There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_…, a UUID, or one this extension created or revealed), or select one.'));
@@ -175,7 +184,12 @@ function occurrences(document: vscode.TextDocument, aliases: readonly string[]):
     range: new vscode.Range(document.positionAt(start), document.positionAt(end)),
     text: text.slice(start, end),
   }));
-  if (targets.length === 0) throw new InputError(vscode.l10n.t('None of the {0} aliases given is in {1}.', aliases.length, vscode.workspace.asRelativePath(document.uri)));
+  if (targets.length === 0) {
+    const where = vscode.workspace.asRelativePath(document.uri);
+    throw new InputError(
+      plural(aliases.length, vscode.l10n.t('The alias given is not in {0}.', where), vscode.l10n.t('None of the {0} aliases given is in {1}.', aliases.length, where)),
+    );
+  }
   return targets;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { valueSpan } from '../../../src/aliases/spans';
+import { CROSSES_QUOTES, quotesOf, valueSpan, valueSpanIn } from '../../../src/aliases/spans';
 import { aliasAt, mayBeAlias } from '../../../src/aliases/aliasText';
 
 const valueOf = (text: string) => {
@@ -29,6 +29,63 @@ describe('valueSpan', () => {
   test('a lone quote character is a value', () => assert.equal(valueOf('"'), '"'));
   test('empty, whitespace-only and empty literals have no value', () => {
     for (const text of ['', '   ', '\t\n', '""', "''", '"  "']) assert.equal(valueSpan(text), undefined, JSON.stringify(text));
+  });
+});
+
+describe('valueSpanIn', () => {
+  /** The value of the part of `line` between the two | marks, in `language`. */
+  const valueIn = (marked: string, language = 'json') => {
+    const start = marked.indexOf('|');
+    const end = marked.indexOf('|', start + 1) - 1;
+    const line = marked.replace(/\|/g, '');
+    const span = valueSpanIn(line, start, end, quotesOf(language));
+    return typeof span === 'object' ? line.slice(span.start, span.end) : span;
+  };
+  test('a selection that takes in a string\'s opening or closing quote is trimmed to the inside', () => {
+    assert.equal(valueIn('{"card": |"4111111111111111|"}'), '4111111111111111');
+    assert.equal(valueIn('{"card": "|4111111111111111"|}'), '4111111111111111');
+    assert.equal(valueIn('{"card": |"4111111111111111"|}'), '4111111111111111');
+    assert.equal(valueIn('{"card": | "4111111111111111" |}'), '4111111111111111', 'with whitespace outside');
+  });
+  test('a selection inside a string is the value, its end whitespace left out', () => {
+    assert.equal(valueIn('{"card": "x |4111| y"}'), '4111');
+    assert.equal(valueIn('{"card": "x| 4111 |y"}'), '4111');
+  });
+  test('with a quote taken in, the inside of the string is the value, spaces and all', () => {
+    assert.equal(valueIn('x = |" a "|', 'python'), ' a ');
+  });
+  test('a selection reaching across a quote to other text, or over two strings, is refused', () => {
+    assert.equal(valueIn('{"card"|: "4111"|}'), CROSSES_QUOTES);
+    assert.equal(valueIn('{"card"|: "4111|"}'), CROSSES_QUOTES);
+    assert.equal(valueIn('{"card": "4111|",| "b": 1}'), CROSSES_QUOTES);
+    assert.equal(valueIn('["|a", "b|"]'), CROSSES_QUOTES);
+  });
+  test('JavaScript, TypeScript, Python and YAML strings: single, double and back quotes', () => {
+    assert.equal(valueIn("const card = |'4111111111111111|';", 'typescript'), '4111111111111111');
+    assert.equal(valueIn('const card = `|4111111111111111`|;', 'javascript'), '4111111111111111');
+    assert.equal(valueIn("card = |'4111111111111111'|", 'python'), '4111111111111111');
+    assert.equal(valueIn('card: |"4111111111111111|"', 'yaml'), '4111111111111111');
+    assert.equal(valueIn("card = |'4111|' + x", 'python'), '4111');
+    assert.equal(valueIn("card = |'4111' +| x", 'python'), CROSSES_QUOTES);
+  });
+  test('a quote inside another kind of string, or escaped, is part of it', () => {
+    assert.equal(valueIn('s = |"it\'s 4111|"', 'python'), "it's 4111");
+    assert.equal(valueIn('{"a": |"x\\"y"|}'), 'x\\"y');
+  });
+  test('a selection outside every string is trimmed of whitespace only', () => {
+    assert.equal(valueIn('{"n": | 4111 |}'), '4111');
+  });
+  test('only quotes, or empty quotes, hold no value', () => {
+    assert.equal(valueIn('{"card": |"|4111"}'), undefined);
+    assert.equal(valueIn('{"card": |""|}'), undefined);
+  });
+  test('in plain text quotes may be data: the rules of valueSpan', () => {
+    assert.equal(valueIn('ssn=|"123-45-6789|', 'plaintext'), '"123-45-6789');
+    assert.equal(valueIn('ssn=|"123-45-6789"|', 'plaintext'), '123-45-6789');
+  });
+  test('a selection over several lines is read with its lines around it', () => {
+    assert.equal(valueIn('{\n  "card": |"4111111111111111|",\n}'), '4111111111111111');
+    assert.equal(valueIn('{\n  "a": |"1",\n  "b": "2|"\n}'), CROSSES_QUOTES);
   });
 });
 
