@@ -35,10 +35,28 @@ function killAll(): void {
   for (const child of running) killGroup(child, 'SIGKILL');
 }
 
+// A harness that stops its own way on a signal registers it here (npm start says what it stopped, and
+// exits 0: Ctrl-C is how it is meant to end); the others are killed at once.
+let stopOnSignal: (() => Promise<void>) | undefined;
+
+export function onStopSignal(stop: () => Promise<void>): void {
+  stopOnSignal = stop;
+}
+
 process.once('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    killAll();
-    process.exit(130);
+    if (!stopOnSignal) {
+      killAll();
+      process.exit(130);
+    }
+    // A second Ctrl-C meanwhile finds no handler left and ends the process at once.
+    void stopOnSignal().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
   });
 }
