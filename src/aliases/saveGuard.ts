@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
+import { plural } from '../commands/plural';
 import { revealedValuesOnSave, type RevealedValuesOnSave } from '../settings';
 import type { RevealedValue, RevealedValues } from './revealedValues';
 import { trackRanges } from './tracking';
@@ -76,20 +77,30 @@ export class SaveGuard implements vscode.Disposable {
     const { mode, values } = pending;
     const file = vscode.workspace.asRelativePath(document.uri);
     if (mode === 'allow') {
-      this.log.info(`saved ${values.length} revealed value(s) in a file (vgs.revealedValuesOnSave is allow)`);
+      this.log.info(`saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is allow)`);
       this.guarded.fire({ document, mode, count: values.length });
       return;
     }
     if (mode === 'warn') {
-      this.log.warn(`saved ${values.length} revealed value(s) in a file (vgs.revealedValuesOnSave is warn)`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} was saved with {1} revealed value(s) in it (setting vgs.revealedValuesOnSave is "warn").', file, values.length));
+      this.log.warn(`saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is warn)`);
+      void vscode.window.showWarningMessage(
+        plural(
+          values.length,
+          vscode.l10n.t('{0} was saved with {1} revealed value in it (setting vgs.revealedValuesOnSave is "warn").', file, values.length),
+          vscode.l10n.t('{0} was saved with {1} revealed values in it (setting vgs.revealedValuesOnSave is "warn").', file, values.length),
+        ),
+      );
       this.guarded.fire({ document, mode, count: values.length });
       return;
     }
     const revealAgain = this.revealAgainIn(document, pending);
-    this.log.info(`put back ${values.length} alias(es) in place of revealed values before a save`);
+    this.log.info(`put back ${values.length} ${plural(values.length, 'alias', 'aliases')} in place of revealed values before a save`);
     const again = vscode.l10n.t('Reveal Again');
-    const message = vscode.l10n.t('Put back {0} alias(es) in {1} before saving, so no revealed value was written to disk.', values.length, file);
+    const message = plural(
+      values.length,
+      vscode.l10n.t('Put back {0} alias in {1} before saving, so no revealed value was written to disk.', values.length, file),
+      vscode.l10n.t('Put back {0} aliases in {1} before saving, so no revealed value was written to disk.', values.length, file),
+    );
     void vscode.window.showInformationMessage(message, again).then((answer) => (answer === again ? revealAgain.run() : revealAgain.dispose()));
     this.guarded.fire({ document, mode, count: values.length, revealAgain: () => revealAgain.run() });
   }

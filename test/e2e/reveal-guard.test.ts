@@ -35,7 +35,7 @@ test('reveal in place, save: the alias is back on disk and in the editor, the va
   await waitForEditorText(page, new RegExp(`"card_number":\\s"${CARD}"`));
 
   await page.keyboard.press('Control+S');
-  await notification(page, /Put back 1 alias\(es\) in payments\.json before saving/).waitFor({ timeout: 30_000 });
+  await notification(page, /Put back 1 alias in payments\.json before saving/).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'reveal-guard-saved');
   const onDisk = fs.readFileSync(path.join(workspace, 'payments.json'), 'utf8');
   assert.match(onDisk, /"card_number": "tok_sandbox_\w+"/);

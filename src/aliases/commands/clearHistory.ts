@@ -1,6 +1,7 @@
 /** Clear Reveal History: empties the local history of reveals, after asking. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { DECLINED, runCommand } from '../../commands/runner';
 import type { AliasCommandDeps } from '../aliasCommand';
 
@@ -8,7 +9,7 @@ export const clearRevealHistory = (deps: AliasCommandDeps) => () =>
   runCommand(COMMANDS.clearRevealHistory, deps.log, async () => {
     const entries = (await deps.history.entries()).length;
     const confirmed = await deps.dialogs.confirm(
-      vscode.l10n.t('Clear the reveal history ({0} entries)?', entries),
+      plural(entries, vscode.l10n.t('Clear the reveal history ({0} entry)?', entries), vscode.l10n.t('Clear the reveal history ({0} entries)?', entries)),
       vscode.l10n.t('The record of what was revealed on this machine is deleted. VGS keeps no record of reveals to replace it.'),
       vscode.l10n.t('Clear'),
     );

@@ -1,6 +1,7 @@
 /** Show Reveal History: what was revealed on this machine, newest first; type a vault or a file to filter. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { runCommand } from '../../commands/runner';
 import type { AliasCommandDeps } from '../aliasCommand';
 import type { HistoryEntry, RevealKind } from '../revealHistory';
@@ -15,7 +16,7 @@ const KINDS: Record<RevealKind, { icon: string; name: () => string }> = {
 function itemOf(entry: HistoryEntry): vscode.QuickPickItem {
   const kind = KINDS[entry.command] ?? { icon: '$(history)', name: () => entry.command };
   return {
-    label: `${kind.icon} ${kind.name()}: ${vscode.l10n.t('{0} value(s)', entry.count)}`,
+    label: `${kind.icon} ${kind.name()}: ${plural(entry.count, vscode.l10n.t('{0} value', entry.count), vscode.l10n.t('{0} values', entry.count))}`,
     description: entry.file,
     detail: `${new Date(entry.time).toLocaleString()} · ${entry.vault} · ${entry.aliases.join(', ')}`,
   };
