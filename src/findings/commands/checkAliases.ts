@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
 import { withAliasProgress } from '../../aliases/progress';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { InvalidAliasError } from '../../vgs';
 import type { FindingsDeps } from '../deps';
 import { documentOf } from '../documents';
@@ -29,7 +30,11 @@ export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArgument
     }
     const { vault, client } = await scope.vault();
     const result = await withAliasProgress(
-      vscode.l10n.t('Checking {0} value(s) of {1} in {2}', candidates.length, file, vault.name),
+      plural(
+        candidates.length,
+        vscode.l10n.t('Checking {0} value of {1} in {2}', candidates.length, file, vault.name),
+        vscode.l10n.t('Checking {0} values of {1} in {2}', candidates.length, file, vault.name),
+      ),
       candidates.length,
       ({ signal, onProgress }) => client.reveal(candidates, { signal, onProgress }),
       args.signal,
@@ -37,7 +42,7 @@ export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArgument
     // Text that cannot be an alias at all (spaces in a grouped card number) was not sent, and is no failure.
     const failed = [...result.failed.values()].filter((error) => !(error instanceof InvalidAliasError));
     const aliases = result.found.size;
-    deps.log.info(`checked ${candidates.length} value(s) of ${file} against ${vault.vaultId}: ${aliases} alias(es), ${failed.length} failed`);
+    deps.log.info(`checked ${file} against ${vault.vaultId}: values ${candidates.length}, aliases ${aliases}, failed ${failed.length}`);
     const message = vscode.l10n.t('{0} of the {1} values flagged in {2} are aliases in {3}; they are no longer flagged.', aliases, candidates.length, file, vault.name);
     if (failed.length === 0) void vscode.window.showInformationMessage(message);
     else void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('{0} could not be checked ({1}): run the command again.', failed.length, failed[0].code)}`);

@@ -16,7 +16,7 @@ export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => (args: Fin
     const scan = await withScanProgress(deps, args.signal);
     const findings = scan.files.reduce((sum, file) => sum + file.found.length, 0);
     deps.log.info(
-      `workspace scan: ${findings} finding(s) in ${scan.files.length} of ${scan.scanned} file(s), ${scan.skipped} skipped, in ${Date.now() - started} ms${scan.cancelled ? ' (cancelled)' : ''} ` +
+      `workspace scan: findings ${findings}, files with findings ${scan.files.length}, scanned ${scan.scanned}, skipped ${scan.skipped}, in ${Date.now() - started} ms${scan.cancelled ? ' (cancelled)' : ''} ` +
         `(listing ${Math.round(scan.spent.listing)} ms, waiting for reads ${Math.round(scan.spent.reading)} ms, scanning ${Math.round(scan.spent.scanning)} ms)`,
     );
     const summary = scan.cancelled

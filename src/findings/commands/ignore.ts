@@ -9,6 +9,6 @@ export const ignoreSensitiveValue = (deps: FindingsDeps) => (args: FileRanges) =
   runCommand(COMMANDS.ignoreSensitiveValue, deps.log, async () => {
     const { document, ranges } = await documentAndRanges(args);
     await deps.ignores.ignore(document.uri, ranges.map((range) => document.getText(range)));
-    deps.log.info(`ignoring ${ranges.length} value(s) in ${vscode.workspace.asRelativePath(document.uri)}`);
+    deps.log.info(`ignoring in ${vscode.workspace.asRelativePath(document.uri)}: values ${ranges.length}`);
     return { ignored: ranges.length };
   });

@@ -10,6 +10,7 @@ import { unchanged, type Applied } from '../../aliases/outcome';
 import { withAliasProgress } from '../../aliases/progress';
 import { trackRanges } from '../../aliases/tracking';
 import { COMMANDS } from '../../commands/ids';
+import { plural } from '../../commands/plural';
 import { DocumentChangedError } from '../../commands/errors';
 import { DECLINED } from '../../commands/runner';
 import { aliasDefaults } from '../../settings';
@@ -56,14 +57,19 @@ export const tokenizeSensitiveValuesInWorkspace = (deps: FindingsDeps) => (args:
     ]));
     try {
       const defaults = aliasDefaults();
+      const files = plural(tracked.size, vscode.l10n.t('{0} file', tracked.size), vscode.l10n.t('{0} files', tracked.size));
       const results = await withAliasProgress(
-        vscode.l10n.t('Tokenizing {0} value(s) in {1} files in {2}', targets.length, tracked.size, vault.name),
+        plural(
+          targets.length,
+          vscode.l10n.t('Tokenizing {0} value in {1} in {2}', targets.length, files, vault.name),
+          vscode.l10n.t('Tokenizing {0} values in {1} in {2}', targets.length, files, vault.name),
+        ),
         targets.length,
         (progress) => client.createAliases(targets.map(({ text, located }) => ({ value: text, format: located.format, storage: defaults.storage, classifiers: defaults.classifiers })), progress),
         args.signal,
       );
       const applied = await applyAll(targets, results, tracked);
-      deps.log.info(`tokenized ${applied.succeeded} of ${targets.length} value(s) in ${tracked.size} file(s) in ${vault.vaultId} in ${Date.now() - started} ms`);
+      deps.log.info(`tokenized in ${vault.vaultId}: values ${applied.succeeded} of ${targets.length}, files ${tracked.size}, in ${Date.now() - started} ms`);
       if (applied.failed.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Tokenized {0} values in {1} files. The files are not saved yet; one Undo takes the change back.', applied.succeeded, tracked.size));
         return { tokenized: applied.succeeded, files: tracked.size };
