@@ -109,8 +109,13 @@ describe('Reveal history', () => {
     }
     assert.equal(outcome.shown, 1);
 
-    api.dialogs.confirm = async () => false;
+    let keep: string | undefined;
+    api.dialogs.confirm = async (_message, _detail, _action, keepLabel) => {
+      keep = keepLabel;
+      return false;
+    };
     assert.equal((await run('vgs.clearRevealHistory')).failed, 'declined');
+    assert.equal(keep, 'Keep History', 'Enter and Escape keep the history');
     assert.equal((await api.history.entries()).length, 1);
     api.dialogs.confirm = async () => true;
     assert.equal((await run('vgs.clearRevealHistory')).cleared, 1);

@@ -12,6 +12,7 @@ export const clearRevealHistory = (deps: AliasCommandDeps) => () =>
       plural(entries, vscode.l10n.t('Clear the reveal history ({0} entry)?', entries), vscode.l10n.t('Clear the reveal history ({0} entries)?', entries)),
       vscode.l10n.t('The record of what was revealed on this machine is deleted. VGS keeps no record of reveals to replace it.'),
       vscode.l10n.t('Clear'),
+      vscode.l10n.t('Keep History'),
     );
     if (!confirmed) return DECLINED;
     await deps.history.clear();
