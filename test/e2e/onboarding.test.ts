@@ -60,7 +60,12 @@ test('Help > Open Walkthrough… > Get Started with VGS Aliases, as the README s
     await page.locator('.statusbar-item', { hasText: 'Environment' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.menubar .menubar-menu-button').first().click();
     await page.getByRole('menuitem', { name: 'Help' }).hover();
-    await page.getByRole('menuitem', { name: 'Open Walkthrough...' }).click();
+    // A click that lands while the submenu is still opening is dropped by the workbench's menu; the item
+    // under the pointer has the focus, and Enter runs it whenever it lands.
+    const item = page.getByRole('menuitem', { name: 'Open Walkthrough...' });
+    await item.hover();
+    await page.locator('.monaco-menu .action-item.focused', { hasText: /^Open Walkthrough\.\.\.$/ }).waitFor();
+    await page.keyboard.press('Enter');
     await quickInputRow(page, 'Get Started with VGS Aliases').click();
     await page.locator('button.getting-started-step[data-step-id$="#addVault"][aria-checked="true"]').waitFor({ timeout: 30_000 });
   } finally {
