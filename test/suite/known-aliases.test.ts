@@ -3,14 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
-const SECRET = `known-${Date.now().toString(36)}-secret`;
 const CARD = '4111111111111111';
 
 let api: TestingApi;
-let emulator: Emulator;
+let demo: DemoVaults;
 const realDialogs: Partial<TestingApi['dialogs']> = {};
 
 type Outcome = { failed?: string; message?: string; aliases?: string[]; format?: string } & Record<string, unknown>;
@@ -38,14 +37,7 @@ describe('Known aliases (format-preserving ones under the cursor)', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     Object.assign(realDialogs, api.dialogs);
-    emulator = await startEmulator({
-      vaults: DEMO_VAULTS.map((vault) => ({ ...vault })),
-      clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: SECRET })),
-    });
-    await run('vgs.addVault', {
-      vaultId: 'tntdemo00001', name: 'Known', environment: 'custom', baseUrl: emulator.vaultUrl('tntdemo00001'),
-      tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
-    });
+    demo = await addDemoVaults([{ vaultId: 'tntdemo00001', name: 'Known', environment: 'custom' }]);
     await vscode.commands.executeCommand('vgs.selectVault', 'tntdemo00001');
   });
 
@@ -55,8 +47,7 @@ describe('Known aliases (format-preserving ones under the cursor)', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('vgs.removeVault', 'tntdemo00001', { confirm: false });
-    await emulator.close();
+    await demo.close();
   });
 
   it('Reveal with the cursor inside an FPE alias it created puts the value back', async () => {
@@ -93,8 +84,8 @@ describe('Known aliases (format-preserving ones under the cursor)', () => {
     const editor = await open('{ "order": "4012888888881881" }');
     const inside = editor.document.positionAt(editor.document.getText().indexOf('4012') + 3);
     editor.selection = new vscode.Selection(inside, inside);
-    emulator.log.clear();
+    demo.emulator.log.clear();
     assert.equal((await run('vgs.revealSelection')).failed, 'EditorInputError');
-    assert.equal(emulator.log.entries.length, 0, 'nothing was sent');
+    assert.equal(demo.emulator.log.entries.length, 0, 'nothing was sent');
   });
 });
