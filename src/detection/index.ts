@@ -8,6 +8,8 @@ import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind 
 
 export { AliasIndex } from './aliases';
 export type { IndexedAlias } from './aliases';
+export { environmentOfAlias, findAliases } from './aliasesInText';
+export type { AliasEnvironment, FoundAlias } from './aliasesInText';
 export { cardBrand, isPfptAlias, luhnValid, reloadBrands } from './cards';
 export { compilePatterns, pathsPerStart } from './patterns';
 export { ssnValid } from './ssn';
