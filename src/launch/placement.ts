@@ -1,0 +1,31 @@
+/**
+ * Where a launch configuration puts revealed values, checked after VS Code substituted its variables: only
+ * in `env`, and only for a program that does not run in a terminal. A debug adapter asked to run the
+ * program in a terminal (js-debug's and debugpy's `console`, cppdbg's `externalConsole`) has VS Code type
+ * `/usr/bin/env 'NAME=value' …` into the shell, where the value shows, enters the shell's history and
+ * VS Code's recent commands. Plain functions, no 'vscode': tested in plain Node.
+ */
+
+/** The paths (`args[1]`, `cwd`) of the strings outside `env` that hold any of `values`. */
+export function valuesOutsideEnv(config: Readonly<Record<string, unknown>>, values: readonly string[]): string[] {
+  if (values.length === 0) return [];
+  const found: string[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (typeof node === 'string') {
+      if (values.some((value) => value !== '' && node.includes(value))) found.push(path);
+    } else if (Array.isArray(node)) {
+      node.forEach((each, i) => visit(each, `${path}[${i}]`));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, each] of Object.entries(node)) visit(each, path === '' ? key : `${path}.${key}`);
+    }
+  };
+  for (const [key, each] of Object.entries(config)) if (key !== 'env') visit(each, key);
+  return found;
+}
+
+/** The terminal the configuration asks its program to run in, if any (`integratedTerminal`, `externalConsole`). */
+export function terminalConsole(config: Readonly<Record<string, unknown>>): string | undefined {
+  if (config.console === 'integratedTerminal' || config.console === 'externalTerminal') return config.console;
+  if (config.externalConsole === true) return 'externalConsole';
+  return undefined;
+}
