@@ -22,7 +22,7 @@ export interface WrongReference {
 
 /** The variables whose values are `vgs:` references, in the order written. */
 export function envAliases(env: unknown): Array<EnvAlias | WrongReference> {
-  if (typeof env !== 'object' || env === null) return [];
+  if (typeof env !== 'object' || env === null || Array.isArray(env)) return [];
   return Object.entries(env as Record<string, unknown>).flatMap(([name, value]): Array<EnvAlias | WrongReference> => {
     if (typeof value !== 'string' || !value.startsWith(ENV_PREFIX)) return [];
     const reference = value.slice(ENV_PREFIX.length).trim();
