@@ -13,7 +13,7 @@ import type { Vault } from '../vaults';
 import { envAliases, type EnvAlias } from './envAliases';
 import { LaunchRefusedError } from './errors';
 import type { HandedOut } from './handedOut';
-import { terminalConsole, valuesOutsideEnv } from './placement';
+import { terminalConsole, tracedToFile, valuesOutsideEnv } from './placement';
 import { revealForLaunch, type LaunchDeps } from './reveal';
 
 export function aliasesInEnv(deps: LaunchDeps, handedOut: HandedOut): vscode.DebugConfigurationProvider {
@@ -39,6 +39,10 @@ export function aliasesInEnv(deps: LaunchDeps, handedOut: HandedOut): vscode.Deb
           const terminal = terminalConsole(config);
           if (terminal) {
             throw new LaunchRefusedError(vscode.l10n.t('The launch "{0}" runs its program in a terminal ({1}), where the values of its environment would show in the command line VS Code types. Set "console": "internalConsole" to launch it with aliases.', config.name, terminal));
+          }
+          const traced = tracedToFile(config);
+          if (traced) {
+            throw new LaunchRefusedError(vscode.l10n.t('The launch "{0}" has its debugger log the launch request, environment included, to a file ("{1}"). Turn "{1}" off to launch it with aliases.', config.name, traced));
           }
           const wrong = references.find((each) => 'problem' in each);
           if (wrong) {

@@ -3,7 +3,8 @@
  * in `env`, and only for a program that does not run in a terminal. A debug adapter asked to run the
  * program in a terminal (js-debug's and debugpy's `console`, cppdbg's `externalConsole`) has VS Code type
  * `/usr/bin/env 'NAME=value' …` into the shell, where the value shows, enters the shell's history and
- * VS Code's recent commands. Plain functions, no 'vscode': tested in plain Node.
+ * VS Code's recent commands; one told to trace (js-debug's `trace`, debugpy's `logToFile`) writes the launch
+ * request, environment included, to a log file. Plain functions, no 'vscode': tested in plain Node.
  */
 
 /** The paths (`args[1]`, `cwd`) of the strings outside `env` that hold any of `values`. */
@@ -27,5 +28,12 @@ export function valuesOutsideEnv(config: Readonly<Record<string, unknown>>, valu
 export function terminalConsole(config: Readonly<Record<string, unknown>>): string | undefined {
   if (config.console === 'integratedTerminal' || config.console === 'externalTerminal') return config.console;
   if (config.externalConsole === true) return 'externalConsole';
+  return undefined;
+}
+
+/** The property that has the debugger log its messages, the launch request among them, to a file, if any. */
+export function tracedToFile(config: Readonly<Record<string, unknown>>): string | undefined {
+  if (config.trace !== undefined && config.trace !== false) return 'trace';
+  if (config.logToFile === true) return 'logToFile';
   return undefined;
 }

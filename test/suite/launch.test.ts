@@ -243,7 +243,7 @@ describe('Aliases at debug launch', () => {
     assert.equal(accepted.hash, sha256(card));
   });
 
-  it('a terminal console, or an input value outside env, is refused before anything is revealed', async () => {
+  it('a terminal console, a trace to a file, or an input value outside env, is refused before anything is revealed', async () => {
     const card = newValue();
     const alias = await aliasOf(VAULT, card);
     const sessions = started.length;
@@ -253,12 +253,16 @@ describe('Aliases at debug launch', () => {
     assert.equal(terminal.started, false);
     assert.match(shown[0]?.message ?? '', /runs its program in a terminal \(integratedTerminal\)/);
 
+    const traced = await launch(launchOf('VGS traced launch', { CARD: `vgs:${VAULT}/${alias}` }, { trace: true }));
+    assert.equal(traced.started, false);
+    assert.match(shown[1]?.message ?? '', /log the launch request, environment included, to a file \("trace"\)/);
+
     // What VS Code does with an input's value: the command answers it, then the resolvers see the configuration.
     const value = await vscode.commands.executeCommand<string>('vgs.revealForLaunch', { alias, vault: VAULT });
     assert.equal(value, card);
     const inArgs = await launch(launchOf('VGS args launch', {}, { args: ['--card', value] }));
     assert.equal(inArgs.started, false);
-    assert.match(shown[1]?.message ?? '', /puts a value of vgs\.revealForLaunch in args\[1\]/);
+    assert.match(shown[2]?.message ?? '', /puts a value of vgs\.revealForLaunch in args\[1\]/);
 
     assert.equal(started.length, sessions, 'no debug session started');
     assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 1, 'only the input revealed');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { envAliases } from '../../../src/launch/envAliases';
-import { terminalConsole, valuesOutsideEnv } from '../../../src/launch/placement';
+import { terminalConsole, tracedToFile, valuesOutsideEnv } from '../../../src/launch/placement';
 
 test('vgs:<alias> names the active vault, vgs:<vault>/<alias> another; other values are left alone', () => {
   assert.deepEqual(
@@ -52,4 +52,12 @@ test('a program run in a terminal is named: console integratedTerminal/externalT
   assert.equal(terminalConsole({ externalConsole: true }), 'externalConsole');
   assert.equal(terminalConsole({ console: 'internalConsole', externalConsole: false }), undefined);
   assert.equal(terminalConsole({}), undefined);
+});
+
+test('a debugger told to log its messages to a file is named: trace (true or an object), logToFile', () => {
+  assert.equal(tracedToFile({ trace: true }), 'trace');
+  assert.equal(tracedToFile({ trace: { logFile: '/tmp/x.log' } }), 'trace');
+  assert.equal(tracedToFile({ logToFile: true }), 'logToFile');
+  assert.equal(tracedToFile({ trace: false, logToFile: false }), undefined);
+  assert.equal(tracedToFile({}), undefined);
 });
