@@ -31,9 +31,18 @@ export function terminalConsole(config: Readonly<Record<string, unknown>>): stri
   return undefined;
 }
 
-/** The property that has the debugger log its messages, the launch request among them, to a file, if any. */
+/**
+ * The property that has the debugger log its messages, the launch request among them, if any: `trace` as
+ * written (true, `verbose`) or as js-debug resolves it (`{ stdio, logFile }`, `logFile: null` when off), and
+ * debugpy's `logToFile`.
+ */
 export function tracedToFile(config: Readonly<Record<string, unknown>>): string | undefined {
-  if (config.trace !== undefined && config.trace !== false) return 'trace';
+  const { trace } = config;
+  if (trace === true || trace === 'verbose' || trace === 'trace') return 'trace';
+  if (typeof trace === 'object' && trace !== null) {
+    const { logFile, stdio } = trace as { logFile?: unknown; stdio?: unknown };
+    if ((typeof logFile === 'string' && logFile !== '') || stdio === true) return 'trace';
+  }
   if (config.logToFile === true) return 'logToFile';
   return undefined;
 }

@@ -54,10 +54,12 @@ test('a program run in a terminal is named: console integratedTerminal/externalT
   assert.equal(terminalConsole({}), undefined);
 });
 
-test('a debugger told to log its messages to a file is named: trace (true or an object), logToFile', () => {
-  assert.equal(tracedToFile({ trace: true }), 'trace');
-  assert.equal(tracedToFile({ trace: { logFile: '/tmp/x.log' } }), 'trace');
+test('a debugger told to log its messages is named: trace as written or as js-debug resolves it, logToFile', () => {
+  for (const trace of [true, 'verbose', 'trace', { logFile: '/tmp/x.log' }, { stdio: true, logFile: null }]) {
+    assert.equal(tracedToFile({ trace }), 'trace', JSON.stringify(trace));
+  }
   assert.equal(tracedToFile({ logToFile: true }), 'logToFile');
-  assert.equal(tracedToFile({ trace: false, logToFile: false }), undefined);
-  assert.equal(tracedToFile({}), undefined);
+  for (const trace of [undefined, false, 'error', { stdio: false, logFile: null }]) {
+    assert.equal(tracedToFile({ trace, logToFile: false }), undefined, JSON.stringify(trace));
+  }
 });
