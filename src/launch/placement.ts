@@ -2,9 +2,9 @@
  * Where a launch configuration puts revealed values, checked after VS Code substituted its variables: only
  * in `env`, and only for a program that does not run in a terminal. A debug adapter asked to run the
  * program in a terminal (js-debug's and debugpy's `console`, cppdbg's `externalConsole`) has VS Code type
- * `/usr/bin/env 'NAME=value' …` into the shell, where the value shows, enters the shell's history and
- * VS Code's recent commands; one told to trace (js-debug's `trace`, debugpy's `logToFile`) writes the launch
- * request, environment included, to a log file. Plain functions, no 'vscode': tested in plain Node.
+ * `/usr/bin/env 'NAME=value' …` into the shell, where the value shows and can enter the shell's history;
+ * one told to trace (js-debug's `trace`, debugpy's `logToFile`) writes the launch request, environment
+ * included, to a log file. Plain functions, no 'vscode': tested in plain Node.
  */
 
 /** The paths (`args[1]`, `cwd`) of the strings outside `env` that hold any of `values`. */
