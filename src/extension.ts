@@ -10,6 +10,7 @@ import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
 import { registerFindings } from './findings';
+import { registerLaunch } from './launch';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
 import { registerVaults, VaultRegistry } from './vaults';
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   const aliases = registerAliases(aliasDeps);
   context.subscriptions.push(aliases, registerFindings(context, aliasDeps));
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
+  context.subscriptions.push(registerLaunch(aliasDeps));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
     ? {

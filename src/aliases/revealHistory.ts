@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { maskValue } from '../vgs';
 import { retained } from './historyRetention';
 
-export type RevealKind = 'reveal' | 'copy' | 'details' | 'preview';
+export type RevealKind = 'reveal' | 'copy' | 'details' | 'preview' | 'launch';
 
 export interface HistoryEntry {
   /** ISO 8601. */

@@ -24,6 +24,7 @@ export const COMMANDS = {
   tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
   getStarted: 'vgs.getStarted',
   openSampleFile: 'vgs.openSampleFile',
+  revealForLaunch: 'vgs.revealForLaunch',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -11,6 +11,7 @@ const KINDS: Record<RevealKind, { icon: string; name: () => string }> = {
   copy: { icon: '$(copy)', name: () => vscode.l10n.t('Copy') },
   details: { icon: '$(info)', name: () => vscode.l10n.t('Details') },
   preview: { icon: '$(preview)', name: () => vscode.l10n.t('Preview') },
+  launch: { icon: '$(debug-alt)', name: () => vscode.l10n.t('Launch') },
 };
 
 function itemOf(entry: HistoryEntry): vscode.QuickPickItem {
