@@ -12,6 +12,7 @@ import { COMMANDS } from './commands/ids';
 import { registerFindings } from './findings';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
+import { registerTools, type ToolsFeature } from './tools';
 import { registerVaults, VaultRegistry } from './vaults';
 import { registerWalkthrough } from './walkthrough';
 import { VgsService } from './vgs';
@@ -33,6 +34,8 @@ export interface TestingApi {
   readonly saveGuard: SaveGuard;
   /** The local reveal history. */
   readonly history: RevealHistory;
+  /** The language-model tools as registered, to call their prepareInvocation. */
+  readonly tools: ToolsFeature['tools'];
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -55,7 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   context.subscriptions.push(revealed);
   const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
   const aliases = registerAliases(aliasDeps);
-  context.subscriptions.push(aliases, registerFindings(context, aliasDeps));
+  const findings = registerFindings(context, aliasDeps);
+  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector });
+  context.subscriptions.push(aliases, findings, tools);
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
@@ -69,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
         failureMessages,
         saveGuard: aliases.saveGuard,
         history,
+        tools: tools.tools,
         deactivate,
       }
     : undefined;
