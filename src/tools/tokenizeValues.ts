@@ -2,6 +2,7 @@
  * The tokenize tool: values in, aliases out, in order, through the same client call as Tokenize Selection.
  * Its result holds aliases, counts and reasons: never a value it was given.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
 import { aliasDefaults, type AliasDefaults } from '../settings';
@@ -42,8 +43,22 @@ function prepare(input: TokenizeInput): Prepared {
   return { values, options: { format: format as AliasFormat, storage, classifiers } };
 }
 
+// Questions asked and not yet answered by an invoke: a few are plenty (VS Code asks one at a time per chat).
+const MAX_ASKED = 20;
+
 export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInput> {
+  /**
+   * The vault and options each question named, by a keyed digest of the input (never the values
+   * themselves): invoke does what was asked, even if the active vault or the defaults changed meanwhile.
+   */
+  private readonly asked = new Map<string, { readonly vaultKey: string; readonly options: AliasDefaults }>();
+  private readonly key = randomBytes(32);
+
   constructor(private readonly deps: ToolDeps) {}
+
+  private digest(input: TokenizeInput): string {
+    return createHmac('sha256', this.key).update(JSON.stringify(input)).digest('base64');
+  }
 
   prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<TokenizeInput>): vscode.PreparedToolInvocation {
     const prepared = prepare(input);
@@ -51,6 +66,8 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
     // Nothing would be sent: invoke says why, with no question first.
     if ('problem' in prepared || 'reason' in chosen) return { invocationMessage: vscode.l10n.t('Tokenizing values with VGS') };
     const { vault } = chosen;
+    this.asked.set(this.digest(input), { vaultKey: vault.key, options: prepared.options });
+    if (this.asked.size > MAX_ASKED) this.asked.delete(this.asked.keys().next().value!);
     const count = prepared.values.length;
     const { format, storage } = prepared.options;
     const label = vaultLabel(vault);
@@ -73,10 +90,14 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
   async invoke({ input }: vscode.LanguageModelToolInvocationOptions<TokenizeInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const prepared = prepare(input);
     if ('problem' in prepared) return toolFailure(prepared.problem);
-    const chosen = toolVault(this.deps.registry, optionalString(input.vault));
+    const digest = this.digest(input);
+    const asked = this.asked.get(digest);
+    this.asked.delete(digest);
+    const chosen = toolVault(this.deps.registry, asked?.vaultKey ?? optionalString(input.vault));
     if ('reason' in chosen) return toolFailure(chosen.reason);
     const { vault } = chosen;
-    const { values, options } = prepared;
+    const { values } = prepared;
+    const options = asked?.options ?? prepared.options;
     const started = Date.now();
     const client = await this.deps.registry.clientFor(vault);
     const results = await client.createAliases(

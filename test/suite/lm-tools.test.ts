@@ -130,6 +130,17 @@ describe('Language-model tools', () => {
     assert.match((fpe.aliases as string[])[0], /^555555\d{6}4444$/, 'in the format asked for');
   });
 
+  it('tokenize sends to the vault its question named, even if the active vault changed before the answer', async () => {
+    await vscode.commands.executeCommand('vgs.selectVault', SANDBOX);
+    const input = { values: ['378282246310005'] };
+    assert.match(messageOf((await prepared(TOOLS.tokenizeValues, input))?.confirmationMessages), /"Tools sandbox"/);
+    await vscode.commands.executeCommand('vgs.selectVault', LIVE);
+    const [sandbox, live] = [emulator.recordCount(SANDBOX), emulator.recordCount(LIVE)];
+    const payload = await invokeConfirmed(TOOLS.tokenizeValues, input);
+    assert.equal((payload.vault as { vaultId: string }).vaultId, SANDBOX);
+    assert.deepEqual([emulator.recordCount(SANDBOX) - sandbox, emulator.recordCount(LIVE) - live], [1, 0]);
+  });
+
   it('tokenize: a failure says how many, why and where, with neither the values nor an alias made up', async () => {
     emulator.faults.failNext('POST /aliases', 500, 1);
     const payload = await invokeConfirmed(TOOLS.tokenizeValues, { values: ['4012888888881881', '078-05-1120'], vault: SANDBOX });
