@@ -13,6 +13,7 @@ import { registerFindings } from './findings';
 import { registerLaunch } from './launch';
 import { createLog } from './log';
 import { followRequestSettings, requestSettings } from './settings';
+import { registerTools, type ToolsFeature } from './tools';
 import { registerVaults, VaultRegistry } from './vaults';
 import { registerWalkthrough } from './walkthrough';
 import { VgsService } from './vgs';
@@ -34,6 +35,8 @@ export interface TestingApi {
   readonly saveGuard: SaveGuard;
   /** The local reveal history. */
   readonly history: RevealHistory;
+  /** The language-model tools as registered, to call their prepareInvocation. */
+  readonly tools: ToolsFeature['tools'];
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -56,7 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   context.subscriptions.push(revealed);
   const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
   const aliases = registerAliases(aliasDeps);
-  context.subscriptions.push(aliases, registerFindings(context, aliasDeps));
+  const findings = registerFindings(context, aliasDeps);
+  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector });
+  context.subscriptions.push(aliases, findings, tools);
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   context.subscriptions.push(registerLaunch(aliasDeps));
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
@@ -71,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
         failureMessages,
         saveGuard: aliases.saveGuard,
         history,
+        tools: tools.tools,
         deactivate,
       }
     : undefined;

@@ -14,7 +14,12 @@ import { IgnoredValues } from './ignores';
 import { LiveDiagnostics } from './live';
 import { FindingsStore } from './store';
 
-export function registerFindings(context: vscode.ExtensionContext, aliasDeps: AliasCommandDeps): vscode.Disposable {
+/** The findings feature, and what the language-model tools share of it. */
+export interface FindingsFeature extends vscode.Disposable {
+  readonly detector: Detector;
+}
+
+export function registerFindings(context: vscode.ExtensionContext, aliasDeps: AliasCommandDeps): FindingsFeature {
   const ignores = new IgnoredValues(context.secrets, context.workspaceState);
   const detector = new Detector(aliasDeps.known, ignores);
   const store = new FindingsStore();
@@ -27,7 +32,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     [COMMANDS.findSensitiveValuesInWorkspace, findSensitiveValuesInWorkspace(deps)],
     [COMMANDS.tokenizeSensitiveValuesInWorkspace, tokenizeSensitiveValuesInWorkspace(deps)],
   ] as const;
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     ignores,
     detector,
     store,
@@ -35,4 +40,5 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
+  return { detector, dispose: () => void disposable.dispose() };
 }

@@ -96,7 +96,7 @@ async function readUpTo(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array |
 }
 
 /** The text to scan: an open document's (unsaved edits included), else the file's; undefined to skip it. */
-async function textOf(uri: vscode.Uri, open: ReadonlyMap<string, vscode.TextDocument>, maxBytes: number): Promise<string | undefined> {
+export async function textOf(uri: vscode.Uri, open: ReadonlyMap<string, vscode.TextDocument>, maxBytes: number): Promise<string | undefined> {
   const document = open.get(uri.toString());
   if (document) return document.getText().length > maxBytes ? undefined : document.getText();
   try {

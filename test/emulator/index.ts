@@ -27,6 +27,8 @@ export interface Emulator {
   vaultUrl(vaultId: string): string;
   /** Records a vault holds now (0 for a vault it does not have). */
   recordCount(vaultId: string): number;
+  /** The values a vault holds now, each once: what a test checks never leaked. */
+  values(vaultId: string): string[];
   readonly log: RequestLog;
   readonly faults: Faults;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenUrl: url + TOKEN_PATH,
     vaultUrl: (vaultId) => `${url}/${vaultId}`,
     recordCount: (vaultId) => vaults.get(vaultId)?.store.recordCount ?? 0,
+    values: (vaultId) => vaults.get(vaultId)?.store.values ?? [],
     log,
     faults,
     close: () =>

@@ -50,6 +50,11 @@ export class VaultStore {
     return new Set([...this.byAlias.values()].filter((record) => this.live(record))).size;
   }
 
+  // The values of the live records: what a test checks never reached a log or a result.
+  get values(): string[] {
+    return [...new Set([...this.byAlias.values()].filter((record) => this.live(record)).map((record) => record.value))];
+  }
+
   // No storage: the alias in whichever storage holds it.
   find(alias: string, storage?: Storage): StoredRecord | undefined {
     const record = this.byAlias.get(alias);

@@ -1,0 +1,12 @@
+/** What the tools need: the vaults, the log, the reveal history, and detection as the findings feature shapes it. */
+import type * as vscode from 'vscode';
+import type { RevealHistory } from '../aliases/revealHistory';
+import type { Detector } from '../findings/detector';
+import type { VaultRegistry } from '../vaults';
+
+export interface ToolDeps {
+  readonly registry: VaultRegistry;
+  readonly log: vscode.LogOutputChannel;
+  readonly history: RevealHistory;
+  readonly detector: Detector;
+}
