@@ -58,6 +58,7 @@ function link(icon: string, label: string, command: string, args?: object): stri
 
 function age(readAt: number): string {
   const seconds = Math.max(0, Math.round((Date.now() - readAt) / 1000));
+  if (seconds < 5) return vscode.l10n.t('just now');
   return seconds < 60 ? vscode.l10n.t('{0} s ago', seconds) : vscode.l10n.t('{0} min ago', Math.round(seconds / 60));
 }
 
