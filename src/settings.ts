@@ -44,6 +44,23 @@ export function revealedValuesOnSave(): RevealedValuesOnSave {
   return value === 'warn' || value === 'allow' ? value : 'restoreAliases';
 }
 
+/** Whether hovering an alias shows what is known of it. Any scope may turn it off: that weakens nothing. */
+export function hoverEnabled(): boolean {
+  return section().get<boolean>('hover.enabled', true) !== false;
+}
+
+/** When a hover may ask the vault for an alias's metadata: never, for sandbox data only, or always. */
+export type MetadataFetch = 'never' | 'sandbox' | 'always';
+
+/**
+ * `vgs.hover.fetchMetadata` (user settings only: `always` reveals live aliases to read their metadata,
+ * which a repository must not turn on). `sandbox` unless the user chose otherwise.
+ */
+export function hoverFetchMetadata(): MetadataFetch {
+  const value = userValue(section().inspect<string>('hover.fetchMetadata'));
+  return value === 'never' || value === 'always' ? value : 'sandbox';
+}
+
 /** The user's alias defaults. None of these can send credentials anywhere, so any scope may set them. */
 export interface AliasDefaults {
   readonly format: AliasFormat;

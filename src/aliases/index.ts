@@ -11,6 +11,8 @@ import { showAliasDetails } from './commands/details';
 import { revealSelection } from './commands/reveal';
 import { showRevealHistory } from './commands/showHistory';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
+import { AliasMetadataCache } from './aliasMetadata';
+import { AliasHover } from './providers/hover';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
 
@@ -34,6 +36,22 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
-  const disposable = vscode.Disposable.from(saveGuard, trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));
+  const disposable = vscode.Disposable.from(
+    saveGuard,
+    trackMenuContext(registry),
+    registerHover(deps),
+    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+  );
   return { saveGuard, dispose: () => void disposable.dispose() };
+}
+
+// What a hover read of an alias goes stale when the alias is deleted or reclassified, or its vault edited.
+function registerHover(deps: AliasCommandDeps): vscode.Disposable {
+  const metadata = new AliasMetadataCache();
+  const hover = new AliasHover({ ...deps, metadata });
+  return vscode.Disposable.from(
+    deps.known.onDidChangeRecords((aliases) => metadata.forget(aliases)),
+    deps.registry.onDidChange(() => metadata.clear()),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], hover),
+  );
 }

@@ -16,6 +16,9 @@ export class KnownAliases implements AliasWitness, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when aliases are added or dropped. */
   readonly onDidChange = this.changed.event;
+  private readonly records = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with aliases a vault deleted, did not know, or gave new classifiers: what was read of them is stale. */
+  readonly onDidChangeRecords = this.records.event;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly state: vscode.Memento) {
@@ -42,6 +45,11 @@ export class KnownAliases implements AliasWitness, vscode.Disposable {
     // Only the vault that holds an alias can say it is gone: another vault not knowing it says nothing.
     const dropped = aliases.filter((alias) => this.index.get(alias)?.vault === vaultId && this.index.delete(alias));
     if (dropped.length > 0) this.save();
+    this.records.fire(aliases);
+  }
+
+  updated(_vaultId: string, aliases: readonly string[]): void {
+    this.records.fire(aliases);
   }
 
   /** Resolves once what is known now is in globalState. */
@@ -51,6 +59,7 @@ export class KnownAliases implements AliasWitness, vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.records.dispose();
   }
 
   private save(): void {

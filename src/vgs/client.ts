@@ -129,6 +129,7 @@ export class VaultClient {
         },
       );
       this.context.logger?.info(`updated the classifiers of ${maskValue(alias)} in vault ${this.vaultId}`);
+      this.context.witness?.updated?.(this.vaultId, [alias]);
     });
   }
 

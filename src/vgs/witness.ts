@@ -16,6 +16,8 @@ export interface AliasWitness {
   seen(vaultId: string, facts: readonly AliasFact[]): void;
   /** Aliases the vault deleted, or said it does not know. */
   gone(vaultId: string, aliases: readonly string[]): void;
+  /** Aliases whose record the vault changed (new classifiers): what was read of them before is stale. */
+  updated?(vaultId: string, aliases: readonly string[]): void;
 }
 
 /** The facts of a reveal: every alias of each record found (the value's other formats too). */

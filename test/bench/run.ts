@@ -9,6 +9,7 @@ import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
 import { benchDetection } from './detect';
 import { benchEditor } from './editor';
 import { benchFindings } from './findings';
+import { benchHover } from './hover';
 
 const VALUES = 10_000;
 const PER_VALUE_VALUES = 200;
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   });
   const editor = await benchEditor(latency);
   const findings = await benchFindings();
+  const hover = await benchHover(latency);
   const editorAsIs = editor.at(0);
   const editorAtLatency = editor.at(latency);
 
@@ -89,6 +91,9 @@ async function main(): Promise<void> {
     diagnostics_ms: findings.diagnostics_ms,
     workspace_scan_s: findings.workspace_scan_s,
     workspace_tokenize: findings.workspace_tokenize,
+    hover_ms: hover.hover_ms,
+    hover_cached_ms: hover.hover_cached_ms,
+    hover_requests: hover.requests,
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -111,6 +116,11 @@ async function main(): Promise<void> {
         findings.workspace_tokenize.requests === findings.workspace_tokenize.findings / 20 &&
         findings.workspace_tokenize.token_exchanges === 1 &&
         findings.workspace_tokenize.orphans === 0,
+    ],
+    [
+      `hover ${hover.hover_ms} ms < 300 ms (one reveal, ${latency} ms latency), cached ${hover.hover_cached_ms} ms < 50 ms; ` +
+        `${hover.requests} reveals for ${hover.samples.length} aliases hovered twice`,
+      hover.hover_ms < 300 && hover.hover_cached_ms < 50 && hover.requests === hover.samples.length,
     ],
   ];
 
@@ -138,6 +148,10 @@ async function main(): Promise<void> {
   console.log(
     `(g) findings in VS Code: diagnostics ${findings.diagnostics_ms} ms after an edit [${findings.diagnostics_samples.join(', ')}]; ` +
       `workspace scan ${findings.workspace_scan_s} s (${findings.scan_findings} findings: ${findings.scan_logged}); tokenize ${findings.workspace_tokenize.findings} findings in ${findings.workspace_tokenize.seconds} s`,
+  );
+  console.log(
+    `(h) hover in VS Code, from the request to the result (median of ${hover.samples.length}): ${hover.hover_ms} ms reading the metadata ` +
+      `with ${latency} ms added per request [${hover.samples.join(', ')}], ${hover.hover_cached_ms} ms cached [${hover.cached_samples.join(', ')}]`,
   );
   for (const line of detection.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);

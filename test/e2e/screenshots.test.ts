@@ -87,3 +87,12 @@ test('the details of the alias under the cursor', async () => {
   await saveScreenshot(page, 'readme-details');
   await page.keyboard.press('Escape');
 });
+
+test('the hover on an alias: vault, format, storage, classifiers, creation time and the links; never the value', async () => {
+  const { page } = vscode;
+  await editorWord(page, /tok_sandbox_/).hover();
+  const hover = page.locator('.monaco-hover', { hasText: 'VGS alias' }).first();
+  await hover.locator('text=Created:').waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await hover.innerText(), /4111111111111111/);
+  await saveScreenshot(page, 'readme-hover');
+});

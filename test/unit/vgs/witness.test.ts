@@ -7,9 +7,11 @@ import { aliasOf, Setup, setup } from './fixture';
 
 const seen: Array<{ vaultId: string; facts: readonly AliasFact[] }> = [];
 const gone: Array<{ vaultId: string; aliases: readonly string[] }> = [];
+const updated: Array<{ vaultId: string; aliases: readonly string[] }> = [];
 const witness: AliasWitness = {
   seen: (vaultId, facts) => void seen.push({ vaultId, facts }),
   gone: (vaultId, aliases) => void gone.push({ vaultId, aliases }),
+  updated: (vaultId, aliases) => void updated.push({ vaultId, aliases }),
 };
 
 let s: Setup;
@@ -53,4 +55,11 @@ test('a reveal in one storage does not call the aliases it did not find gone', a
   gone.length = 0;
   await client.reveal(['tok_sandbox_unknownAlias000000000001'], { storage: 'VOLATILE' });
   assert.deepEqual(gone, []);
+});
+
+test('new classifiers reach the witness, so what was read of the alias is known to be stale', async () => {
+  const client = s.service.vault(s.target());
+  const alias = aliasOf((await client.createAliases([{ value: 'reclassified', format: 'UUID' }]))[0]);
+  await client.updateClassifiers(alias, ['PII']);
+  assert.deepEqual(updated, [{ vaultId: 'tntdemo00001', aliases: [alias] }]);
 });
