@@ -6,6 +6,8 @@ import { KnownAliases } from './aliases/knownAliases';
 import { RevealedValues } from './aliases/revealedValues';
 import { RevealHistory } from './aliases/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
+import { createApi } from './api';
+import type { VgsAliasesExports } from './api/vgs-aliases';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
@@ -18,8 +20,8 @@ import { registerVaults, VaultRegistry } from './vaults';
 import { registerWalkthrough } from './walkthrough';
 import { VgsService } from './vgs';
 
-/** What the in-editor suite reads to look inside; the extension offers no public API otherwise. */
-export interface TestingApi {
+/** What the in-editor suite reads to look inside, beside the public API every extension gets. */
+export interface TestingApi extends VgsAliasesExports {
   readonly vaults: VaultRegistry;
   readonly globalState: vscode.Memento;
   /** Where the findings feature keeps what the user chose to ignore (never a value). */
@@ -44,7 +46,7 @@ export interface TestingApi {
 // What Copy put on the clipboard: deactivation clears it if it is still there.
 let copied: CopiedValues | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<TestingApi | undefined> {
+export async function activate(context: vscode.ExtensionContext): Promise<VgsAliasesExports | TestingApi> {
   const log = createLog();
   context.subscriptions.push(log, vscode.commands.registerCommand(COMMANDS.showLog, () => log.show(true)));
   const known = new KnownAliases(context.globalState);
@@ -64,9 +66,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
   context.subscriptions.push(aliases, findings, tools);
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   context.subscriptions.push(registerLaunch(aliasDeps));
+  const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id });
+  context.subscriptions.push(api);
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
     ? {
+        ...api.exports,
         vaults,
         globalState: context.globalState,
         workspaceState: context.workspaceState,
@@ -79,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
         tools: tools.tools,
         deactivate,
       }
-    : undefined;
+    : api.exports;
 }
 
 export async function deactivate(): Promise<void> {

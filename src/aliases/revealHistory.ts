@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { maskValue } from '../vgs';
 import { retained } from './historyRetention';
 
-export type RevealKind = 'reveal' | 'copy' | 'details' | 'preview' | 'launch';
+/** `api`: values another extension had through the API. */
+export type RevealKind = 'reveal' | 'copy' | 'details' | 'preview' | 'launch' | 'api';
 
 export interface HistoryEntry {
   /** ISO 8601. */
@@ -19,6 +20,8 @@ export interface HistoryEntry {
   readonly file?: string;
   readonly count: number;
   readonly aliases: readonly string[];
+  /** The id of the extension that had the values, for `api` entries (as it named itself). */
+  readonly caller?: string;
 }
 
 export class RevealHistory {
@@ -31,7 +34,7 @@ export class RevealHistory {
   }
 
   /** Adds an entry; a failure to write is logged, never a reason for the command to fail. */
-  record(command: RevealKind, vaultId: string, aliases: readonly string[], document?: vscode.TextDocument): Promise<void> {
+  record(command: RevealKind, vaultId: string, aliases: readonly string[], document?: vscode.TextDocument, caller?: string): Promise<void> {
     const entry: HistoryEntry = {
       time: new Date().toISOString(),
       vault: vaultId,
@@ -39,6 +42,7 @@ export class RevealHistory {
       ...(document ? { file: vscode.workspace.asRelativePath(document.uri) } : {}),
       count: aliases.length,
       aliases: [...new Set(aliases)].map(maskValue),
+      ...(caller ? { caller } : {}),
     };
     this.writing = this.writing
       .then(async () => this.write(retained([...(await this.read()), entry], Date.now())))

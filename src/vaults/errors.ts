@@ -29,6 +29,8 @@ export class ReadOnlyVaultError extends UserError {
 }
 
 export class UnknownVaultError extends UserError {
+  /** For other extensions calling the API, which switch on it. */
+  readonly code = 'unknown-vault';
   constructor(what: string) {
     super(vscode.l10n.t('There is no vault "{0}". Add it with "VGS: Add Vault…".', what));
     this.name = 'UnknownVaultError';
@@ -36,6 +38,7 @@ export class UnknownVaultError extends UserError {
 }
 
 export class MissingCredentialsError extends UserError {
+  readonly code = 'missing-credentials';
   constructor(vaultId: string) {
     super(vscode.l10n.t('No credentials are stored for vault {0}. Enter them again with "VGS: Edit Vault…".', vaultId));
     this.name = 'MissingCredentialsError';

@@ -8,6 +8,7 @@ export type { CreateResult } from './createAliases';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
 export type { BatchOptions } from './batch';
 export type { AliasFact, AliasWitness } from './witness';
+export { invalidAlias } from './call';
 export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES, refusesEveryRequest } from './batch';
 export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';

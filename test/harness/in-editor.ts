@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWorkbench, saveScreenshot } from './browser';
 import { extensionHostLogs, startCodeServer, type CodeServer } from './codeserver';
-import { productVsix, suiteHostVsix } from './vsix';
+import { apiClientVsix, productVsix, suiteHostVsix } from './vsix';
 import { copyWorkspace } from './workspace';
 
 export type InEditorResult = { results: unknown } | { crashed: string } | { timedOut: string };
@@ -28,7 +28,7 @@ export async function runInEditor(modulePath: string, timeoutMs: number, env: No
   let browser: Browser | undefined;
   try {
     server = await startCodeServer({
-      vsixFiles: [productVsix(), suiteHostVsix()],
+      vsixFiles: [productVsix(), suiteHostVsix(), apiClientVsix()],
       folder: workspace,
       env: { ...env, VGS_TEST_SUITE: modulePath, VGS_TEST_RESULTS: resultsFile },
     });

@@ -3,10 +3,12 @@
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from './paths';
+import { apiClientFolder } from './vsix';
 import { copyWorkspace } from './workspace';
 
 runTests({
-  extensionDevelopmentPath: repoRoot,
+  // The API test extension beside the product, as the code-server run installs it.
+  extensionDevelopmentPath: [repoRoot, apiClientFolder()],
   extensionTestsPath: path.join(repoRoot, 'out', 'test', 'suite', 'index.js'),
   launchArgs: [copyWorkspace(), '--disable-extensions', '--disable-workspace-trust'],
 }).catch((error) => {

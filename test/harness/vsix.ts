@@ -1,5 +1,5 @@
 // Builds the .vsix files the test VS Code installs: the product, exactly as `npm run package` makes it,
-// and the test-only companion that runs the in-editor suite.
+// the test-only companion that runs the in-editor suite, and the test extension that calls the public API.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,32 +22,75 @@ export function productVsix(): string {
   return vsix;
 }
 
-/** Packages the companion extension from the compiled out/test/suite-host. */
-export function suiteHostVsix(): string {
-  const staging = path.join(cacheDir, 'suite-host');
+interface Companion {
+  /** Its folder under out/test, holding the compiled extension.js. */
+  readonly folder: string;
+  readonly manifest: Record<string, unknown>;
+  readonly readme: string;
+}
+
+const SUITE_HOST: Companion = {
+  folder: 'suite-host',
+  manifest: { name: 'vgs-aliases-suite-host', activationEvents: ['onStartupFinished'] },
+  readme: 'Runs the VGS Aliases in-editor test suite.\n',
+};
+
+const API_CLIENT: Companion = {
+  folder: 'api-client',
+  manifest: {
+    name: 'vgs-aliases-api-client',
+    displayName: 'VGS API Test Client',
+    // Activated by the suite; VS Code activates VGS Aliases first.
+    activationEvents: [],
+    extensionDependencies: ['vgs-aliases.vgs-aliases'],
+  },
+  readme: "Calls the VGS Aliases public API from another extension, for the in-editor suite's API tests.\n",
+};
+
+/** A companion's folder, ready to install or to load as a development extension. */
+function staged(companion: Companion): string {
+  const staging = path.join(cacheDir, companion.folder);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  fs.copyFileSync(path.join(repoRoot, 'out', 'test', 'suite-host', 'extension.js'), path.join(staging, 'extension.js'));
+  fs.copyFileSync(path.join(repoRoot, 'out', 'test', companion.folder, 'extension.js'), path.join(staging, 'extension.js'));
   fs.writeFileSync(
     path.join(staging, 'package.json'),
     JSON.stringify({
-      name: 'vgs-aliases-suite-host',
       publisher: 'vgs-aliases-tests',
       version: '0.0.1',
       license: 'MIT',
       engines: { vscode: '^1.90.0' },
       main: './extension.js',
-      activationEvents: ['onStartupFinished'],
+      ...companion.manifest,
     }),
   );
-  fs.writeFileSync(path.join(staging, 'README.md'), 'Runs the VGS Aliases in-editor test suite.\n');
-  const vsix = path.join(staging, 'suite-host.vsix');
+  fs.writeFileSync(path.join(staging, 'README.md'), companion.readme);
+  return staging;
+}
+
+/** Packages a companion extension from its compiled out/test folder. */
+function companionVsix(companion: Companion): string {
+  const staging = staged(companion);
+  const vsix = path.join(staging, `${companion.folder}.vsix`);
   check(
-    'Packaging the suite companion',
+    `Packaging the ${companion.folder} companion`,
     spawnSync(process.execPath, [vsceCli, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
       cwd: staging,
       encoding: 'utf8',
     }),
   );
   return vsix;
+}
+
+export function suiteHostVsix(): string {
+  return companionVsix(SUITE_HOST);
+}
+
+export function apiClientVsix(): string {
+  return companionVsix(API_CLIENT);
+}
+
+/** The API test extension's folder, for a VS Code that loads it as a development extension. */
+export function apiClientFolder(): string {
+  return staged(API_CLIENT);
 }

@@ -12,13 +12,14 @@ const KINDS: Record<RevealKind, { icon: string; name: () => string }> = {
   details: { icon: '$(info)', name: () => vscode.l10n.t('Details') },
   preview: { icon: '$(preview)', name: () => vscode.l10n.t('Preview') },
   launch: { icon: '$(debug-alt)', name: () => vscode.l10n.t('Launch') },
+  api: { icon: '$(extensions)', name: () => vscode.l10n.t('Extension') },
 };
 
 function itemOf(entry: HistoryEntry): vscode.QuickPickItem {
   const kind = KINDS[entry.command] ?? { icon: '$(history)', name: () => entry.command };
   return {
     label: `${kind.icon} ${kind.name()}: ${plural(entry.count, vscode.l10n.t('{0} value', entry.count), vscode.l10n.t('{0} values', entry.count))}`,
-    description: entry.file,
+    description: entry.file ?? entry.caller,
     detail: `${new Date(entry.time).toLocaleString()} · ${entry.vault} · ${entry.aliases.join(', ')}`,
   };
 }
