@@ -2,16 +2,11 @@
  * What the hover shows of an alias's record, read from its vault: format, storage, classifiers and creation
  * time. Reading them costs a reveal, so they are kept a few minutes per vault and alias, in memory only, and
  * hovers of one alias share one request. Never the value: the record VGS answers with is read field by
- * field into a new object and dropped at once.
+ * field (vgs metadataOf) into a new object and dropped at once.
  */
-import { AliasNotFoundError, CancelledError, type AliasFormat, type RevealedRecord, type Storage } from '../vgs';
+import { AliasNotFoundError, CancelledError, metadataOf, type AliasMetadata as RecordMetadata, type RevealedRecord } from '../vgs';
 
-export interface AliasMetadata {
-  readonly format: AliasFormat | null;
-  readonly storage: Storage;
-  readonly classifiers: readonly string[];
-  /** Null where VGS keeps none (VOLATILE records). */
-  readonly createdAt: string | null;
+export interface AliasMetadata extends RecordMetadata {
   /** When the vault answered, in ms since the epoch. */
   readonly readAt: number;
 }
@@ -41,17 +36,6 @@ interface Pending {
   stale: boolean;
   /** The `clear` it started after: an answer from before a vault changed is not kept. */
   readonly generation: number;
-}
-
-// Built field by field, never spread from the record: the value stays behind.
-function metadataOf(alias: string, record: RevealedRecord, readAt: number): AliasMetadata {
-  return {
-    format: record.aliases.find((each) => each.alias === alias)?.format ?? null,
-    storage: record.storage,
-    classifiers: [...record.classifiers],
-    createdAt: record.createdAt,
-    readAt,
-  };
 }
 
 const keyOf = (vaultKey: string, alias: string) => JSON.stringify([vaultKey, alias]);
@@ -123,7 +107,7 @@ export class AliasMetadataCache {
       promise: read(alias, controller.signal)
         .then(
           (record) => {
-            const metadata = metadataOf(alias, record, this.now());
+            const metadata = { ...metadataOf(alias, record), readAt: this.now() };
             if (!entry.stale && entry.generation === this.generation) this.keep(key, { alias, readAt: metadata.readAt, lookup: metadata });
             return metadata;
           },

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
 import { confirmRevealOnLive } from '../settings';
-import { maskValue, type RevealedRecord } from '../vgs';
+import { maskValue } from '../vgs';
 import { isLive, type Vault } from '../vaults/vault';
 import type { ToolDeps } from './deps';
 import { failureReason } from './failure';
@@ -21,18 +21,6 @@ export interface DescribeInput {
 }
 
 export const MAX_ALIASES = 100;
-
-/** The record without its value. */
-function metadataOf(alias: string, record: RevealedRecord): object {
-  return {
-    alias,
-    found: true,
-    format: record.aliases.find((each) => each.alias === alias)?.format ?? null,
-    storage: record.storage,
-    classifiers: record.classifiers,
-    createdAt: record.createdAt,
-  };
-}
 
 export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInput> {
   constructor(private readonly deps: ToolDeps) {}
@@ -75,11 +63,10 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
 
   private async describe(vault: Vault, aliases: readonly string[], token: vscode.CancellationToken): Promise<object[]> {
     const client = await this.deps.registry.clientFor(vault);
-    const { found, notFound, failed } = await client.reveal(aliases, { signal: signalOf(token) });
-    // Only metadata leaves this function; the records (and their values) are not kept.
+    const { described: found, notFound, failed } = await client.describe(aliases, { signal: signalOf(token) });
     const described = [...new Set(aliases)].map((alias) => {
-      const record = found.get(alias);
-      if (record) return metadataOf(alias, record);
+      const metadata = found.get(alias);
+      if (metadata) return { alias, found: true, ...metadata };
       const error = failed.get(alias);
       // An input VGS did not confirm as an alias might be a value: it is shown masked, as in the log.
       return error ? { alias: maskValue(alias), found: false, failed: failureReason(error) } : { alias: maskValue(alias), found: false };

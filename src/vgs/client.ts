@@ -12,6 +12,7 @@ import { Storage } from './formats';
 import { HttpResponse, isObject, parseJson } from './http';
 import { maskValue } from './mask';
 import { reveal, RevealResult } from './revealAliases';
+import { describeResult, type DescribeResult } from './describe';
 import { Limits, withDeadline } from './signals';
 import { CreateItem, readRecord, RevealedRecord } from './wire';
 import { AliasFact, factsOfReveal } from './witness';
@@ -88,6 +89,11 @@ export class VaultClient {
     // Not known in one storage says nothing of the other.
     if (!options.storage) this.lost(result.notFound);
     return result;
+  }
+
+  /** What the vault keeps with each alias, never the value: `reveal` without the values. */
+  async describe(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<DescribeResult> {
+    return describeResult(await this.reveal(aliases, options));
   }
 
   /** The record behind one alias, wherever it is kept; AliasNotFoundError if the vault does not know it. */

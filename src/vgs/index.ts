@@ -3,6 +3,8 @@ export { VgsService } from './service';
 export type { RequestSettings, VgsServiceOptions } from './service';
 export type { ConnectionReport, StorageOptions, VaultClient } from './client';
 export type { RevealResult } from './revealAliases';
+export { metadataOf } from './describe';
+export type { AliasMetadata, DescribeResult } from './describe';
 export type { DeleteResult } from './deleteAliases';
 export type { CreateResult } from './createAliases';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
-import { maskValue, type RevealedRecord, type Storage } from '../../vgs';
+import { maskValue, metadataOf, type RevealedRecord, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
 import { withRequestProgress } from '../progress';
@@ -20,8 +20,7 @@ export interface AliasDetails {
 export interface DetailsOptions extends VaultOption, AliasArguments {}
 
 function detailsOf(alias: string, record: RevealedRecord): AliasDetails {
-  const format = record.aliases.find((each) => each.alias === alias)?.format ?? null;
-  return { alias, format, classifiers: record.classifiers, storage: record.storage, createdAt: record.createdAt };
+  return { alias, ...metadataOf(alias, record) };
 }
 
 export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOptions = {}) =>
