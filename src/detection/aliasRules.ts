@@ -20,18 +20,18 @@ export interface AliasRules {
   readonly factsOf: (alias: string) => AliasFacts | undefined;
 }
 
-export interface AliasProblem {
-  readonly found: FoundAlias;
+export interface AliasProblem<T extends FoundAlias = FoundAlias> {
+  readonly found: T;
   readonly code: AliasRuleCode;
   /** For mixed environments: the file is a production file, or it holds live aliases. */
   readonly because?: 'live-file' | 'live-aliases';
 }
 
 /** The problems of the aliases found in one file, in text order. */
-export function aliasProblems(found: readonly FoundAlias[], rules: AliasRules): AliasProblem[] {
+export function aliasProblems<T extends FoundAlias>(found: readonly T[], rules: AliasRules): Array<AliasProblem<T>> {
   const environments = found.map((each) => each.environment ?? rules.factsOf(each.alias)?.environment);
   const because = !rules.mixedEnvironments ? undefined : rules.liveFile ? 'live-file' : environments.includes('live') ? 'live-aliases' : undefined;
-  const problems: AliasProblem[] = [];
+  const problems: Array<AliasProblem<T>> = [];
   found.forEach((each, at) => {
     if (because && environments[at] === 'sandbox') problems.push({ found: each, code: 'mixed-environments', because });
     if (rules.volatileAliases && rules.factsOf(each.alias)?.storage === 'VOLATILE') problems.push({ found: each, code: 'volatile-alias' });

@@ -1,0 +1,76 @@
+/**
+ * The files a command over files is given, the ways VS Code and the views hand them over: nothing (the
+ * active editor), a Uri (the Explorer's context menu, which adds the selected Uris as a second argument),
+ * `{ uri }`, `{ uris }`, or a tree item with `resourceUri` or `uris` (the Aliases view). A folder stands for
+ * the text files under it, as the workspace scan lists them (files.exclude, search.exclude, .gitignore).
+ */
+import * as vscode from 'vscode';
+import { InputError } from '../commands/errors';
+import { workspaceFiles } from './workspaceFiles';
+import { textOf } from './workspaceScan';
+
+export interface ResourceArguments {
+  readonly uri?: vscode.Uri | string;
+  readonly uris?: ReadonlyArray<vscode.Uri | string>;
+  readonly resourceUri?: vscode.Uri;
+}
+
+export interface FileText {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+}
+
+export interface GivenFiles {
+  readonly files: readonly FileText[];
+  /** Binaries, files over the size limit, and files that could not be read. */
+  readonly skipped: number;
+  /** The file or folder named ("fixtures/a.json", "fixtures"), or "3 files". */
+  readonly where: string;
+}
+
+/** Something Uri-shaped: a Uri made in another extension (or revived from JSON) is no instance of ours. */
+export function isUri(value: unknown): value is vscode.Uri {
+  return value instanceof vscode.Uri || (typeof value === 'object' && value !== null && typeof (value as vscode.Uri).scheme === 'string' && typeof (value as vscode.Uri).path === 'string');
+}
+
+const asUri = (value: vscode.Uri | string): vscode.Uri => (typeof value === 'string' ? vscode.Uri.parse(value) : vscode.Uri.from(value));
+
+/** The Uris the arguments name; none means the active editor. */
+export function namedUris(args: unknown, selected?: unknown): vscode.Uri[] {
+  if (Array.isArray(selected) && selected.length > 0 && selected.every(isUri)) return selected.map(asUri);
+  if (isUri(args)) return [asUri(args)];
+  if (typeof args !== 'object' || args === null) return [];
+  const { uri, uris, resourceUri } = args as ResourceArguments;
+  if (Array.isArray(uris)) return uris.map(asUri);
+  if (isUri(resourceUri)) return [asUri(resourceUri)];
+  return uri === undefined ? [] : [asUri(uri)];
+}
+
+/** The text of each file named (folders expanded), or of the active editor's document. */
+export async function givenFiles(uris: readonly vscode.Uri[], maxBytes: number, token: vscode.CancellationToken): Promise<GivenFiles> {
+  const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  if (uris.length === 0) {
+    const active = vscode.window.activeTextEditor?.document;
+    if (!active) throw new InputError(vscode.l10n.t('No editor is active. Open a file, then run the command again.'));
+    return { files: [{ uri: active.uri, text: active.getText() }], skipped: 0, where: vscode.workspace.asRelativePath(active.uri) };
+  }
+  const named: vscode.Uri[] = [];
+  for (const uri of uris) named.push(...(await isFolder(uri) ? await workspaceFiles([], token, new vscode.RelativePattern(uri, '**/*')) : [uri]));
+  const unique = [...new Map(named.map((uri) => [uri.toString(), uri])).values()];
+  const files: FileText[] = [];
+  for (const uri of unique) {
+    const text = await textOf(uri, open, maxBytes);
+    if (text !== undefined) files.push({ uri, text });
+  }
+  const where = uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : vscode.l10n.t('{0} files', unique.length);
+  return { files, skipped: unique.length - files.length, where };
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme === 'untitled') return false;
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
