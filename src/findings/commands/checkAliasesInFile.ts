@@ -29,6 +29,8 @@ export interface CheckAliasesOutcome {
   /** The aliases their vault does not have. */
   readonly notFound: readonly string[];
   readonly notChecked: number;
+  /** The message shown: counts and reasons, never a value. */
+  readonly message: string;
 }
 
 interface Tally {
@@ -49,8 +51,9 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
     for (const { uri, text } of given.files) read.push({ uri, text, found: (await deps.aliasChecks.locate(text, turns)) ?? [] });
     const all = read.flatMap(({ found }) => found);
     if (all.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No alias in {0}, so there is nothing to check.', given.where));
-      return { files: given.files.length, aliases: 0, found: 0, notFound: [], notChecked: 0 } satisfies CheckAliasesOutcome;
+      const message = vscode.l10n.t('No alias in {0}, so there is nothing to check.', given.where);
+      void vscode.window.showInformationMessage(message);
+      return { files: given.files.length, aliases: 0, found: 0, notFound: [], notChecked: 0, message } satisfies CheckAliasesOutcome;
     }
     const vaults = new Map<string, Vault>();
     const planned = (vault: Vault) => {
@@ -104,7 +107,7 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
     const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
     const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally, deps)].join(' ');
     void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
-    return { files: given.files.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked } satisfies CheckAliasesOutcome;
+    return { files: given.files.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked, message } satisfies CheckAliasesOutcome;
   });
 };
 
