@@ -57,7 +57,7 @@ export class AliasDiagnostics implements vscode.Disposable {
         this.settings = aliasLintSettings();
         this.showAll();
       }),
-      // Known aliases (words that are aliases, their storage), exclusions and size limits changed.
+      // Known aliases (words that are aliases, their storage) or the size limit changed.
       detector.onDidChange(() => {
         for (const alias of this.missing.keys()) if (known.isKnownAlias(alias)) this.missing.delete(alias);
         this.showAll();
@@ -106,7 +106,8 @@ export class AliasDiagnostics implements vscode.Disposable {
 
   private async scan(document: vscode.TextDocument): Promise<boolean> {
     const text = document.getText();
-    if (document.isClosed || this.detector.excluded(document.uri) || text.length > this.detector.settings.maxFileBytes) {
+    // vgs.detection.exclude is about sensitive values (fixtures of test cards): aliases there are still checked.
+    if (document.isClosed || text.length > this.detector.settings.maxFileBytes) {
       if (!document.isClosed) this.forget(document.uri);
       return false;
     }

@@ -2,7 +2,8 @@
  * The files a command over files is given, the ways VS Code and the views hand them over: nothing (the
  * active editor), a Uri (the Explorer's context menu, which adds the selected Uris as a second argument),
  * `{ uri }`, `{ uris }`, or a tree item with `resourceUri` or `uris` (the Aliases view). A folder stands for
- * the text files under it, as the workspace scan lists them (files.exclude, search.exclude, .gitignore).
+ * the text files under it, as the workspace scan lists them (files.exclude, search.exclude, .gitignore;
+ * not vgs.detection.exclude, which is about sensitive values).
  */
 import * as vscode from 'vscode';
 import { InputError } from '../commands/errors';
