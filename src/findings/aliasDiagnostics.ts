@@ -21,7 +21,7 @@ import { Turns } from './turns';
 // As the sensitive-value scan slices its text: many slices fit in one turn of the event loop.
 const SLICE_CHARS = 256 * 1024;
 
-export type AliasCheckCode = AliasProblem['code'] | 'alias-not-found';
+type AliasCheckCode = AliasProblem['code'] | 'alias-not-found';
 
 interface PlacedAlias extends FoundAlias {
   readonly range: vscode.Range;
@@ -80,7 +80,7 @@ export class AliasDiagnostics implements vscode.Disposable {
     return found;
   }
 
-  /** The aliases of a file Check Aliases in File read: shown until it is opened and edited, or checked again. */
+  /** The aliases of a file Check Aliases in File read: its diagnostics stay in Problems when it closes. */
   checkedFile(uri: vscode.Uri, text: string, found: readonly FoundAlias[]): void {
     this.checked.add(uri.toString());
     this.place(uri, text, found);

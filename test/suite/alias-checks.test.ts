@@ -7,7 +7,7 @@ import type { TestingApi } from '../../src/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
-import { activate, closeEditors, diagnosticsWhen, visaNumber, type Outcome } from './findingsHelpers';
+import { activate, closeEditors, diagnosticsWhen, setWorkspaceSetting, visaNumber, type Outcome } from './findingsHelpers';
 
 const SANDBOX = 'tntdemo00001';
 const LIVE = 'tntdemo00004';
@@ -71,19 +71,7 @@ const deleteElsewhere = (vaultId: string, alias: string) => vaultApi(vaultId, 'D
 const withCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((each) => each.code === code);
 const codes = (diagnostics: vscode.Diagnostic[]) => diagnostics.map((each) => each.code).filter((code) => typeof code === 'string' && !['card', 'ssn', 'iban', 'custom'].includes(code));
 
-async function setLint(name: string, value: unknown): Promise<void> {
-  const config = vscode.workspace.getConfiguration('vgs.lint');
-  if (JSON.stringify(config.inspect(name)?.workspaceValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>((resolve) => {
-    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(`vgs.lint.${name}`)) return;
-      listener.dispose();
-      resolve();
-    });
-  });
-  await config.update(name, value, vscode.ConfigurationTarget.Workspace);
-  await seen;
-}
+const setLint = (name: string, value: unknown) => setWorkspaceSetting('vgs.lint', name, value);
 
 /** The range of the `nth` place `alias` stands in `document`. */
 function rangeOf(document: vscode.TextDocument, alias: string, nth = 0): vscode.Range {

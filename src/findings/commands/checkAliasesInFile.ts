@@ -100,18 +100,19 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
       tally.found += answer.found.length;
       tally.notFound.push(...answer.notFound);
       for (const error of answer.failed.values()) tally.failed.set(error.code, (tally.failed.get(error.code) ?? 0) + 1);
-      deps.log.info(`checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed`);
+      const codes = [...new Set([...answer.failed.values()].map(({ code }) => code))].join(', ');
+      deps.log.info(`checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed${codes ? ` (${codes})` : ''}`);
     }
     const checked = tally.found + tally.notFound.length;
     if (checked === 0 && tally.declined.length > 0 && tally.failed.size === 0) return DECLINED;
     const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
-    const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally, deps)].join(' ');
+    const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally)].join(' ');
     void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
     return { files: given.files.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked, message } satisfies CheckAliasesOutcome;
   });
 };
 
-/** "Checked 5 aliases of a.json: 4 found, 1 not found (deleted?)." */
+/** "Checked 5 aliases of a.json: 4 found, 1 not found in their vault (deleted?)." */
 function summary(tally: Tally, checked: number, where: string): string {
   return plural(
     checked,
@@ -121,7 +122,7 @@ function summary(tally: Tally, checked: number, where: string): string {
 }
 
 /** One sentence per reason some aliases were not checked. */
-function notCheckedReasons(notChecked: readonly NotChecked[], vaults: ReadonlyMap<string, Vault>, tally: Tally, deps: FindingsDeps): string[] {
+function notCheckedReasons(notChecked: readonly NotChecked[], vaults: ReadonlyMap<string, Vault>, tally: Tally): string[] {
   const reasons: string[] = [];
   const otherEnvironment = new Map<string, number>();
   const unconfigured = new Set<string>();
@@ -137,9 +138,6 @@ function notCheckedReasons(notChecked: readonly NotChecked[], vaults: ReadonlyMa
   const missingVaults = notChecked.filter(({ reason }) => reason === 'vault-not-configured').length;
   if (missingVaults > 0) reasons.push(vscode.l10n.t('{0} not checked: the vault that holds them ({1}) is not configured.', missingVaults, [...unconfigured].join(', ')));
   for (const { vault, count } of tally.declined) reasons.push(vscode.l10n.t('{0} not checked: you chose not to ask the live vault "{1}".', count, vault.name));
-  for (const [code, count] of tally.failed) {
-    deps.log.warn(`${COMMANDS.checkAliasesInFile}: ${count} not checked (${code})`);
-    reasons.push(vscode.l10n.t('{0} could not be checked ({1}): run the command again.', count, code));
-  }
+  for (const [code, count] of tally.failed) reasons.push(vscode.l10n.t('{0} could not be checked ({1}): run the command again.', count, code));
   return reasons;
 }
