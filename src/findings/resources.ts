@@ -16,17 +16,12 @@ export interface ResourceArguments {
   readonly resourceUri?: vscode.Uri;
 }
 
-export interface FileText {
-  readonly uri: vscode.Uri;
-  readonly text: string;
-}
-
 export interface GivenFiles {
-  readonly files: readonly FileText[];
-  /** Binaries, files over the size limit, and files that could not be read. */
-  readonly skipped: number;
+  readonly uris: readonly vscode.Uri[];
   /** The file or folder named ("fixtures/a.json", "fixtures"), or "3 files". */
   readonly where: string;
+  /** A file's text: an open document's (unsaved edits included), else the file's; undefined to skip it (binary, too large, unreadable). */
+  text(uri: vscode.Uri): Promise<string | undefined>;
 }
 
 /** Something Uri-shaped: a Uri made in another extension (or revived from JSON) is no instance of ours. */
@@ -47,24 +42,20 @@ export function namedUris(args: unknown, selected?: unknown): vscode.Uri[] {
   return uri === undefined ? [] : [asUri(uri)];
 }
 
-/** The text of each file named (folders expanded), or of the active editor's document. */
+/** The files named (folders expanded), or the active editor's document; read one at a time, as asked. */
 export async function givenFiles(uris: readonly vscode.Uri[], maxBytes: number, token: vscode.CancellationToken): Promise<GivenFiles> {
   const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  const text = (uri: vscode.Uri) => textOf(uri, open, maxBytes);
   if (uris.length === 0) {
     const active = vscode.window.activeTextEditor?.document;
     if (!active) throw new InputError(vscode.l10n.t('No editor is active. Open a file, then run the command again.'));
-    return { files: [{ uri: active.uri, text: active.getText() }], skipped: 0, where: vscode.workspace.asRelativePath(active.uri) };
+    open.set(active.uri.toString(), active);
+    return { uris: [active.uri], where: vscode.workspace.asRelativePath(active.uri), text };
   }
   const named: vscode.Uri[] = [];
   for (const uri of uris) named.push(...(await isFolder(uri) ? await workspaceFiles([], token, new vscode.RelativePattern(uri, '**/*')) : [uri]));
   const unique = [...new Map(named.map((uri) => [uri.toString(), uri])).values()];
-  const files: FileText[] = [];
-  for (const uri of unique) {
-    const text = await textOf(uri, open, maxBytes);
-    if (text !== undefined) files.push({ uri, text });
-  }
-  const where = uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : vscode.l10n.t('{0} files', unique.length);
-  return { files, skipped: unique.length - files.length, where };
+  return { uris: unique, where: uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : vscode.l10n.t('{0} files', unique.length), text };
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {

@@ -23,6 +23,7 @@ import { Turns } from '../turns';
 export interface CheckAliasesArguments extends VaultOption, ResourceArguments {}
 
 export interface CheckAliasesOutcome {
+  /** The files read (binaries, files over the size limit and unreadable ones are skipped). */
   readonly files: number;
   readonly aliases: number;
   readonly found: number;
@@ -47,13 +48,19 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
     options.signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
     const given = await givenFiles(namedUris(args, selected), deps.detector.settings.maxFileBytes, cancel.token).finally(() => cancel.dispose());
     const turns = new Turns();
+    // Only the texts holding aliases are kept (to place the diagnostics): a folder may hold many files.
     const read: Array<{ uri: vscode.Uri; text: string; found: FoundAlias[] }> = [];
-    for (const { uri, text } of given.files) read.push({ uri, text, found: (await deps.aliasChecks.locate(text, turns)) ?? [] });
+    for (const uri of given.uris) {
+      const text = await given.text(uri);
+      if (text === undefined) continue;
+      const found = (await deps.aliasChecks.locate(text, turns)) ?? [];
+      read.push({ uri, text: found.length > 0 ? text : '', found });
+    }
     const all = read.flatMap(({ found }) => found);
     if (all.length === 0) {
       const message = vscode.l10n.t('No alias in {0}, so there is nothing to check.', given.where);
       void vscode.window.showInformationMessage(message);
-      return { files: given.files.length, aliases: 0, found: 0, notFound: [], notChecked: 0, message } satisfies CheckAliasesOutcome;
+      return { files: read.length, aliases: 0, found: 0, notFound: [], notChecked: 0, message } satisfies CheckAliasesOutcome;
     }
     const vaults = new Map<string, Vault>();
     const planned = (vault: Vault) => {
@@ -108,7 +115,7 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
     const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
     const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally)].join(' ');
     void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
-    return { files: given.files.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked, message } satisfies CheckAliasesOutcome;
+    return { files: read.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked, message } satisfies CheckAliasesOutcome;
   });
 };
 
