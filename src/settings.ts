@@ -167,3 +167,32 @@ export function searchExcludes(): string[] {
   const excludes = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude', {});
   return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
 }
+
+/**
+ * The checks of the aliases written in files (mixed environments, VOLATILE aliases, aliases a vault no
+ * longer has). Any scope may set them, as a project's convention: they change Problems and send nothing.
+ */
+export interface AliasLintSettings {
+  readonly mixedEnvironments: boolean;
+  readonly volatileAliases: boolean;
+  readonly missingAliases: boolean;
+  /** Globs of production files, where a sandbox alias is out of place on its own. */
+  readonly liveFiles: readonly string[];
+}
+
+export const DEFAULT_LIVE_FILES = ['**/*.prod.*', '**/*.production.*', '**/production/**', '**/.env.prod', '**/.env.production'];
+
+export function aliasLintSettings(): AliasLintSettings {
+  const config = vscode.workspace.getConfiguration('vgs.lint');
+  const liveFiles = config.get<unknown>('liveFiles', DEFAULT_LIVE_FILES);
+  return {
+    mixedEnvironments: config.get<boolean>('mixedEnvironments', true) !== false,
+    volatileAliases: config.get<boolean>('volatileAliases', true) !== false,
+    missingAliases: config.get<boolean>('missingAliases', true) !== false,
+    liveFiles: Array.isArray(liveFiles) ? liveFiles.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
+  };
+}
+
+export function affectsAliasLint(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('vgs.lint');
+}

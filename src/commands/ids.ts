@@ -20,6 +20,7 @@ export const COMMANDS = {
   ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
   excludeFromDetection: 'vgs.excludeFromDetection',
   checkPossibleAliases: 'vgs.checkPossibleAliases',
+  checkAliasesInFile: 'vgs.checkAliasesInFile',
   findSensitiveValuesInWorkspace: 'vgs.findSensitiveValuesInWorkspace',
   tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
   getStarted: 'vgs.getStarted',

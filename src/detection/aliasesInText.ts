@@ -2,6 +2,7 @@
 // knows (format-preserving aliases look like the values they stand for, so only the index can tell them).
 // The preview, the hover, the Aliases view and the alias checks all read text through this one function.
 import { aliasScanner, recognizeAlias, type AliasFormat } from '../vgs/formats';
+import { lineSlices } from './slices';
 
 export type AliasEnvironment = 'sandbox' | 'live';
 
@@ -50,6 +51,13 @@ export function findAliases(text: string, isKnown: (word: string) => boolean = (
     }
   }
   return recognised === found.length ? found : found.sort((a, b) => a.start - b.start);
+}
+
+/** The same aliases, a slice of lines at a time (offsets in the whole text). */
+export function* findAliasesInSlices(text: string, isKnown: (word: string) => boolean, sliceChars: number): Generator<FoundAlias[], void, void> {
+  for (const [from, to] of lineSlices(text, sliceChars)) {
+    yield findAliases(text.slice(from, to), isKnown).map((found) => ({ ...found, start: found.start + from, end: found.end + from }));
+  }
 }
 
 // The recognised aliases are the first `count`, in text order: a binary search keeps a file of many cheap.

@@ -2,14 +2,19 @@
 // Pure (plain Node, no 'vscode'): the editor's diagnostics and the workspace scan build on it.
 import { recognizeAlias } from '../vgs/formats';
 import { PatternBudget, runPatterns } from './patterns';
+import { lineSlices } from './slices';
 import { scanBuiltIns, type Hit, type ScanContext } from './scanner';
 import { CsvColumns } from './ssn';
 import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind } from './types';
 
 export { AliasIndex } from './aliases';
 export type { IndexedAlias } from './aliases';
-export { environmentOfAlias, findAliases } from './aliasesInText';
+export { environmentOfAlias, findAliases, findAliasesInSlices } from './aliasesInText';
 export type { AliasEnvironment, FoundAlias } from './aliasesInText';
+export { planAliasCheck } from './aliasCheckPlan';
+export type { CheckPlan, CheckPlanInput, NotChecked, NotCheckedReason, PlannedVault } from './aliasCheckPlan';
+export { aliasProblems } from './aliasRules';
+export type { AliasFacts, AliasProblem, AliasRuleCode, AliasRules } from './aliasRules';
 export { cardBrand, isPfptAlias, luhnValid, reloadBrands } from './cards';
 export { compilePatterns, pathsPerStart } from './patterns';
 export { ssnValid } from './ssn';
@@ -45,12 +50,7 @@ export function* findSensitiveValuesInSlices(
   sliceChars = DEFAULT_SLICE_CHARS,
 ): Generator<Finding[], void, void> {
   const context = prepare(text, options);
-  for (let from = 0; from < text.length; ) {
-    const newline = from + sliceChars >= text.length ? -1 : text.indexOf('\n', from + Math.max(0, sliceChars - 1));
-    const to = newline === -1 ? text.length : newline + 1;
-    yield scanSlice(text, from, to, context, options);
-    from = to;
-  }
+  for (const [from, to] of lineSlices(text, sliceChars)) yield scanSlice(text, from, to, context, options);
 }
 
 interface Prepared extends ScanContext {

@@ -1,5 +1,6 @@
 /** What the findings feature's commands share. */
 import type { AliasCommandDeps } from '../aliases/aliasCommand';
+import type { AliasDiagnostics } from './aliasDiagnostics';
 import type { Detector } from './detector';
 import type { IgnoredValues } from './ignores';
 import type { LiveDiagnostics } from './live';
@@ -10,4 +11,6 @@ export interface FindingsDeps extends AliasCommandDeps {
   readonly store: FindingsStore;
   readonly live: LiveDiagnostics;
   readonly ignores: IgnoredValues;
+  /** The alias checks in Problems (mixed environments, VOLATILE aliases, aliases a vault no longer has). */
+  readonly aliasChecks: AliasDiagnostics;
 }

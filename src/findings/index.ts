@@ -1,9 +1,11 @@
-/** Wires the findings feature: diagnostics for sensitive values, their quick fixes, and its commands. */
+/** Wires the findings feature: diagnostics for sensitive values and alias checks, their quick fixes, and its commands. */
 import * as vscode from 'vscode';
 import type { AliasCommandDeps } from '../aliases/aliasCommand';
 import { COMMANDS } from '../commands/ids';
 import { FindingActions } from './actions';
+import { AliasDiagnostics } from './aliasDiagnostics';
 import { checkPossibleAliases } from './commands/checkAliases';
+import { checkAliasesInFile } from './commands/checkAliasesInFile';
 import { excludeFromDetection } from './commands/exclude';
 import { findSensitiveValuesInWorkspace } from './commands/findInWorkspace';
 import { ignoreSensitiveValue } from './commands/ignore';
@@ -24,11 +26,13 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
   const detector = new Detector(aliasDeps.known, ignores);
   const store = new FindingsStore();
   const live = new LiveDiagnostics(detector, store);
-  const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores };
+  const aliasChecks = new AliasDiagnostics(detector, aliasDeps.known, aliasDeps.registry);
+  const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores, aliasChecks };
   const commands = [
     [COMMANDS.ignoreSensitiveValue, ignoreSensitiveValue(deps)],
     [COMMANDS.excludeFromDetection, excludeFromDetection(deps)],
     [COMMANDS.checkPossibleAliases, checkPossibleAliases(deps)],
+    [COMMANDS.checkAliasesInFile, checkAliasesInFile(deps)],
     [COMMANDS.findSensitiveValuesInWorkspace, findSensitiveValuesInWorkspace(deps)],
     [COMMANDS.tokenizeSensitiveValuesInWorkspace, tokenizeSensitiveValuesInWorkspace(deps)],
   ] as const;
@@ -37,6 +41,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     detector,
     store,
     live,
+    aliasChecks,
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );

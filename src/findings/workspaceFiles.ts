@@ -10,13 +10,14 @@ import { searchExcludes } from '../settings';
 import { gitignoreGlobs } from './gitignore';
 import { matchesGlob } from './globs';
 
-export async function workspaceFiles(detectionExcludes: readonly string[], token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+/** `include` narrows the search to a folder (the Explorer's, the Aliases view's), `**` of every workspace folder by default. */
+export async function workspaceFiles(detectionExcludes: readonly string[], token: vscode.CancellationToken, include: vscode.GlobPattern = '**/*'): Promise<vscode.Uri[]> {
   const globs = [...searchExcludes(), ...detectionExcludes, ...(await ignoredByGit(token))];
   // One brace list lets the search skip whole folders (node_modules); braces do not nest, so a glob
   // with braces of its own is checked file by file instead.
   const plain = globs.filter((glob) => !/[{}]/.test(glob));
   const braced = globs.filter((glob) => /[{}]/.test(glob));
-  const files = await vscode.workspace.findFiles('**/*', plain.length > 0 ? `{${plain.join(',')}}` : undefined, undefined, token);
+  const files = await vscode.workspace.findFiles(include, plain.length > 0 ? `{${plain.join(',')}}` : undefined, undefined, token);
   return braced.length === 0 ? files : files.filter((uri) => !braced.some((glob) => matchesGlob(glob, uri)));
 }
 

@@ -11,6 +11,8 @@ export interface DemoVault {
 
 export interface DemoVaults {
   readonly emulator: Emulator;
+  /** The demo clients' secret in this emulator, for a test that calls the Vault API itself. */
+  readonly clientSecret: string;
   /** Closes the editors (reverted first: a changed untitled document would ask to be saved), removes the vaults, stops the emulator. */
   close(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function addDemoVaults(vaults: readonly DemoVault[]): Promise<DemoV
   }
   return {
     emulator,
+    clientSecret: secret,
     async close() {
       for (let left = 20; left > 0 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); left--) {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

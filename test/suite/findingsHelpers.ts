@@ -89,12 +89,15 @@ export async function runAction(action: vscode.CodeAction | undefined): Promise<
 }
 
 /** Sets a vgs.detection setting for the workspace and waits until the extension has seen it. */
-export async function setDetection(name: string, value: unknown): Promise<void> {
-  const config = vscode.workspace.getConfiguration('vgs.detection');
+export const setDetection = (name: string, value: unknown) => setWorkspaceSetting('vgs.detection', name, value);
+
+/** Sets `section`.`name` for the workspace and waits until the extension has seen it. */
+export async function setWorkspaceSetting(section: string, name: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration(section);
   if (JSON.stringify(config.inspect(name)?.workspaceValue) === JSON.stringify(value)) return;
   const seen = new Promise<void>((resolve) => {
     const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(`vgs.detection.${name}`)) return;
+      if (!event.affectsConfiguration(`${section}.${name}`)) return;
       listener.dispose();
       resolve();
     });

@@ -1,14 +1,14 @@
 /**
  * Check Possible Aliases in File: the values flagged in a file are asked of the active vault (20 per
  * request). The ones the vault knows are aliases, and the client tells the index of known aliases so,
- * which clears their diagnostics; what the vault answers about them is dropped unshown.
+ * which clears their diagnostics; what the vault answers about them is dropped unshown (askVault).
  */
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
-import { withAliasProgress } from '../../aliases/progress';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { InvalidAliasError } from '../../vgs';
+import { askVault } from '../askVault';
 import type { FindingsDeps } from '../deps';
 import { documentOf } from '../documents';
 import { Turns } from '../turns';
@@ -29,19 +29,19 @@ export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArgument
       return { checked: 0, aliases: 0 };
     }
     const { vault, client } = await scope.vault();
-    const result = await withAliasProgress(
+    const answer = await askVault(
+      client,
+      candidates,
       plural(
         candidates.length,
         vscode.l10n.t('Checking {0} value of {1} in {2}', candidates.length, file, vault.name),
         vscode.l10n.t('Checking {0} values of {1} in {2}', candidates.length, file, vault.name),
       ),
-      candidates.length,
-      ({ signal, onProgress }) => client.reveal(candidates, { signal, onProgress }),
       args.signal,
     );
     // Text that cannot be an alias at all (spaces in a grouped card number) was not sent, and is no failure.
-    const failed = [...result.failed.values()].filter((error) => !(error instanceof InvalidAliasError));
-    const aliases = result.found.size;
+    const failed = [...answer.failed.values()].filter((error) => !(error instanceof InvalidAliasError));
+    const aliases = answer.found.length;
     deps.log.info(`checked ${file} against ${vault.vaultId}: values ${candidates.length}, aliases ${aliases}, failed ${failed.length}`);
     const message = vscode.l10n.t('{0} of the {1} values flagged in {2} are aliases in {3}; they are no longer flagged.', aliases, candidates.length, file, vault.name);
     if (failed.length === 0) void vscode.window.showInformationMessage(message);
