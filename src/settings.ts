@@ -150,3 +150,9 @@ export function searchExcludes(): string[] {
   const excludes = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude', {});
   return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
 }
+
+/** `files.exclude`'s globs that are on (the file search applies them itself; a single file is checked against them). */
+export function filesExcludes(): string[] {
+  const excludes = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+  return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Detector } from './detector';
 import type { FindingsStore } from './store';
-import { Turns } from './turns';
+import { Turns } from '../workspace/turns';
 
 const DEBOUNCE_MS = 300;
 // Panels, diffs and previews are text documents too, but not the user's text.
