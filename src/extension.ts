@@ -6,6 +6,7 @@ import { KnownAliases } from './aliases/knownAliases';
 import { RevealedValues } from './aliases/revealedValues';
 import { RevealHistory } from './aliases/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
+import type { AliasTree } from './aliases/view/tree';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
@@ -33,6 +34,8 @@ export interface TestingApi {
   readonly saveGuard: SaveGuard;
   /** The local reveal history. */
   readonly history: RevealHistory;
+  /** The Aliases view's tree, and through it the files it read. */
+  readonly aliasesView: AliasTree;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -69,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Testin
         failureMessages,
         saveGuard: aliases.saveGuard,
         history,
+        aliasesView: aliases.aliasesView,
         deactivate,
       }
     : undefined;

@@ -13,10 +13,14 @@ import { showRevealHistory } from './commands/showHistory';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
+import { registerAliasesView } from './view';
+import type { AliasTree } from './view/tree';
 
 /** The alias feature, and what the in-editor suite looks at. */
 export interface AliasFeature extends vscode.Disposable {
   readonly saveGuard: SaveGuard;
+  /** The Aliases view's tree (its inventory counts the files it reads). */
+  readonly aliasesView: AliasTree;
 }
 
 export function registerAliases(deps: AliasCommandDeps): AliasFeature {
@@ -34,6 +38,7 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
-  const disposable = vscode.Disposable.from(saveGuard, trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));
-  return { saveGuard, dispose: () => void disposable.dispose() };
+  const view = registerAliasesView(deps);
+  const disposable = vscode.Disposable.from(saveGuard, view, trackMenuContext(registry), ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)));
+  return { saveGuard, aliasesView: view.tree, dispose: () => void disposable.dispose() };
 }

@@ -24,6 +24,12 @@ export const COMMANDS = {
   tokenizeSensitiveValuesInWorkspace: 'vgs.tokenizeSensitiveValuesInWorkspace',
   getStarted: 'vgs.getStarted',
   openSampleFile: 'vgs.openSampleFile',
+  refreshAliases: 'vgs.refreshAliases',
+  groupAliasesByFile: 'vgs.groupAliasesByFile',
+  groupAliasesByVault: 'vgs.groupAliasesByVault',
+  revealAliasFromView: 'vgs.revealAliasFromView',
+  showAliasDetailsFromView: 'vgs.showAliasDetailsFromView',
+  deleteAliasFromView: 'vgs.deleteAliasFromView',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,0 +1,49 @@
+/**
+ * Keeps the alias inventory in step with the files once the workspace has been read: an edit is read
+ * again after typing pauses, a save, a file created or changed on disk at once, a deleted file forgotten.
+ * Settings that change which files are read, and .gitignore files, read the workspace again.
+ */
+import * as vscode from 'vscode';
+import type { AliasInventory } from './inventory';
+
+const DEBOUNCE_MS = 300;
+const SCAN_SETTINGS = ['vgs.detection.exclude', 'vgs.detection.maxFileSizeMB', 'search.exclude', 'files.exclude'];
+
+export function followFiles(inventory: AliasInventory): vscode.Disposable {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const now = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    if (uri.path.endsWith('/.gitignore')) void inventory.rescan();
+    else void inventory.update(uri);
+  };
+  const later = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => now(uri), DEBOUNCE_MS));
+  };
+  // Created on the first scan, so that a window whose Aliases view never opens watches nothing.
+  let watcher: vscode.FileSystemWatcher | undefined;
+  const watch = () => {
+    if (watcher) return;
+    watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    watcher.onDidCreate(now);
+    watcher.onDidChange(now);
+    watcher.onDidDelete((uri) => (uri.path.endsWith('/.gitignore') ? void inventory.rescan() : inventory.remove(uri)));
+  };
+  const subscriptions = [
+    inventory.onDidStartScan(watch),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && inventory.started && later(document.uri)),
+    vscode.workspace.onDidSaveTextDocument(({ uri }) => inventory.started && now(uri)),
+    // Closed without saving: the file's text is what is on disk again.
+    vscode.workspace.onDidCloseTextDocument(({ uri }) => inventory.started && now(uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => inventory.started && SCAN_SETTINGS.some((name) => event.affectsConfiguration(name)) && void inventory.rescan()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => inventory.started && void inventory.rescan()),
+  ];
+  return new vscode.Disposable(() => {
+    timers.forEach((timer) => clearTimeout(timer));
+    watcher?.dispose();
+    for (const each of subscriptions) each.dispose();
+  });
+}
