@@ -11,6 +11,8 @@ const SCAN_SETTINGS = ['vgs.detection.exclude', 'vgs.detection.maxFileSizeMB', '
 
 export function followFiles(inventory: AliasInventory): vscode.Disposable {
   const timers = new Map<string, NodeJS.Timeout>();
+  // Files the view shows with unsaved edits: closed unsaved, they are read again from disk.
+  const unsaved = new Set<string>();
   const now = (uri: vscode.Uri) => {
     const key = uri.toString();
     clearTimeout(timers.get(key));
@@ -34,10 +36,17 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
   };
   const subscriptions = [
     inventory.onDidStartScan(watch),
-    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && inventory.started && later(document.uri)),
-    vscode.workspace.onDidSaveTextDocument(({ uri }) => inventory.started && now(uri)),
-    // Closed without saving: the file's text is what is on disk again.
-    vscode.workspace.onDidCloseTextDocument(({ uri }) => inventory.started && now(uri)),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (contentChanges.length === 0 || !inventory.started) return;
+      if (document.isDirty) unsaved.add(document.uri.toString());
+      else unsaved.delete(document.uri.toString());
+      later(document.uri);
+    }),
+    vscode.workspace.onDidSaveTextDocument(({ uri }) => {
+      unsaved.delete(uri.toString());
+      if (inventory.started) now(uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument(({ uri }) => unsaved.delete(uri.toString()) && inventory.started && now(uri)),
     vscode.workspace.onDidChangeConfiguration((event) => inventory.started && SCAN_SETTINGS.some((name) => event.affectsConfiguration(name)) && void inventory.rescan()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => inventory.started && void inventory.rescan()),
   ];
