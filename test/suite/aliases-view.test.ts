@@ -166,7 +166,10 @@ describe('Aliases view', () => {
   });
 
   it('an edit, a save, a file created and one deleted change their nodes, and no other file is read again', async () => {
-    await viewWhen((each) => has(each, SANDBOX_ALIAS), 'the view filled');
+    const filled = await viewWhen((each) => has(each, SANDBOX_ALIAS), 'the view filled');
+    const sandboxGroup = find(filled, 'Sandbox, vault not known').node;
+    const refreshed: unknown[] = [];
+    const listening = tree().onDidChangeTreeData((nodes) => refreshed.push(...(Array.isArray(nodes) ? nodes : [nodes])));
     const notes = file(`${FOLDER}/notes.txt`);
     const readsBefore = tree().inventory.reads();
     const notesBefore = tree().inventory.reads(notes);
@@ -179,6 +182,8 @@ describe('Aliases view', () => {
     assert.deepEqual(outline([find(view, 'Sandbox, vault not known')]), [
       ['Sandbox, vault not known', '2 aliases · 1 file', [[`${FOLDER}/notes.txt`, '2 aliases', [[added, 'line 1'], [SANDBOX_ALIAS, 'line 2']]]]],
     ]);
+    listening.dispose();
+    assert.deepEqual(refreshed, [sandboxGroup], 'the group of the file edited is refreshed, not the whole view');
     assert.ok(document.isDirty, 'unsaved edits are shown');
     await document.save();
     const created = `${FOLDER}/created.txt`;
