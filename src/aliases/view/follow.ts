@@ -1,6 +1,7 @@
 /**
  * Keeps the alias inventory in step with the files once the workspace has been read: an edit is read
- * again after typing pauses, a save, a file created or changed on disk at once, a deleted file forgotten.
+ * again after typing pauses (at once when it is saved first), a file created or changed on disk at once,
+ * a deleted file forgotten.
  * Settings that change which files are read, and .gitignore files, read the workspace again.
  */
 import * as vscode from 'vscode';
@@ -31,7 +32,9 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
     if (watcher) return;
     watcher = vscode.workspace.createFileSystemWatcher('**/*');
     watcher.onDidCreate(now);
-    watcher.onDidChange(now);
+    // An open document's changes on disk reach it as a document change (VS Code reloads it), or stay out
+    // of it while it has unsaved edits, which are what the view shows: read here are files not open.
+    watcher.onDidChange((uri) => isOpen(uri) || now(uri));
     watcher.onDidDelete((uri) => (uri.path.endsWith('/.gitignore') ? void inventory.rescan() : inventory.remove(uri)));
   };
   const subscriptions = [
@@ -42,9 +45,10 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
       else unsaved.delete(document.uri.toString());
       later(document.uri);
     }),
+    // Saved, the text is the one its last change showed: only a read still waiting for typing to pause is done now.
     vscode.workspace.onDidSaveTextDocument(({ uri }) => {
       unsaved.delete(uri.toString());
-      if (inventory.started) now(uri);
+      if (timers.has(uri.toString())) now(uri);
     }),
     vscode.workspace.onDidCloseTextDocument(({ uri }) => unsaved.delete(uri.toString()) && inventory.started && now(uri)),
     vscode.workspace.onDidChangeConfiguration((event) => inventory.started && SCAN_SETTINGS.some((name) => event.affectsConfiguration(name)) && void inventory.rescan()),
@@ -55,4 +59,9 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
     watcher?.dispose();
     for (const each of subscriptions) each.dispose();
   });
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
 }

@@ -64,12 +64,9 @@ export class AliasInventory implements vscode.Disposable {
     return this.files.values();
   }
 
-  /** How many times `uri` was read, or how many reads in all. (The suite checks a change reads one file.) */
-  reads(uri?: vscode.Uri): number {
-    if (uri) return this.readCounts.get(uri.toString()) ?? 0;
-    let sum = 0;
-    for (const count of this.readCounts.values()) sum += count;
-    return sum;
+  /** How many times each file was read, by uri. (The suite checks that a change reads one file.) */
+  reads(): ReadonlyMap<string, number> {
+    return new Map(this.readCounts);
   }
 
   /** Resolves once the workspace has been read; the first call starts reading it. */
