@@ -8,6 +8,7 @@ import { RevealHistory } from './aliases/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
 import { createApi } from './api';
 import type { VgsAliasesExports } from './api/vgs-aliases';
+import type { AliasTree } from './aliases/view/tree';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
@@ -39,6 +40,8 @@ export interface TestingApi extends VgsAliasesExports {
   readonly history: RevealHistory;
   /** The language-model tools as registered, to call their prepareInvocation. */
   readonly tools: ToolsFeature['tools'];
+  /** The Aliases view's tree, and through it the files it read. */
+  readonly aliasesView: AliasTree;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -82,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VgsAli
         saveGuard: aliases.saveGuard,
         history,
         tools: tools.tools,
+        aliasesView: aliases.aliasesView,
         deactivate,
       }
     : api.exports;

@@ -196,3 +196,9 @@ export function aliasLintSettings(): AliasLintSettings {
 export function affectsAliasLint(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration('vgs.lint');
 }
+
+/** `files.exclude`'s globs that are on (the file search applies them itself; a single file is checked against them). */
+export function filesExcludes(): string[] {
+  const excludes = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+  return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+}

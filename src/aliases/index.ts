@@ -15,10 +15,14 @@ import { AliasMetadataCache } from './aliasMetadata';
 import { AliasHover } from './providers/hover';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
+import { registerAliasesView } from './view';
+import type { AliasTree } from './view/tree';
 
 /** The alias feature, and what the in-editor suite looks at. */
 export interface AliasFeature extends vscode.Disposable {
   readonly saveGuard: SaveGuard;
+  /** The Aliases view's tree (its inventory counts the files it reads). */
+  readonly aliasesView: AliasTree;
 }
 
 export function registerAliases(deps: AliasCommandDeps): AliasFeature {
@@ -36,13 +40,15 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
+  const view = registerAliasesView(deps);
   const disposable = vscode.Disposable.from(
     saveGuard,
+    view,
     trackMenuContext(registry),
     registerHover(deps),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
-  return { saveGuard, dispose: () => void disposable.dispose() };
+  return { saveGuard, aliasesView: view.tree, dispose: () => void disposable.dispose() };
 }
 
 // What a hover read of an alias goes stale when the alias is deleted or reclassified, or its vault edited.

@@ -26,6 +26,13 @@ export const COMMANDS = {
   getStarted: 'vgs.getStarted',
   openSampleFile: 'vgs.openSampleFile',
   revealForLaunch: 'vgs.revealForLaunch',
+  refreshAliases: 'vgs.refreshAliases',
+  groupAliasesByFile: 'vgs.groupAliasesByFile',
+  groupAliasesByVault: 'vgs.groupAliasesByVault',
+  revealAliasFromView: 'vgs.revealAliasFromView',
+  showAliasDetailsFromView: 'vgs.showAliasDetailsFromView',
+  deleteAliasFromView: 'vgs.deleteAliasFromView',
+  checkAliasesFromView: 'vgs.checkAliasesFromView',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -12,11 +12,11 @@ import { affectsAliasLint, aliasLintSettings, type AliasLintSettings } from '../
 import type { Vault, VaultRegistry } from '../vaults';
 import { aliasFacts } from './aliasFacts';
 import type { Detector } from './detector';
-import { matchesGlob } from './globs';
+import { matchesGlob } from '../workspace/globs';
 import { positionsOf } from './located';
 import { OpenDocuments } from './openDocuments';
 import { DIAGNOSTIC_SOURCE } from './store';
-import { Turns } from './turns';
+import { Turns } from '../workspace/turns';
 
 // Alias search is slower than the value scan (every word holding a digit is asked of the index): 64 KB
 // take about 1 ms of code-like text, 6 ms of text with an alias on every line, well inside one turn.

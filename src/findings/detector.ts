@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
 import type { KnownAliases } from '../aliases/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
-import { matchesGlob } from './globs';
+import { matchesGlob } from '../workspace/globs';
 import type { IgnoredValues } from './ignores';
 import { locate, positionsOf, type Located } from './located';
-import type { Turns } from './turns';
+import type { Turns } from '../workspace/turns';
 
 // About 2 ms of scanning at detection's measured speed: many slices fit in one turn of the event loop.
 const SLICE_CHARS = 256 * 1024;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Detector } from './detector';
 import { OpenDocuments } from './openDocuments';
 import type { FindingsStore } from './store';
-import { Turns } from './turns';
+import { Turns } from '../workspace/turns';
 
 export class LiveDiagnostics implements vscode.Disposable {
   private readonly documents: OpenDocuments;

@@ -3,17 +3,13 @@
  * read a few at a time (reading overlaps scanning), binaries and files over the size limit are skipped,
  * and the scan gives the event loop its turn every few milliseconds.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { workspaceFiles } from '../workspace/files';
+import { textsOf } from '../workspace/texts';
+import { Turns } from '../workspace/turns';
 import type { FindingsDeps } from './deps';
 import type { Located } from './located';
-import { Turns } from './turns';
-import { workspaceFiles } from './workspaceFiles';
-
-const READ_AHEAD = 32;
-// Git's own test: a NUL byte in the first 8,000 bytes makes a file binary.
-const BINARY_SNIFF_BYTES = 8000;
 
 export interface ScannedFile {
   readonly uri: vscode.Uri;
@@ -48,16 +44,15 @@ export async function scanWorkspace(deps: FindingsDeps, progress: Progress, toke
   let skipped = 0;
   const spent = { listing: performance.now() - started, reading: 0, scanning: 0 };
   const cancelled = () => token.isCancellationRequested;
-  let next = Promise.all(uris.slice(0, READ_AHEAD).map((uri) => textOf(uri, open, maxFileBytes)));
-  for (let from = 0; from < uris.length && !cancelled(); from += READ_AHEAD) {
+  const batches = textsOf(uris, maxFileBytes);
+  for (let done = 0; done < uris.length && !cancelled(); ) {
     const waited = performance.now();
-    const texts = await next;
+    const { value: texts } = await batches.next();
     spent.reading += performance.now() - waited;
+    if (!texts) break;
     const scanning = performance.now();
     const results: Array<[vscode.Uri, Located[]]> = [];
-    next = Promise.all(uris.slice(from + READ_AHEAD, from + 2 * READ_AHEAD).map((uri) => textOf(uri, open, maxFileBytes)));
-    for (const [index, text] of texts.entries()) {
-      const uri = uris[from + index];
+    for (const { uri, text } of texts) {
       if (text === undefined) {
         skipped++;
         continue;
@@ -73,39 +68,12 @@ export async function scanWorkspace(deps: FindingsDeps, progress: Progress, toke
     }
     store.setMany(results, severity);
     spent.scanning += performance.now() - scanning;
-    progress.report({ increment: (texts.length / uris.length) * 100, message: vscode.l10n.t('{0} of {1} files', Math.min(from + READ_AHEAD, uris.length), uris.length) });
+    done += texts.length;
+    progress.report({ increment: (texts.length / uris.length) * 100, message: vscode.l10n.t('{0} of {1} files', done, uris.length) });
   }
-  // A read started for the next files is not waited for, and fails quietly.
-  next.catch(() => undefined);
+  // The reads started for the next files are not waited for.
+  await batches.return();
   // By path, so that the list shown before tokenizing reads like the Explorer.
   files.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   return { files, scanned, skipped, cancelled: cancelled(), spent };
-}
-
-/**
- * The file's bytes, or undefined when it is over `maxBytes`. Files on this machine's disk are read with
- * Node, as the extension host runs beside them; other file systems through vscode.workspace.fs.
- */
-async function readUpTo(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (uri.scheme === 'file') {
-    if ((await stat(uri.fsPath)).size > maxBytes) return undefined;
-    return readFile(uri.fsPath);
-  }
-  if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return undefined;
-  return vscode.workspace.fs.readFile(uri);
-}
-
-/** The text to scan: an open document's (unsaved edits included), else the file's; undefined to skip it. */
-export async function textOf(uri: vscode.Uri, open: ReadonlyMap<string, vscode.TextDocument>, maxBytes: number): Promise<string | undefined> {
-  const document = open.get(uri.toString());
-  if (document) return document.getText().length > maxBytes ? undefined : document.getText();
-  try {
-    const bytes = await readUpTo(uri, maxBytes);
-    if (!bytes) return undefined;
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-    return new TextDecoder().decode(bytes);
-  } catch {
-    // Gone since the search, or unreadable: nothing to report about it.
-    return undefined;
-  }
 }

@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { textOf } from '../findings/workspaceScan';
-import { Turns } from '../findings/turns';
+import { textOf } from '../workspace/texts';
+import { Turns } from '../workspace/turns';
 import type { Located } from '../findings/located';
 import type { ToolDeps } from './deps';
 import { TOOLS } from './ids';
@@ -93,7 +93,7 @@ export class FindSensitiveValuesTool implements vscode.LanguageModelTool<FindInp
     const { detector } = this.deps;
     const shown = vscode.workspace.asRelativePath(uri);
     if (detector.excluded(uri)) return toolResult({ file: shown, excluded: true, reason: vscode.l10n.t('The file is left out of detection by vgs.detection.exclude.'), findings: [] });
-    const text = await textOf(uri, new Map(document ? [[uri.toString(), document]] : []), detector.settings.maxFileBytes);
+    const text = await textOf(uri, detector.settings.maxFileBytes, new Map(document ? [[uri.toString(), document]] : []));
     if (text === undefined) return toolFailure(vscode.l10n.t('{0} was not scanned: it is binary, larger than vgs.detection.maxFileSizeMB, or unreadable.', shown));
     const found = await detector.locate(uri, text, new Turns(), () => token.isCancellationRequested);
     if (!found) throw new vscode.CancellationError();

@@ -8,12 +8,11 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { readLogFolder } from '../harness/logFolder';
 import { visaNumber } from '../suite/findingsHelpers';
+import { records, SCAN_FILES, writeScanWorkspace } from './scanWorkspace';
 
 const DEBOUNCE_MS = 300;
 const SETTLE_MS = 10_000;
 const EDIT_TRIALS = 5;
-const SCAN_FILES = 5000;
-const SCAN_FILE_BYTES = 20_000;
 const TOKENIZE_FILES = 50;
 const FINDINGS_PER_FILE = 200;
 
@@ -28,21 +27,6 @@ export interface FindingsBenchResult {
   /** The extension's own log line for the scan: where the time went. */
   readonly scan_logged: string;
   readonly workspace_tokenize: { findings: number; tokenized: number; requests: number; token_exchanges: number; orphans: number; seconds: number };
-}
-
-/** JSON lines of about `bytes`, one in `every` holding a card number. */
-function records(bytes: number, every: number, seed: number): { text: string; cards: number } {
-  const lines: string[] = [];
-  let size = 0;
-  let cards = 0;
-  for (let i = 0; size < bytes; i++) {
-    const sensitive = i % every === 0;
-    const line = `{"id": ${seed * 100_000 + i}, "at": "2024-05-0${i % 9}T10:00:00Z", "note": "order shipped to the usual address"${sensitive ? `, "card": "${visaNumber(seed * 100_000 + i)}"` : ''}}`;
-    if (sensitive) cards++;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return { text: `${lines.join('\n')}\n`, cards };
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,16 +91,7 @@ export async function runSuite(): Promise<FindingsBenchResult> {
 
   // workspace_scan_s: 5,000 files of 20 KB, one card per 50 lines.
   const scanDir = path.join(root, 'bench-scan');
-  let scanBytes = 0;
-  let scanCards = 0;
-  for (let i = 0; i < SCAN_FILES; i++) {
-    const dir = path.join(scanDir, `d${Math.floor(i / 100)}`);
-    fs.mkdirSync(dir, { recursive: true });
-    const { text, cards } = records(SCAN_FILE_BYTES, 50, 10 + i);
-    fs.writeFileSync(path.join(dir, `f${i}.jsonl`), text);
-    scanBytes += text.length;
-    scanCards += cards;
-  }
+  const { bytes: scanBytes, cards: scanCards } = writeScanWorkspace(scanDir);
   const scanStarted = performance.now();
   const scan = await vscode.commands.executeCommand<{ findings: number; files: number }>('vgs.findSensitiveValuesInWorkspace');
   const scanSeconds = (performance.now() - scanStarted) / 1000;

@@ -1,11 +1,14 @@
-// `npm run bench [-- --latency MS] [-- --only detection]`: the VGS service against plain request loops, on
-// an emulator with a realistic round trip, the editor in code-server, and detection (test/bench/detect.ts)
-// against redact-pii. Prints a table, then one line of JSON (the last line). `--only detection` (or
-// `npm run bench:detect`) runs the plain-Node detection part alone: no emulator process, no code-server.
+// `npm run bench [-- --latency MS] [-- --only detection|aliases-view]`: the VGS service against plain request
+// loops, on an emulator with a realistic round trip, the editor in code-server, detection (test/bench/detect.ts)
+// against redact-pii, and the Aliases view. Prints a table, then one line of JSON (the last line). `--only
+// detection` (or `npm run bench:detect`) runs the plain-Node detection part alone: no emulator process, no
+// code-server; `--only aliases-view` the Aliases view alone (in code-server).
 import { parseArgs } from 'node:util';
 import fetch from 'node-fetch';
 import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
+import { benchAliasesView } from './aliases-view';
+import type { AliasesViewBenchResult } from './aliases-view-in-host';
 import { benchDetection } from './detect';
 import { benchEditor } from './editor';
 import { benchFindings } from './findings';
@@ -28,7 +31,18 @@ interface Timed {
 
 async function main(): Promise<void> {
   const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' }, only: { type: 'string' } } });
-  if (flags.only !== undefined && flags.only !== 'detection') throw new Error(`--only ${flags.only}: the one part that runs alone is detection`);
+  if (flags.only !== undefined && flags.only !== 'detection' && flags.only !== 'aliases-view') {
+    throw new Error(`--only ${flags.only}: the parts that run alone are detection and aliases-view`);
+  }
+  if (flags.only === 'aliases-view') {
+    const view = await benchAliasesView();
+    console.log(`(h) ${aliasesViewLine(view)}`);
+    const targets = aliasesViewTargets(view);
+    for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
+    console.log(JSON.stringify({ aliases_view_fill_s: view.aliases_view_fill_s, aliases_view_update_ms: view.aliases_view_update_ms }));
+    if (!targets.every(([, met]) => met)) process.exitCode = 1;
+    return;
+  }
   // Plain Node, one thread: first, while nothing else of the benchmark runs.
   const detection = await benchDetection();
   if (flags.only === 'detection') {
@@ -64,6 +78,7 @@ async function main(): Promise<void> {
   const editor = await benchEditor(latency);
   const findings = await benchFindings();
   const hover = await benchHover(latency);
+  const aliasesView = await benchAliasesView();
   const editorAsIs = editor.at(0);
   const editorAtLatency = editor.at(latency);
 
@@ -94,6 +109,8 @@ async function main(): Promise<void> {
     hover_ms: hover.hover_ms,
     hover_cached_ms: hover.hover_cached_ms,
     hover_requests: hover.requests,
+    aliases_view_fill_s: aliasesView.aliases_view_fill_s,
+    aliases_view_update_ms: aliasesView.aliases_view_update_ms,
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -122,6 +139,7 @@ async function main(): Promise<void> {
         `${hover.requests} reveals for ${hover.samples.length} aliases hovered twice`,
       hover.hover_ms < 300 && hover.hover_cached_ms < 50 && hover.requests === hover.samples.length,
     ],
+    ...aliasesViewTargets(aliasesView),
   ];
 
   const rows: string[][] = [
@@ -153,10 +171,25 @@ async function main(): Promise<void> {
     `(h) hover in VS Code, from the request to the result (median of ${hover.samples.length}): ${hover.hover_ms} ms reading the metadata ` +
       `with ${latency} ms added per request [${hover.samples.join(', ')}], ${hover.hover_cached_ms} ms cached [${hover.cached_samples.join(', ')}]`,
   );
+  console.log(`(h) ${aliasesViewLine(aliasesView)}`);
   for (const line of detection.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));
   if (!targets.every(([, met]) => met)) process.exitCode = 1;
+}
+
+function aliasesViewTargets(view: AliasesViewBenchResult): Array<[string, boolean]> {
+  return [
+    [`Aliases view of ${view.files} files (${(view.bytes / 1e6).toFixed(0)} MB) filled in ${view.aliases_view_fill_s} s < 15 s`, view.aliases_view_fill_s < 15],
+    [`Aliases view updated ${view.aliases_view_update_ms} ms after a save < 1000 ms`, view.aliases_view_update_ms < 1000],
+  ];
+}
+
+function aliasesViewLine(view: AliasesViewBenchResult): string {
+  return (
+    `Aliases view in VS Code: ${view.shown} aliases of ${view.files} files filled in ${view.aliases_view_fill_s} s (${view.logged}); ` +
+    `updated after a save in ${view.aliases_view_update_ms} ms [${view.update_samples.join(', ')}]`
+  );
 }
 
 function target(emulator: EmulatorProcess): VaultTarget {

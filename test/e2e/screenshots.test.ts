@@ -96,3 +96,14 @@ test('the hover on an alias: vault, format, storage, classifiers, creation time 
   assert.doesNotMatch(await hover.innerText(), /4111111111111111/);
   await saveScreenshot(page, 'readme-hover');
 });
+
+test('the Aliases view: the alias just made, under its vault, file and line', async () => {
+  const { page } = vscode;
+  await runFromPalette(page, 'Focus on Aliases View');
+  const alias = page.locator('.pane-body .monaco-list-row', { hasText: /tok_sandbox_\w+/ }).first();
+  await alias.waitFor({ timeout: 30_000 });
+  assert.match(await alias.innerText(), /line 3/);
+  assert.match(await viewRow(page, 'payments.json').innerText(), /1 alias/);
+  assert.match(await viewRow(page, 'tntdemo00001 · 1 alias · 1 file').innerText(), /Environment/);
+  await saveScreenshot(page, 'readme-aliases-view');
+});

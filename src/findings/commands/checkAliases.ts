@@ -9,9 +9,9 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { InvalidAliasError } from '../../vgs';
 import { askVault } from '../askVault';
+import { Turns } from '../../workspace/turns';
 import type { FindingsDeps } from '../deps';
 import { documentOf } from '../documents';
-import { Turns } from '../turns';
 
 export interface CheckArguments extends VaultOption {
   readonly uri?: vscode.Uri | string;

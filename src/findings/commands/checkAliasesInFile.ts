@@ -18,7 +18,7 @@ import { plannedVault } from '../aliasFacts';
 import { askVault } from '../askVault';
 import type { FindingsDeps } from '../deps';
 import { givenFiles, isUri, namedUris, type ResourceArguments } from '../resources';
-import { Turns } from '../turns';
+import { Turns } from '../../workspace/turns';
 
 export interface CheckAliasesArguments extends VaultOption, ResourceArguments {}
 

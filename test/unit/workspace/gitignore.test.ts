@@ -1,7 +1,7 @@
 // .gitignore lines become the globs the workspace scan leaves out.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { gitignoreGlobs } from '../../../src/findings/gitignore';
+import { gitignoreGlobs } from '../../../src/workspace/gitignore';
 
 test('a name matches at any depth, as a file or a folder', () => {
   assert.deepEqual(gitignoreGlobs('*.log', ''), ['**/*.log', '**/*.log/**']);

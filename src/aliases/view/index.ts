@@ -1,0 +1,59 @@
+/** Wires the Aliases view: the inventory (read when the view first shows), its tree, what keeps it current, and its commands. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commands/ids';
+import type { AliasCommandDeps } from '../aliasCommand';
+import { checkAliasesFromView } from '../commands/checkFromView';
+import { deleteAliasFromView } from '../commands/deleteFromView';
+import { showAliasDetailsFromView } from '../commands/detailsFromView';
+import { groupAliasesBy, showGrouping } from '../commands/groupAliases';
+import { refreshAliases } from '../commands/refreshAliases';
+import { revealAliasFromView } from '../commands/revealFromView';
+import type { AliasesViewDeps } from './deps';
+import { followFiles } from './follow';
+import { AliasInventory, type ScanReporter } from './inventory';
+import { ALIASES_VIEW_ID, AliasTree } from './tree';
+
+// The view's message while the workspace is read says how far it got, at most this often.
+const PROGRESS_EVERY_MS = 250;
+
+export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: AliasTree } & vscode.Disposable {
+  let view: vscode.TreeView<unknown> | undefined;
+  let told = 0;
+  const reporter: ScanReporter = {
+    started: (total, done) => {
+      const started = Date.now();
+      if (view) view.message = vscode.l10n.t('Reading {0} files…', total);
+      void vscode.window.withProgress({ location: { viewId: ALIASES_VIEW_ID } }, () => done.catch(() => undefined)).then(() => {
+        if (view) view.message = undefined;
+        deps.log.info(`aliases view: read ${total} files in ${Date.now() - started} ms`);
+      });
+    },
+    advanced: (done, total) => {
+      if (!view || Date.now() - told < PROGRESS_EVERY_MS) return;
+      told = Date.now();
+      view.message = vscode.l10n.t('Reading files: {0} of {1}…', done, total);
+    },
+  };
+  const inventory = new AliasInventory(deps.known.isKnownAlias, reporter);
+  const tree = new AliasTree(inventory, deps.known, deps.registry);
+  view = vscode.window.createTreeView(ALIASES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const viewDeps: AliasesViewDeps = { tree, log: deps.log };
+  const commands = [
+    [COMMANDS.refreshAliases, refreshAliases(viewDeps)],
+    [COMMANDS.groupAliasesByFile, groupAliasesBy(viewDeps, 'file')],
+    [COMMANDS.groupAliasesByVault, groupAliasesBy(viewDeps, 'vault')],
+    [COMMANDS.revealAliasFromView, revealAliasFromView(viewDeps)],
+    [COMMANDS.showAliasDetailsFromView, showAliasDetailsFromView(viewDeps)],
+    [COMMANDS.deleteAliasFromView, deleteAliasFromView(viewDeps)],
+    [COMMANDS.checkAliasesFromView, checkAliasesFromView(viewDeps)],
+  ] as const;
+  void showGrouping(tree.grouping);
+  const disposable = vscode.Disposable.from(
+    inventory,
+    tree,
+    view,
+    followFiles(inventory),
+    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+  );
+  return { tree, dispose: () => void disposable.dispose() };
+}
