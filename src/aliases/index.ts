@@ -8,10 +8,12 @@ import { updateClassifiers } from './commands/classifiers';
 import { copyRevealedValue } from './commands/copy';
 import { deleteAlias } from './commands/delete';
 import { showAliasDetails } from './commands/details';
+import { openPreviewWithValues } from './commands/openPreview';
 import { revealSelection } from './commands/reveal';
 import { showRevealHistory } from './commands/showHistory';
 import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
 import { AliasMetadataCache } from './aliasMetadata';
+import { Previews } from './preview/previews';
 import { AliasHover } from './providers/hover';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
@@ -27,6 +29,7 @@ export interface AliasFeature extends vscode.Disposable {
 
 export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const { registry } = deps;
+  const previews = new Previews(deps);
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
     [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],
@@ -38,11 +41,13 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
     [COMMANDS.showRevealHistory, showRevealHistory(deps)],
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
+    [COMMANDS.openPreviewWithValues, openPreviewWithValues(deps, previews)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
   const view = registerAliasesView(deps);
   const disposable = vscode.Disposable.from(
     saveGuard,
+    previews,
     view,
     trackMenuContext(registry),
     registerHover(deps),

@@ -92,7 +92,12 @@ async function edit(document: vscode.TextDocument, replacements: readonly vscode
 
 /** A target left unchanged because of `error`, with the words and the code that report it. */
 export function unchanged(target: Target, error: unknown): Applied['failed'][number] {
-  return { target, reason: reasonOf(error), code: codeOf(error) };
+  return { target, ...whyUnchanged(error) };
+}
+
+/** The words and the code that report `error`. */
+export function whyUnchanged(error: unknown): { readonly reason: string; readonly code: string } {
+  return { reason: reasonOf(error), code: codeOf(error) };
 }
 
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
@@ -125,6 +130,16 @@ export function linesOf(ranges: readonly vscode.Range[], limit = 6): string {
   return parts.length > limit ? `${parts.slice(0, limit).join(', ')}, …` : parts.join(', ');
 }
 
+/** How the failures are told: how many, on how many lines, which lines, and the most common reason. */
+export type UnchangedPart = (failed: number, lineCount: number, lines: string, reason: string) => string;
+
+const leftSelected: UnchangedPart = (failed, lineCount, lines, reason) =>
+  plural(
+    lineCount,
+    vscode.l10n.t('{0} left unchanged and selected (line {1}): {2}', failed, lines, reason),
+    vscode.l10n.t('{0} left unchanged and selected (lines {1}): {2}', failed, lines, reason),
+  );
+
 /**
  * The one message of a partly failed command: how many succeeded (`done` says it, as a whole sentence with
  * its plural), how many did not and why (the most common reason; the log has each), and on which lines.
@@ -135,6 +150,7 @@ export function partialMessage(
   applied: Applied,
   log: vscode.LogOutputChannel,
   command: string,
+  unchangedPart: UnchangedPart = leftSelected,
 ): string | undefined {
   const { failed, succeeded } = applied;
   if (failed.length === 0) return undefined;
@@ -144,12 +160,8 @@ export function partialMessage(
   const others = failed.length - main.length;
   const ranges = failed.map(({ target }) => target.range);
   const lines = linesOf(ranges);
-  const unchangedPart = plural(
-    new Set(ranges.map((range) => range.start.line)).size,
-    vscode.l10n.t('{0} left unchanged and selected (line {1}): {2}', failed.length, lines, main[0].reason),
-    vscode.l10n.t('{0} left unchanged and selected (lines {1}): {2}', failed.length, lines, main[0].reason),
-  );
-  const message = `${done(succeeded, succeeded + failed.length)} ${unchangedPart}`;
+  const lineCount = new Set(ranges.map((range) => range.start.line)).size;
+  const message = `${done(succeeded, succeeded + failed.length)} ${unchangedPart(failed.length, lineCount, lines, main[0].reason)}`;
   return others > 0 ? `${message} ${vscode.l10n.t('({0} for other reasons: see the VGS log.)', others)}` : message;
 }
 

@@ -17,6 +17,7 @@ export const COMMANDS = {
   addAliasFormat: 'vgs.addAliasFormat',
   showRevealHistory: 'vgs.showRevealHistory',
   clearRevealHistory: 'vgs.clearRevealHistory',
+  openPreviewWithValues: 'vgs.openPreviewWithValues',
   ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
   excludeFromDetection: 'vgs.excludeFromDetection',
   checkPossibleAliases: 'vgs.checkPossibleAliases',
