@@ -147,6 +147,10 @@ describe('Preview with values', () => {
     // Read-only: an edit does not stay, and it cannot be saved to a path.
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.insert(preview.uri, new vscode.Position(0, 0), 'typed ');
+    // Another extension's edits may be applied for a moment: the preview then reads its text again.
+    await Promise.resolve(vscode.workspace.applyEdit(workspaceEdit)).catch(() => false);
+    await Promise.resolve(beside.edit((builder) => builder.insert(new vscode.Position(0, 0), 'typed '))).catch(() => false);
+    await previewText(preview.uri, (text) => text === withValues);
     // Typing: the editor is read-only (typed into a scratch editor, the same command changes its text at once).
     await vscode.window.showTextDocument(preview, beside.viewColumn);
     await vscode.commands.executeCommand('type', { text: 'typed ' });
@@ -154,10 +158,6 @@ describe('Preview with values', () => {
     const scratch = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '' }), beside.viewColumn);
     await vscode.commands.executeCommand('type', { text: 'typed ' });
     assert.equal(scratch.document.getText(), 'typed ', 'the scratch editor took the typing');
-    // Another extension's edits may be applied for a moment: the preview then reads its text again.
-    await Promise.resolve(vscode.workspace.applyEdit(workspaceEdit)).catch(() => false);
-    await Promise.resolve(beside.edit((builder) => builder.insert(new vscode.Position(0, 0), 'typed '))).catch(() => false);
-    await previewText(preview.uri, (text) => text === withValues);
     assert.equal(await Promise.resolve(preview.save()).catch(() => false), false);
     assert.equal(preview.getText(), withValues);
     assert.equal(preview.isDirty, false);

@@ -26,7 +26,10 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
   constructor(private readonly deps: Pick<AliasCommandDeps, 'log' | 'history'>) {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
-      vscode.workspace.onDidChangeTextDocument(({ document }) => this.changedDocument(document)),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+        // A save or a revert changes only the dirty state: nothing to follow.
+        if (contentChanges.length > 0) this.changedDocument(document);
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.mark(editor))),
       vscode.window.tabGroups.onDidChangeTabs(() => this.checkTabs()),
       vscode.workspace.onDidCloseTextDocument(() => this.checkTabs()),
