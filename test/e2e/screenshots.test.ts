@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import {
   chooseVgsMenuItem,
+  editorLines,
   editorWord,
   menuItem,
   notification,
@@ -106,4 +107,18 @@ test('the Aliases view: the alias just made, under its vault, file and line', as
   assert.match(await viewRow(page, 'payments.json').innerText(), /1 alias/);
   assert.match(await viewRow(page, 'tntdemo00001 · 1 alias · 1 file').innerText(), /Environment/);
   await saveScreenshot(page, 'readme-aliases-view');
+});
+
+test('the preview with values beside its file, from the editor title button', async () => {
+  const { page } = vscode;
+  await runFromPalette(page, 'View: Hide Panel');
+  await editorWord(page, /tok_sandbox_/).click();
+  await page.keyboard.press('Control+Home');
+  await page.locator('.editor-actions .action-label[aria-label*="Open Preview with Values"]').first().click();
+  await page.locator('.tab', { hasText: 'Values of payments.json' }).waitFor({ timeout: 30_000 });
+  const preview = page.locator('.editor-instance', { has: page.locator('.view-lines', { hasText: /"card_number":\s"4111111111111111"/ }) });
+  // The value's mark (a decoration) is drawn too.
+  await preview.locator('.view-overlays [class*="ced-"]').first().waitFor({ timeout: 30_000 });
+  assert.match((await editorLines(page).innerText()).replace(/\u00a0/g, ' '), /"card_number":\s"tok_sandbox_\w+"/, 'the file keeps its alias');
+  await saveScreenshot(page, 'readme-preview');
 });

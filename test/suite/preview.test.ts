@@ -259,6 +259,25 @@ describe('Preview with values', () => {
     ]);
   });
 
+  it('an alias added while the vault refuses stays marked; running the command again on the open preview asks again', async () => {
+    const { uri, editor, withValues } = await fileWithAliases('retry.txt', [`email: ${EMAIL}`, ''], SANDBOX, [{ value: EMAIL }]);
+    const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: SSN }));
+    other.selections = [new vscode.Selection(0, 0, 0, SSN.length)];
+    const [ssn] = (await run('vgs.tokenizeSelection', { vault: SANDBOX })).aliases!;
+    const outcome = await run('vgs.openPreviewWithValues', { vault: SANDBOX, uri: uri.toString() });
+    assert.equal(outcome.failed, undefined, outcome.message);
+
+    emulator.faults.failNext('GET /aliases', 403);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, editor.document.positionAt(editor.document.getText().length), `ssn: ${ssn}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await previewText(outcome.preview!, (text) => text === `${withValues}ssn: ${ssn}\n`);
+
+    const again = await run('vgs.openPreviewWithValues', { vault: SANDBOX, uri: uri.toString() });
+    assert.equal(again.reopened, true);
+    await previewText(outcome.preview!, (text) => text === `${withValues}ssn: ${SSN}\n`);
+  });
+
   it('when no alias can be revealed, no preview opens: the message says why', async () => {
     const { uri } = await fileWithAliases('unknown.txt', [`only: ${UNKNOWN[0]}`, ''], SANDBOX, []);
     const outcome = await run('vgs.openPreviewWithValues', { vault: SANDBOX, uri: uri.toString() });
