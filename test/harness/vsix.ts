@@ -43,8 +43,10 @@ const API_CLIENT: Companion = {
     // Activated by the suite; VS Code activates VGS Aliases first.
     activationEvents: [],
     extensionDependencies: ['vgs-aliases.vgs-aliases'],
+    // For the e2e test of the tokenize tool's confirmation (test/e2e/lm-tool-confirmation.test.ts).
+    contributes: { commands: [{ command: 'vgsApiClient.invokeTokenizeTool', title: 'VGS Test: Invoke Tokenize Tool' }] },
   },
-  readme: "Calls the VGS Aliases public API from another extension, for the in-editor suite's API tests.\n",
+  readme: "Calls the VGS Aliases public API and language-model tools from another extension, for the in-editor suite's API tests and an e2e test.\n",
 };
 
 /** A companion's folder, ready to install or to load as a development extension. */

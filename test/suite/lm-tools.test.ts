@@ -2,9 +2,10 @@
 // Copilot's agent mode or a chat participant calls them. No result holds a value given or a value of the vault.
 //
 // find and describe go through vscode.lm.invokeTool. Outside a chat session VS Code asks a tool's confirmation
-// in a modal dialog of the workbench, which the extension host cannot answer: tokenize (which always asks)
+// in a modal dialog of the workbench, which the extension host cannot answer: here tokenize (which always asks)
 // and describe on a live vault are called as VS Code calls them, prepareInvocation then invoke on the
-// registered tool object.
+// registered tool object. test/e2e/lm-tool-confirmation.test.ts calls tokenize through vscode.lm.invokeTool
+// and answers that dialog as a person does (Yes, and Cancel).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
