@@ -2,11 +2,12 @@
  * Deleting aliases, one or 20 a request. A delete is retried when its answer is lost, and the retry then
  * finds the aliases the first attempt deleted gone: those count as deleted, not as unknown.
  */
-import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { invalidAlias, send, sendableOf, VaultContext } from './call';
+import { BatchOptions, GroupOutcome } from './batch';
+import { invalidAlias, send, VaultContext } from './call';
 import { AliasNotFoundError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { maskValue } from './mask';
+import { answerPerAlias } from './perAlias';
 import { Limits } from './signals';
 import { namedAliases } from './wire';
 
@@ -52,24 +53,12 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
 
 export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
   const started = Date.now();
-  const unique = [...new Set(aliases)];
-  const answers = new Map<string, boolean | VgsError>();
-  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
-  const failures = await runChunks(chunked(unique), run, async (chunk) => {
-    const sendable = sendableOf(chunk, answers);
-    if (sendable.length === 0) return;
-    await isolate(
-      sendable,
-      (group) => deleteGroup(context, group, options.storage, limits),
-      () => false,
-      (alias, deleted) => answers.set(alias, deleted),
-    );
-  });
+  const { unique, answers } = await answerPerAlias(context, aliases, options, limits, (group) => deleteGroup(context, group, options.storage, limits), () => false);
   const deleted: string[] = [];
   const notFound: string[] = [];
   const failed = new Map<string, VgsError>();
   for (const alias of unique) {
-    const answer = answers.get(alias) ?? failures.get(alias);
+    const answer = answers.get(alias);
     if (answer === true) deleted.push(alias);
     else if (answer === false) notFound.push(alias);
     else if (answer) failed.set(alias, answer);

@@ -1,9 +1,10 @@
 /** Revealing many aliases: 20 a request, each alias once, a failed request failing its own aliases only. */
-import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
-import { send, sendableOf, VaultContext } from './call';
+import { BatchOptions, GroupOutcome } from './batch';
+import { send, VaultContext } from './call';
 import { ResponseTooLargeError, UnexpectedResponseError, VgsError } from './errors';
 import { Storage } from './formats';
 import { isObject, parseJson } from './http';
+import { answerPerAlias } from './perAlias';
 import { Limits } from './signals';
 import { namedAliases, readRecord, RevealedRecord } from './wire';
 
@@ -42,24 +43,19 @@ type Revealed = RevealedRecord | null | VgsError;
 
 async function revealIn(context: VaultContext, aliases: readonly string[], options: RevealOptions, limits: Limits): Promise<RevealResult> {
   const started = Date.now();
-  const unique = [...new Set(aliases)];
-  const answers = new Map<string, Revealed>();
-  const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress };
-  const failures = await runChunks(chunked(unique), run, async (chunk) => {
-    const sendable = sendableOf(chunk, answers);
-    if (sendable.length === 0) return;
-    await isolate(
-      sendable,
-      (group) => revealGroup(context, group, options.storage, limits),
-      (_, refused): Revealed => refused ?? null,
-      (alias, answer) => answers.set(alias, answer),
-    );
-  });
+  const { unique, answers } = await answerPerAlias(
+    context,
+    aliases,
+    options,
+    limits,
+    (group) => revealGroup(context, group, options.storage, limits),
+    (_, refused): Revealed => refused ?? null,
+  );
   const found = new Map<string, RevealedRecord>();
   const notFound: string[] = [];
   const failed = new Map<string, VgsError>();
   for (const alias of unique) {
-    const answer = answers.has(alias) ? answers.get(alias) : failures.get(alias);
+    const answer = answers.get(alias);
     if (answer === null) notFound.push(alias);
     else if (answer instanceof VgsError) failed.set(alias, answer);
     else if (answer) found.set(alias, answer);
