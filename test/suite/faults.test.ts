@@ -231,5 +231,7 @@ describe('Fault matrix', function () {
     const outcome = await pending;
     // Without a Cancel, five attempts of one second each would end in a timeout instead.
     assert.equal(outcome.failed, 'cancelled');
+    // Details changes no document, so the message does not speak of one.
+    assert.equal(outcome.message, 'Cancelled.');
   });
 });
