@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
-import { AliasNotFoundError, VgsError, type AliasMetadata, type DescribeResult } from '../vgs';
+import { AliasNotFoundError } from '../vgs';
 import type { Caller } from './caller';
 import { aliasesOf, vaultOptions } from './input';
 import { vaultInfo, vaultOf } from './vaults';
@@ -23,19 +23,15 @@ export async function describe(deps: ApiDeps, caller: Caller, aliases: unknown, 
     vscode.l10n.t('Reading {0} alias from {1} for {2}', unique.length, vault.name, caller.name),
     vscode.l10n.t('Reading {0} aliases from {1} for {2}', unique.length, vault.name, caller.name),
   );
-  const described = await withCallerProgress(title, unique.length, chosen.token, async (work) => outcomeOf(await client.describe(unique, work), vault.vaultId));
-  const failure = asked.map((alias) => described.get(alias)).find((each) => each instanceof VgsError);
-  deps.log.info(`api: ${caller.id} described ${unique.length} aliases of ${vault.vaultId}${failure ? `: ${failure.code}` : ''}`);
-  if (failure) throw failure;
+  const { described, failed } = await withCallerProgress(title, unique.length, chosen.token, (work) => client.describe(unique, work));
+  const missing = asked.find((alias) => !described.has(alias));
+  deps.log.info(`api: ${caller.id} described ${described.size} of ${unique.length} aliases of ${vault.vaultId}`);
+  // All or nothing, as reveal: the caller gets every description, or the first missing alias's error.
+  if (missing !== undefined) throw failed.get(missing) ?? new AliasNotFoundError(missing, vault.vaultId);
   const info = vaultInfo(deps.registry, vault);
   return asked.map((alias) => {
-    const { format, storage, classifiers, createdAt } = described.get(alias) as AliasMetadata;
+    const { format, storage, classifiers, createdAt } = described.get(alias)!;
     return { alias, format, storage, classifiers: [...classifiers], createdAt, vault: info };
   });
 }
 
-function outcomeOf({ described, notFound, failed }: DescribeResult, vaultId: string): Map<string, AliasMetadata | VgsError> {
-  const outcome = new Map<string, AliasMetadata | VgsError>([...failed, ...described]);
-  for (const alias of notFound) outcome.set(alias, new AliasNotFoundError(alias, vaultId));
-  return outcome;
-}
