@@ -14,12 +14,17 @@ export type HoverPlan =
   /** `tok_live_…` with a sandbox vault, or `tok_sandbox_…` with a live one. */
   | { readonly kind: 'mismatch'; readonly alias: AliasEnvironment; readonly vault: AliasEnvironment };
 
+/** Whether an alias's prefix names the other environment than its vault's: that vault cannot hold it. A custom vault says nothing. */
+export function otherEnvironment(alias: AliasEnvironment | undefined, vault: VaultEnvironment): boolean {
+  return alias !== undefined && vault !== 'custom' && alias !== vault;
+}
+
 /**
  * A custom vault (the emulator, a proxy) says nothing of its environment, as for the live-vault question
  * of Reveal: its data counts as live only when the alias says so (`tok_live_…`).
  */
 export function hoverPlan(alias: AliasEnvironment | undefined, vault: VaultEnvironment, setting: MetadataFetch): HoverPlan {
-  if (alias !== undefined && vault !== 'custom' && alias !== vault) return { kind: 'mismatch', alias, vault };
+  if (otherEnvironment(alias, vault)) return { kind: 'mismatch', alias: alias!, vault: vault as AliasEnvironment };
   if (setting === 'never') return { kind: 'skip', why: 'never' };
   const live = vault === 'live' || alias === 'live';
   if (live && setting !== 'always') return { kind: 'skip', why: 'live' };

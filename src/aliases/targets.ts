@@ -67,7 +67,7 @@ export function activeEditor(): vscode.TextEditor {
   return editor;
 }
 
-async function documentOf(uri: vscode.Uri | string): Promise<vscode.TextDocument> {
+export async function documentOf(uri: vscode.Uri | string): Promise<vscode.TextDocument> {
   const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
   return vscode.workspace.textDocuments.find((each) => each.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed);
 }

@@ -17,7 +17,7 @@ import type { Previews } from '../preview/previews';
 import { sourceUriOf } from '../preview/previewUri';
 import { PreviewSession } from '../preview/session';
 import { withAliasProgress } from '../progress';
-import { activeEditor } from '../targets';
+import { activeEditor, documentOf } from '../targets';
 
 export interface PreviewOptions extends VaultOption {
   /** The file to preview (default: the active editor's). */
@@ -27,8 +27,7 @@ export interface PreviewOptions extends VaultOption {
 async function sourceOf(options: PreviewOptions): Promise<vscode.TextDocument> {
   const given = options.uri === undefined ? activeEditor().document.uri : typeof options.uri === 'string' ? vscode.Uri.parse(options.uri) : options.uri;
   // Run in a preview, the command means its source.
-  const uri = sourceUriOf(given) ?? given;
-  return vscode.workspace.textDocuments.find((each) => each.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+  return documentOf(sourceUriOf(given) ?? given);
 }
 
 /** Each place an alias was left as it is, in the source, with why: what the one message counts. */
@@ -45,7 +44,8 @@ export const openPreviewWithValues = (deps: AliasCommandDeps, previews: Previews
   aliasCommand(deps, COMMANDS.openPreviewWithValues, options, async (scope) => {
     const document = await sourceOf(options);
     const where = vscode.workspace.asRelativePath(document.uri);
-    if (findAliases(document.getText(), deps.known.isKnownAlias).length === 0) {
+    const found = findAliases(document.getText(), deps.known.isKnownAlias);
+    if (found.length === 0) {
       throw new InputError(vscode.l10n.t('{0} holds no alias this extension recognises, so a preview would show it unchanged.', where));
     }
     const { vault, client } = await scope.vault();
@@ -58,7 +58,7 @@ export const openPreviewWithValues = (deps: AliasCommandDeps, previews: Previews
       return { preview: open.uri.toString(), reopened: true };
     }
     const session = new PreviewSession(document, vault, client, deps.known.isKnownAlias);
-    const aliases = session.unasked(session.aliases());
+    const aliases = session.unasked(found);
     const confirmed = await confirmLive(deps.dialogs, vault, {
       message: plural(
         aliases.length,

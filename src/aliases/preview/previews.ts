@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { plural } from '../../commands/plural';
 import type { AliasCommandDeps } from '../aliasCommand';
 import { PreviewMarks } from './marks';
-import { PREVIEW_SCHEME, sourceUriOf } from './previewUri';
+import { PREVIEW_SCHEME, previewUriOf, sourceUriOf } from './previewUri';
 import type { PreviewSession } from './session';
 
 /** Quiet time after the last edit of a source before its preview follows. */
-export const FOLLOW_DELAY_MS = 300;
+const FOLLOW_DELAY_MS = 300;
 
 export class Previews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly sessions = new Map<string, PreviewSession>();
@@ -48,7 +48,7 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
 
   /** The open preview of `source`, if any. */
   of(source: vscode.Uri): PreviewSession | undefined {
-    return [...this.sessions.values()].find((session) => session.sourceUri.toString() === source.toString());
+    return this.sessions.get(previewUriOf(source).toString());
   }
 
   /** Shows `session`'s preview beside its source (where it already shows, if it does), in the source's language. */

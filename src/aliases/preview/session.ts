@@ -8,6 +8,7 @@ import type { Vault } from '../../vaults';
 import { AliasNotFoundError, type BatchOptions, type RevealResult, type VaultClient } from '../../vgs';
 import { whyUnchanged } from '../outcome';
 import { composePreview, type ComposedPreview } from './compose';
+import { otherEnvironment } from '../hoverPlan';
 import { previewUriOf } from './previewUri';
 
 /** Why an alias was not revealed, in words and as a code. */
@@ -75,7 +76,7 @@ export class PreviewSession {
    * prefix names the other environment than the vault's is not sent: that vault cannot hold it.
    */
   async reveal(aliases: readonly string[], options: BatchOptions = {}): Promise<string[]> {
-    const elsewhere = aliases.filter((alias) => this.vault.environment !== 'custom' && (environmentOfAlias(alias) ?? this.vault.environment) !== this.vault.environment);
+    const elsewhere = aliases.filter((alias) => otherEnvironment(environmentOfAlias(alias), this.vault.environment));
     const sent = aliases.filter((alias) => !elsewhere.includes(alias));
     const nothing: RevealResult = { found: new Map(), notFound: [], failed: new Map() };
     const { found, notFound, failed } = sent.length > 0 ? await this.client.reveal(sent, options) : nothing;
@@ -95,7 +96,8 @@ export class PreviewSession {
 
   /** The preview's text now, remembered as what the document shows. */
   compose(): ComposedPreview {
-    this.shown = composePreview(this.text(), this.aliases(), (alias) => this.values.get(alias));
+    const text = this.text();
+    this.shown = composePreview(text, findAliases(text, this.isKnown), (alias) => this.values.get(alias));
     return this.shown;
   }
 
