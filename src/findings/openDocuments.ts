@@ -73,7 +73,7 @@ export class OpenDocuments implements vscode.Disposable {
   }
 }
 
-export function inTabs(uri: vscode.Uri): boolean {
+function inTabs(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((group) => group.tabs.some(({ input }) => input instanceof vscode.TabInputText && input.uri.toString() === key));
 }

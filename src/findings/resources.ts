@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { InputError } from '../commands/errors';
 import { workspaceFiles } from '../workspace/files';
-import { textOf } from '../workspace/texts';
+import { openDocuments, textOf } from '../workspace/texts';
 
 export interface ResourceArguments {
   readonly uri?: vscode.Uri | string;
@@ -44,12 +44,11 @@ export function namedUris(args: unknown, selected?: unknown): vscode.Uri[] {
 
 /** The files named (folders expanded), or the active editor's document; read one at a time, as asked. */
 export async function givenFiles(uris: readonly vscode.Uri[], maxBytes: number, token: vscode.CancellationToken): Promise<GivenFiles> {
-  const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  const open = openDocuments();
   const text = (uri: vscode.Uri) => textOf(uri, maxBytes, open);
   if (uris.length === 0) {
     const active = vscode.window.activeTextEditor?.document;
     if (!active) throw new InputError(vscode.l10n.t('No editor is active. Open a file, then run the command again.'));
-    open.set(active.uri.toString(), active);
     return { uris: [active.uri], where: vscode.workspace.asRelativePath(active.uri), text };
   }
   const named: vscode.Uri[] = [];

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { workspaceFiles } from '../workspace/files';
-import { textsOf } from '../workspace/texts';
+import { openDocuments, textsOf } from '../workspace/texts';
 import { Turns } from '../workspace/turns';
 import type { FindingsDeps } from './deps';
 import type { Located } from './located';
@@ -34,7 +34,7 @@ export async function scanWorkspace(deps: FindingsDeps, progress: Progress, toke
   const { exclude, maxFileBytes, severity } = detector.settings;
   const started = performance.now();
   const uris = await workspaceFiles(exclude, token);
-  const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  const open = openDocuments();
   // What an earlier scan reported about files not open now may be out of date: this scan says anew.
   for (const key of live.fromWorkspace) if (!open.has(key)) store.delete(vscode.Uri.parse(key));
   live.fromWorkspace.clear();

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { textOf } from '../workspace/texts';
+import { openDocuments, textOf } from '../workspace/texts';
 import { Turns } from '../workspace/turns';
 import type { Located } from '../findings/located';
 import type { ToolDeps } from './deps';
@@ -51,7 +51,7 @@ async function targetOf(file: string): Promise<Target> {
   } catch {
     return { problem: vscode.l10n.t('"file" is neither a path nor a URI.') };
   }
-  const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+  const open = openDocuments();
   for (const uri of candidates) {
     const document = open.get(uri.toString());
     if (document) return { uri, document };

@@ -47,7 +47,8 @@ export async function textOf(uri: vscode.Uri, maxBytes: number, open: ReadonlyMa
   }
 }
 
-function openDocuments(): Map<string, vscode.TextDocument> {
+/** The open documents by address: their text, unsaved edits included, is what a scan reads. */
+export function openDocuments(): Map<string, vscode.TextDocument> {
   return new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
 }
 

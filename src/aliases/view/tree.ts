@@ -125,7 +125,10 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
       return node;
     };
     const byGroup = new Map<GroupKey | undefined, Map<string, FileNode>>();
-    const sorted = [...this.inventory.list()].sort((a, b) => relative(a.uri).localeCompare(relative(b.uri)));
+    const sorted = [...this.inventory.list()]
+      .map((file) => ({ file, path: relative(file.uri) }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(({ file }) => file);
     for (const { uri, aliases } of sorted) {
       for (const place of aliases) {
         // A word found because the index knew it, which the index no longer holds, is no alias any more.
