@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CancelledError, VgsError } from '../vgs';
-import { COMMANDS, CommandId } from './ids';
+import { CommandId } from './ids';
 import { DocumentChangedError, InputError, NoVaultError, UserError } from './errors';
 import { errorText } from './errorText';
 import { showFailure, type FixFinder } from './failureMessage';
@@ -40,9 +40,6 @@ export async function runCommand<T>(
   }
 }
 
-// The commands that edit the document: a Cancel before their one edit leaves it as it was, which is worth saying.
-const EDITS_DOCUMENT: ReadonlySet<CommandId> = new Set([COMMANDS.tokenizeSelection, COMMANDS.tokenizeSelectionAs, COMMANDS.revealSelection, COMMANDS.addAliasFormat]);
-
 function isAbort(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
 }
@@ -57,7 +54,9 @@ function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unkno
   }
   if (isAbort(error)) {
     log.info(`${id}: cancelled`);
-    const message = EDITS_DOCUMENT.has(id) ? vscode.l10n.t('Cancelled. The document is unchanged.') : vscode.l10n.t('Cancelled.');
+    // Said of every command, so not of a document: a Cancel of a launch or a connection test touches none, and
+    // what an editing command had back when cancelled is applied through its partial outcome, not here.
+    const message = vscode.l10n.t('Cancelled.');
     void vscode.window.showInformationMessage(message);
     return { failed: 'cancelled', message };
   }
