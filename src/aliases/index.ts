@@ -62,7 +62,20 @@ function registerHover(deps: AliasCommandDeps): vscode.Disposable {
   const hover = new AliasHover({ ...deps, metadata });
   return vscode.Disposable.from(
     deps.known.onDidChangeRecords((aliases) => metadata.forget(aliases)),
-    deps.registry.onDidChange(() => metadata.clear()),
+    onVaultsEdited(deps.registry, () => metadata.clear()),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], hover),
   );
+}
+
+// The registry also tells when another vault becomes the active one, which leaves every cached read true
+// (the cache is per vault): only an edit of the vaults themselves makes them stale.
+function onVaultsEdited(registry: AliasCommandDeps['registry'], edited: () => void): vscode.Disposable {
+  const vaultsNow = () => JSON.stringify(registry.list());
+  let seen = vaultsNow();
+  return registry.onDidChange(() => {
+    const now = vaultsNow();
+    if (now === seen) return;
+    seen = now;
+    edited();
+  });
 }
