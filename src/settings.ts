@@ -164,8 +164,7 @@ export async function excludeFromDetection(glob: string): Promise<void> {
 
 /** `search.exclude`'s globs that are on, as the Search view honours them. */
 export function searchExcludes(): string[] {
-  const excludes = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude', {});
-  return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+  return excludesOn('search');
 }
 
 /**
@@ -199,6 +198,10 @@ export function affectsAliasLint(event: vscode.ConfigurationChangeEvent): boolea
 
 /** `files.exclude`'s globs that are on (the file search applies them itself; a single file is checked against them). */
 export function filesExcludes(): string[] {
-  const excludes = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+  return excludesOn('files');
+}
+
+function excludesOn(section: 'search' | 'files'): string[] {
+  const excludes = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude', {});
   return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
 }
