@@ -10,7 +10,7 @@ import { showFailure } from '../commands/failureMessage';
 import { plural } from '../commands/plural';
 import type { Vault } from '../vaults';
 import { vaultFix } from '../vaults/fixes';
-import { CancelledError, VgsError } from '../vgs';
+import { CancelledError, VgsError, errorKind } from '../vgs';
 import type { Target } from './targets';
 import { trackRanges } from './tracking';
 
@@ -97,7 +97,7 @@ export function unchanged(target: Target, error: unknown): Applied['failed'][num
 
 /** The words and the code that report `error`. */
 export function whyUnchanged(error: unknown): { readonly reason: string; readonly code: string } {
-  return { reason: reasonOf(error), code: codeOf(error) };
+  return { reason: reasonOf(error), code: errorKind(error) };
 }
 
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
@@ -111,10 +111,6 @@ export function select(document: vscode.TextDocument, ranges: readonly vscode.Ra
 function reasonOf(error: unknown): string {
   if (error instanceof CancelledError) return vscode.l10n.t('cancelled before VGS answered');
   return error instanceof VgsError ? errorText(error) : vscode.l10n.t('an unexpected error ({0})', error instanceof Error ? error.name : 'error');
-}
-
-function codeOf(error: unknown): string {
-  return error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
 }
 
 /** "3, 7–9, 12": the 1-based lines of `ranges`, runs joined, at most `limit` parts. */
