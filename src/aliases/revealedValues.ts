@@ -39,7 +39,7 @@ export class RevealedValues implements vscode.Disposable {
   adopt(document: vscode.TextDocument, texts: readonly RevealedText[]): void {
     if (texts.length === 0) return;
     const known = this.texts.get(keyOf(document)) ?? new Map<string, RevealedText>();
-    for (const each of texts) if (each.value.length > 0) known.set(each.value, each);
+    for (const { value, alias, vault } of texts) if (value.length > 0) known.set(value, { value, alias, vault });
     this.texts.set(keyOf(document), known);
   }
 
