@@ -31,9 +31,10 @@ async function setUserSetting(name: string, value: unknown): Promise<void> {
 
 /**
  * An untitled JSON document holding `content`, under a name no other document had. `openTextDocument({ content })`
- * takes the lowest free "Untitled-N", and VS Code fills a new untitled document from the hot-exit backup of its
- * name when one is left: the previous test's document, dirty long enough to be backed up and reverted just
- * before, could then come back in place of `content` (issue 22: no hover, its alias was not in the text).
+ * takes the lowest free "Untitled-N", and VS Code fills a new untitled document from its name's hot-exit backup
+ * when one is left. The previous test's document, dirty long enough to be backed up, is reverted just before, but
+ * its backup is discarded later, asynchronously: seen in a run, that backup's text came back in place of
+ * `content` (issue 22: no hover, since the alias asked for was not in the text).
  */
 async function freshDocument(content: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `hover-${Date.now().toString(36)}-${++documents}.json` }));
