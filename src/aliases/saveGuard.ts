@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import { plural } from '../commands/plural';
 import { revealedValuesOnSave, type RevealedValuesOnSave } from '../settings';
-import type { RevealedValue, RevealedValues } from './revealedValues';
+import { putBackPlan, type PutBack } from './putBack';
+import type { RevealedValues } from './revealedValues';
 import { trackRanges } from './tracking';
 
 /** What a save did with the revealed values its document held. */
@@ -22,7 +23,7 @@ export interface GuardedSave {
 
 interface PendingSave {
   readonly mode: RevealedValuesOnSave;
-  readonly values: readonly RevealedValue[];
+  readonly values: readonly PutBack[];
   /** Where each alias put back stands once the save's edits are in. */
   readonly aliasesAt: ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
@@ -39,7 +40,8 @@ export class SaveGuard implements vscode.Disposable {
       this.guarded,
       vscode.workspace.onWillSaveTextDocument((event) => this.willSave(event)),
       vscode.workspace.onDidSaveTextDocument((document) => this.didSave(document)),
-      vscode.workspace.onDidCloseTextDocument((document) => book.forget(document)),
+      // A language change closes and reopens the same document, still open: only a real close forgets it.
+      vscode.workspace.onDidCloseTextDocument((document) => document.isClosed && book.forget(document)),
     ];
   }
 
@@ -51,20 +53,24 @@ export class SaveGuard implements vscode.Disposable {
     const { document } = event;
     // What a save that failed left behind is not this save's.
     this.pending.delete(document.uri.toString());
-    const values = this.book.in(document);
+    const followed = this.book.in(document).map(({ alias, vault, at }) => ({ alias, vault, start: at.start, end: at.end }));
+    const values = putBackPlan(document.getText(), followed, this.book.everywhere());
     if (values.length === 0) return;
+    // Found here: if the document they came from closes, an Undo here must still not reach the disk.
+    this.book.adopt(document, values);
     const mode = revealedValuesOnSave();
     if (mode !== 'restoreAliases') {
       this.pending.set(document.uri.toString(), { mode, values, aliasesAt: [] });
       return;
     }
     // Edits must be given while the event is dispatched; they are known now, so no waiting on anything.
-    event.waitUntil(Promise.resolve(values.map(({ alias, at }) => vscode.TextEdit.replace(new vscode.Range(document.positionAt(at.start), document.positionAt(at.end)), alias))));
-    this.book.forget(document);
+    event.waitUntil(Promise.resolve(values.map(({ alias, start, end }) => vscode.TextEdit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), alias))));
+    // The values stay remembered: an Undo after the save brings them back, and the next save finds them.
+    this.book.putBack(document);
     let moved = 0;
-    const aliasesAt = values.map(({ alias, at }) => {
-      const start = at.start + moved;
-      moved += alias.length - (at.end - at.start);
+    const aliasesAt = values.map(({ alias, start: at, end }) => {
+      const start = at + moved;
+      moved += alias.length - (end - at);
       return { start, end: start + alias.length };
     });
     this.pending.set(document.uri.toString(), { mode, values, aliasesAt });

@@ -45,3 +45,29 @@ test('reveal in place, save: the alias is back on disk and in the editor, the va
   assert.ok(!onDisk.includes(CARD), 'the value never reached the disk');
   await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
 });
+
+// Issue 22: Save As writes a file the guard never followed (VS Code saves a new document of its own there,
+// and the will-save event names that one): the alias goes back in it all the same.
+test('reveal in place, Save As: the new file gets the alias, and the message names it', async () => {
+  const { page, workspace } = vscode;
+  // The scenario above can leave a compare editor ("payments.json (in file) ↔ payments.json") in front: start from the file alone.
+  await runFromPalette(page, 'View: Close All Editors');
+  await openFromExplorer(page, 'payments.json', /"card_number":\s"tok_sandbox_\w+"/);
+  await editorWord(page, /tok_sandbox_/).click();
+  await runFromPalette(page, 'VGS: Reveal Selection');
+  await waitForEditorText(page, new RegExp(`"card_number":\\s"${CARD}"`));
+
+  // Its key: the palette puts the recently run "File: Save" first for the words "File: Save As...".
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Control+Shift+S');
+  // The browser's file dialog: a quick input holding the file's path, which a person overwrites.
+  const target = path.join(workspace, 'payments-copy.json');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(target);
+  await page.keyboard.press('Enter');
+  await notification(page, /Put back 1 alias in payments-copy\.json before saving/).waitFor({ timeout: 30_000 });
+  const onDisk = fs.readFileSync(target, 'utf8');
+  assert.match(onDisk, /"card_number": "tok_sandbox_\w+"/);
+  assert.ok(!onDisk.includes(CARD), 'the value never reached the disk');
+});
