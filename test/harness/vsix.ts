@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cacheDir, repoRoot } from './paths';
+import { repoRoot } from './paths';
 
 const vsceCli = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
@@ -51,7 +51,8 @@ const API_CLIENT: Companion = {
 
 /** A companion's folder, ready to install or to load as a development extension. */
 function staged(companion: Companion): string {
-  const staging = path.join(cacheDir, companion.folder);
+  // In this clone's own folder, not the cache that VGS_TEST_CACHE may share with other clones' runs.
+  const staging = path.join(repoRoot, '.vscode-test', 'companions', companion.folder);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   fs.copyFileSync(path.join(repoRoot, 'out', 'test', companion.folder, 'extension.js'), path.join(staging, 'extension.js'));
