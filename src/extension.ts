@@ -65,11 +65,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<VgsAli
   const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
   const aliases = registerAliases(aliasDeps);
   const findings = registerFindings(context, aliasDeps);
-  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector });
+  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector, isKnownAlias: known.isKnownAlias });
   context.subscriptions.push(aliases, findings, tools);
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   context.subscriptions.push(registerLaunch(aliasDeps));
-  const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id });
+  const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id, isKnownAlias: known.isKnownAlias });
   context.subscriptions.push(api);
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
