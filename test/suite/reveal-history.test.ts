@@ -103,10 +103,12 @@ describe('Reveal history', () => {
     const log = vscode.window.createOutputChannel('VGS history test', { log: true });
     const [one, two] = [new RevealHistory(storage, log), new RevealHistory(storage, log)];
     try {
-      await Promise.all(Array.from({ length: 20 }, (_, n) => [one.record('copy', VAULT, [`tok_sandbox_one${n}`]), two.record('copy', VAULT, [`tok_sandbox_two${n}`])]).flat());
+      // Recognisable aliases (shown in full): 'A' or 'B' for the window, then which of its 20 entries.
+      const alias = (window: string, n: number) => `tok_sandbox_${window}${'x'.repeat(20)}${'abcdefghijkmnopqrstu'[n]}`;
+      await Promise.all(Array.from({ length: 20 }, (_, n) => [one.record('copy', VAULT, [alias('A', n)]), two.record('copy', VAULT, [alias('B', n)])]).flat());
       const recorded = (await one.entries()).flatMap(({ aliases }) => aliases);
       assert.equal(recorded.length, 40, 'no window replaced the other one\'s entries');
-      for (let n = 0; n < 20; n++) assert.ok(recorded.includes(`tok_sandbox_one${n}`) && recorded.includes(`tok_sandbox_two${n}`));
+      for (let n = 0; n < 20; n++) assert.ok(recorded.includes(alias('A', n)) && recorded.includes(alias('B', n)), `entry ${n} of each window`);
     } finally {
       log.dispose();
       await vscode.workspace.fs.delete(storage, { recursive: true, useTrash: false });
