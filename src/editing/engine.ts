@@ -1,7 +1,7 @@
 /**
  * The one edit engine, for one document or many: VGS's answers are written where their targets are when
- * they come back. What succeeded is applied in one workspace edit (one undo, across files where VS Code
- * allows); what failed, or was edited while VGS answered, is left as it is and selected where an editor
+ * they come back. What succeeded is applied in one edit (one undo: through the editor showing the one
+ * document, else one workspace edit across the files); what failed, or was edited while VGS answered, is left as it is and selected where an editor
  * shows it, so running the command again retries exactly those. A change landing as the edit is sent makes
  * VS Code refuse it: the targets are read again and the edit sent again, so no alias VGS made is dropped.
  */
@@ -89,7 +89,7 @@ export class EditEngine {
       try {
         for (let attempt = 1; ; attempt++) {
           const failed: Array<Unchanged<T>> = [];
-          const edit = new vscode.WorkspaceEdit();
+          const edits = new Map<vscode.TextDocument, vscode.TextEdit[]>();
           const replaced: Array<{ index: number; start: number; end: number; newText: string }> = [];
           answers.forEach((answer, index) => {
             const target = { ...targets[index], range: rangeOf(index) };
@@ -97,11 +97,11 @@ export class EditEngine {
             if ('error' in answer) failed.push(unchanged(target, answer.error));
             else if (edited) failed.push({ target, reason: vscode.l10n.t('its text was edited while VGS answered'), code: 'edited' });
             else {
-              edit.replace(target.document.uri, target.range, answer.text);
+              edits.set(target.document, [...(edits.get(target.document) ?? []), vscode.TextEdit.replace(target.range, answer.text)]);
               replaced.push({ index, start, end, newText: answer.text });
             }
           });
-          if (replaced.length === 0 || (await this.applyEdit(edit))) {
+          if (replaced.length === 0 || (await this.send(edits))) {
             for (const document of documents) select(document, failed.filter(({ target }) => target.document === document).map(({ target }) => target.range));
             return { succeeded: replaced.length, failed, written: writtenAt(targets, replaced) };
           }
@@ -112,6 +112,17 @@ export class EditEngine {
       }
     };
     return { apply, dispose };
+  }
+
+  /** One edit: in the editor showing its one document, else one workspace edit over them all. */
+  private send(edits: ReadonlyMap<vscode.TextDocument, readonly vscode.TextEdit[]>): Thenable<boolean> {
+    const [[document, replacements]] = edits;
+    const editor = edits.size === 1 ? vscode.window.visibleTextEditors.find((each) => each.document === document) : undefined;
+    // In its editor, a selection of a value grows over the alias that replaces it, as with typing.
+    if (editor) return editor.edit((builder) => replacements.forEach(({ range, newText }) => builder.replace(range, newText)), { undoStopBefore: true, undoStopAfter: true });
+    const edit = new vscode.WorkspaceEdit();
+    edits.forEach((each, { uri }) => edit.set(uri, [...each]));
+    return this.applyEdit(edit);
   }
 }
 
