@@ -1,14 +1,13 @@
 // ESLint (`npm run lint`, a layer of `npm test`): typescript-eslint's recommended type-checked rules,
 // and three guards of src/'s architecture:
 // - the pure folders never import 'vscode' (they run and are tested in plain Node);
-// - no import cycle between files (import-x/no-cycle);
-// - no import cycle between the first-level folders of src/ (test/lint/folder-cycles.mjs).
+// - no import cycle between files, type imports included (test/lint/layers.mjs);
+// - no import cycle between the first-level folders of src/ (test/lint/layers.mjs).
 // `config(root)` builds the same config for another tree: test/unit/lint/ lints fixtures with it.
 import path from 'node:path';
 import { defineConfig, globalIgnores } from 'eslint/config';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
-import layers from './test/lint/folder-cycles.mjs';
+import layers from './test/lint/layers.mjs';
 
 /** Folders of src/ whose code runs and is unit-tested in plain Node. Adding one is one line. */
 export const PURE_FOLDERS = ['vgs', 'detection'];
@@ -66,16 +65,9 @@ export function config(root) {
     },
     {
       files: ['src/**/*.ts'],
-      plugins: { 'import-x': importX, layers },
-      settings: {
-        // import-x reads the files an import leads to: with typescript-eslint's parser, resolved as Node
-        // would resolve them with the .ts extension (src/ has only relative imports, no path aliases).
-        'import-x/extensions': ['.ts'],
-        'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-        'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.d.ts', '.js'] })],
-      },
+      plugins: { layers },
       rules: {
-        'import-x/no-cycle': 'error',
+        'layers/no-file-cycles': ['error', { root: path.join(root, 'src') }],
         'layers/no-folder-cycles': ['error', { root: path.join(root, 'src') }],
       },
     },

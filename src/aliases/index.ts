@@ -67,15 +67,10 @@ function registerHover(deps: AliasCommandDeps): vscode.Disposable {
   );
 }
 
-// The registry also tells when another vault becomes the active one, which leaves every cached read true
-// (the cache is per vault): only an edit of the vaults themselves makes them stale.
+// Another vault becoming the active one leaves every cached read true (the cache is per vault): only an
+// edit of the vaults themselves makes them stale.
 function onVaultsEdited(registry: AliasCommandDeps['registry'], edited: () => void): vscode.Disposable {
-  const vaultsNow = () => JSON.stringify(registry.list());
-  let seen = vaultsNow();
-  return registry.onDidChange(() => {
-    const now = vaultsNow();
-    if (now === seen) return;
-    seen = now;
-    edited();
+  return registry.onDidChange((change) => {
+    if (change.vaults) edited();
   });
 }

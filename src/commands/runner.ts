@@ -4,7 +4,7 @@
  * to the caller (a test, a code action, another extension).
  */
 import * as vscode from 'vscode';
-import { CancelledError, VgsError } from '../vgs';
+import { CancelledError, VgsError, errorKind } from '../vgs';
 import { CommandId } from './ids';
 import { DocumentChangedError, InputError, NoVaultError, UserError } from './errors';
 import { errorText } from './errorText';
@@ -62,7 +62,7 @@ function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unkno
   }
   // VGS errors carry their own "what happened, what to do", free of secrets and values; so do the
   // vault feature's own errors.
-  const kind = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+  const kind = errorKind(error);
   const message = error instanceof VgsError || error instanceof UserError ? errorText(error) : vscode.l10n.t('{0} failed unexpectedly ({1}). The VGS log has details.', id, kind);
   log.error(`${id}: ${kind}${error instanceof VgsError && error.traceId ? ` (trace ${error.traceId})` : ''}`);
   showFailure('error', message, log, fixFor?.(kind));

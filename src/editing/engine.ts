@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { DocumentChangedError } from '../commands/errors';
 import { errorText } from '../commands/errorText';
-import { CancelledError, VgsError } from '../vgs';
+import { CancelledError, VgsError, errorKind } from '../vgs';
 
 /** A range of a document to write an answer into, and the text VGS was sent for it. */
 export interface EditTarget {
@@ -157,7 +157,7 @@ export function unchanged<T>(target: T, error: unknown): Unchanged<T> {
 
 /** The words and the code that report `error`. */
 export function whyUnchanged(error: unknown): { readonly reason: string; readonly code: string } {
-  return { reason: reasonOf(error), code: codeOf(error) };
+  return { reason: reasonOf(error), code: errorKind(error) };
 }
 
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
@@ -171,8 +171,4 @@ export function select(document: vscode.TextDocument, ranges: readonly vscode.Ra
 function reasonOf(error: unknown): string {
   if (error instanceof CancelledError) return vscode.l10n.t('cancelled before VGS answered');
   return error instanceof VgsError ? errorText(error) : vscode.l10n.t('an unexpected error ({0})', error instanceof Error ? error.name : 'error');
-}
-
-function codeOf(error: unknown): string {
-  return error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
 }

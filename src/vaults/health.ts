@@ -4,7 +4,7 @@
  * left, the last error. Memory only; the tree, the picker and the tooltip show it (see vaultState.ts).
  */
 import * as vscode from 'vscode';
-import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, VgsError } from '../vgs';
+import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, errorKind } from '../vgs';
 import { errorText } from '../commands/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
@@ -86,6 +86,6 @@ function tokenAfter(error: unknown, previous: TokenState): TokenState {
 }
 
 function problemOf(error: unknown): Problem {
-  const code = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+  const code = errorKind(error);
   return { code, message: errorText(error), ...(error instanceof MissingScopeError ? { scope: error.scope } : {}) };
 }

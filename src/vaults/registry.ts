@@ -33,15 +33,21 @@ export interface RegistryOptions {
   readonly environmentVault?: EnvironmentVault;
 }
 
+/** What a change of the vaults changed: the vaults themselves (added, edited, removed), the active one, or both. */
+export interface VaultsChange {
+  readonly vaults: boolean;
+  readonly active: boolean;
+}
+
 export class VaultRegistry implements vscode.Disposable {
   readonly health = new HealthBook();
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when vaults are added, edited or removed, or another vault becomes active. */
+  private readonly changed = new vscode.EventEmitter<VaultsChange>();
+  /** Fires when vaults are added, edited or removed, or another vault becomes active; says which. */
   readonly onDidChange = this.changed.event;
   private stored: Vault[] = [];
   private chosen: string | undefined;
   private readonly clients: VaultClients;
-  private loaded = '';
+  private loaded = { vaults: '', active: '' as string | undefined };
   // Every operation waits for the one before it: a read that ends after a write must not undo it.
   private queue: Promise<unknown> = Promise.resolve();
   /** A digest of each stored vault's credentials as last read: tells another window's change from ours. */
@@ -158,7 +164,8 @@ export class VaultRegistry implements vscode.Disposable {
       await storage.saveRecords(storage.records().map((each) => (each.vaultId === vault.vaultId ? record : each)));
       if (credentials) await storage.storeCredentials(vault.vaultId, credentials);
       this.health.forget(key);
-      this.loaded = '';
+      // Told as an edit even when only the secret changed, which nothing shown holds.
+      this.loaded = { ...this.loaded, vaults: '' };
       this.clients.retire(used, await this.reload());
       return this.require(key);
     });
@@ -237,11 +244,10 @@ export class VaultRegistry implements vscode.Disposable {
     this.chosen = storage.chosenKey();
     // A secret may have changed without anything shown changing: clients are made afresh after every load.
     this.clients.clear();
-    const snapshot = JSON.stringify([this.stored, this.chosen]);
-    if (snapshot !== this.loaded) {
-      this.loaded = snapshot;
-      this.changed.fire();
-    }
+    const loaded = { vaults: JSON.stringify(this.stored), active: this.chosen };
+    const change = { vaults: loaded.vaults !== this.loaded.vaults, active: loaded.active !== this.loaded.active };
+    this.loaded = loaded;
+    if (change.vaults || change.active) this.changed.fire(change);
     const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
     if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
     return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));

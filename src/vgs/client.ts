@@ -85,7 +85,7 @@ export class VaultClient {
   /** Reveals many aliases: found records in input order, the aliases VGS does not know, and those that failed. */
   async reveal(aliases: readonly string[], options: StorageOptions & BatchOptions = {}): Promise<RevealResult> {
     const result = await this.limited(options.signal, (limits) => reveal(this.context, aliases, options, limits));
-    this.saw(factsOfReveal(result));
+    this.saw(factsOfReveal(result.found.values()));
     // Not known in one storage says nothing of the other.
     if (!options.storage) this.lost(result.notFound);
     return result;
@@ -109,7 +109,7 @@ export class VaultClient {
   /** Reveals one alias with the single-alias route; AliasNotFoundError if the vault does not hold it. */
   async revealOne(alias: string, options: StorageOptions = {}): Promise<RevealedRecord> {
     const record = await this.limited(options.signal, (limits) => this.revealOneWithin(alias, options.storage, limits));
-    this.saw(factsOfReveal({ found: new Map([[alias, record]]), notFound: [], failed: new Map() }));
+    this.saw(factsOfReveal([record]));
     return record;
   }
 

@@ -42,6 +42,11 @@ export abstract class VgsError extends Error {
   }
 }
 
+/** A failure's kind for logs and results: a VGS error's code, another error's name. Never its message. */
+export function errorKind(error: unknown): string {
+  return error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+}
+
 export class InvalidCredentialsError extends VgsError {
   readonly code = 'invalid-credentials';
   constructor(readonly clientId: string, readonly host: string) {

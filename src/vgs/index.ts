@@ -36,6 +36,7 @@ export {
   VaultNotAssignedError,
   VgsError,
   WrongBaseUrlError,
+  errorKind,
 } from './errors';
 export type { VgsErrorCode } from './errors';
 export { ALIAS_FORMATS, ALIAS_PATTERNS, aliasScanner, recognizeAlias } from './formats';

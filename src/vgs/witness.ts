@@ -3,7 +3,7 @@
  * format-preserving aliases look exactly like values. Facts about aliases only, never a value.
  */
 import type { AliasFormat, Storage } from './formats';
-import type { RevealResult } from './revealAliases';
+import type { RevealedRecord } from './wire';
 
 export interface AliasFact {
   readonly alias: string;
@@ -21,8 +21,8 @@ export interface AliasWitness {
 }
 
 /** The facts of a reveal: every alias of each record found (the value's other formats too). */
-export function factsOfReveal(result: RevealResult): AliasFact[] {
-  return [...result.found.values()].flatMap((record) =>
+export function factsOfReveal(found: Iterable<RevealedRecord>): AliasFact[] {
+  return [...found].flatMap((record) =>
     record.aliases.map(({ alias, format }) => ({ alias, storage: record.storage, ...(format ? { format } : {}) })),
   );
 }

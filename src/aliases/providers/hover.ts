@@ -10,7 +10,7 @@ import { errorText } from '../../commands/errorText';
 import { environmentOfAlias } from '../../detection';
 import { hoverEnabled, hoverFetchMetadata } from '../../settings';
 import type { Vault, VaultRegistry } from '../../vaults';
-import { recognizeAlias, VgsError } from '../../vgs';
+import { recognizeAlias, VgsError, errorKind } from '../../vgs';
 import type { AliasLookup, AliasMetadataCache } from '../aliasMetadata';
 import { aliasAt } from '../aliasText';
 import { hoverPlan } from '../hoverPlan';
@@ -82,7 +82,7 @@ export class AliasHover implements vscode.HoverProvider {
   /** One line for the hover, in the words commands use (VGS's and our own errors hold no value); the log gets the kind. */
   private reason(error: unknown): string {
     if (error === TIMED_OUT) return vscode.l10n.t('the vault did not answer within {0} s.', WAIT_MS / 1000);
-    const kind = error instanceof VgsError ? error.code : error instanceof Error ? error.name : 'error';
+    const kind = errorKind(error);
     this.deps.log.info(`hover: metadata not read: ${kind}`);
     if (!(error instanceof VgsError || error instanceof UserError)) return vscode.l10n.t('unexpected failure ({0}); the VGS log has details.', kind);
     return errorText(error).replace(/\s+/g, ' ');

@@ -1,7 +1,7 @@
 // The architecture rules of eslint.config.mjs fire: each test writes a small tree shaped like the
 // repository (src/, tsconfig.json) into a temporary folder and lints it with the project's own config,
-// built for that folder by its exported config(root). Files on disk, not lintText: the folder rule and
-// import-x/no-cycle read the other files of the tree, and typed rules need a tsconfig that knows them.
+// built for that folder by its exported config(root). Files on disk, not lintText: the folder and file
+// cycle rules read the other files of the tree, and typed rules need a tsconfig that knows them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -160,13 +160,28 @@ test('a pure folder imports only itself and the other pure folders: never a file
   assert.match(findings[0].message, /src\/vgs is pure: it imports only itself and the other pure folders/);
 });
 
-test('an import cycle between two files fails (import-x/no-cycle)', async () => {
+test('an import cycle between two files fails (layers/no-file-cycles)', async () => {
   const findings = await lint({
     ...clean,
     'src/vaults/a.ts': "import { b } from './b';\nexport const a = (): number => b() + 1;\n",
     'src/vaults/b.ts': "import { a } from './a';\nexport const b = (): number => a() * 2;\n",
   });
-  assert.deepEqual(places(findings), ['src/vaults/a.ts:1 import-x/no-cycle', 'src/vaults/b.ts:1 import-x/no-cycle']);
+  assert.deepEqual(places(findings), ['src/vaults/a.ts:1 layers/no-file-cycles', 'src/vaults/b.ts:1 layers/no-file-cycles']);
+});
+
+test('a file cycle closed by type imports only fails too, through an index and a .js specifier', async () => {
+  const findings = await lint({
+    ...clean,
+    'src/vaults/call.ts': "import type { Witness } from './witness.js';\nexport interface Call { witness?: Witness }\n",
+    'src/vaults/witness.ts': "import type { Reveal } from './reveal';\nexport interface Witness { saw(result: Reveal): void }\n",
+    'src/vaults/reveal/index.ts': "import type { Call } from '../call';\nexport interface Reveal { call: Call }\n",
+  });
+  assert.deepEqual(places(findings), [
+    'src/vaults/call.ts:1 layers/no-file-cycles',
+    'src/vaults/reveal/index.ts:1 layers/no-file-cycles',
+    'src/vaults/witness.ts:1 layers/no-file-cycles',
+  ]);
+  assert.match(findings[0].message, /^file cycle: vaults\/call\.ts -> vaults\/witness\.ts -> vaults\/reveal\/index\.ts -> vaults\/call\.ts\./);
 });
 
 test('two folders that import each other fail on each import that closes the cycle, naming it', async () => {

@@ -1,5 +1,7 @@
-// ESLint rule `layers/no-folder-cycles`: the first-level folders of src/ must import one another
-// without a cycle (src/ui -> src/vaults -> src/ui is one), directly or through a longer chain.
+// ESLint rules of src/'s layering:
+// - `layers/no-folder-cycles`: the first-level folders of src/ must import one another without a cycle
+//   (src/ui -> src/vaults -> src/ui is one), directly or through a longer chain;
+// - `layers/no-file-cycles`: no two files of src/ reach each other through their imports.
 //
 // The graph's nodes are src/'s first-level folders (src/aliases/commands/x.ts counts as `aliases`)
 // and, each on its own, src/'s top-level files (extension.ts, log.ts, settings.ts). Top-level files
@@ -9,7 +11,7 @@
 // through settings.ts still closes a cycle. A cycle of top-level files alone is a plain file
 // cycle, left to import-x/no-cycle.
 //
-// Every relative import counts, `import type` too: a type is a dependency of the design even
+// Every relative import counts in both rules, `import type` too (import-x/no-cycle skips those): a type is a dependency of the design even
 // where it leaves nothing at run time. The graph is read from the files on disk (the file being
 // linted from its text as it is now), each file's imports cached until its mtime or size changes,
 // so a long-running ESLint (an editor) sees edits to other files.
@@ -81,14 +83,34 @@ function isTopLevelFile(root, node) {
   return SOURCE.test(node) && !isDirectory(path.join(root, node));
 }
 
-function buildGraph(root, currentFile, currentSpecifiers) {
+/** The source file an import of `specifier` from `file` loads, the way TypeScript resolves it, or undefined. */
+function resolvedFile(file, specifier) {
+  const target = path.resolve(path.dirname(file), specifier);
+  const base = target.replace(/\.[cm]?js$/, '');
+  const candidates = [target, ...RESOLVABLE.map((extension) => base + extension), ...RESOLVABLE.map((extension) => path.join(target, `index${extension}`))];
+  return candidates.find((candidate) => SOURCE.test(candidate) && isFile(candidate));
+}
+
+/** The graph's node of a file: its folder (or top-level file) for the folder rule, itself for the file rule. */
+function folderNode(root) {
+  return (file, specifier) => nodeOf(root, specifier === undefined ? file : path.resolve(path.dirname(file), specifier));
+}
+
+function fileNode(root) {
+  return (file, specifier) => {
+    const target = specifier === undefined ? file : resolvedFile(file, specifier);
+    return target !== undefined && nodeOf(root, target) !== undefined ? target : undefined;
+  };
+}
+
+function buildGraph(root, currentFile, currentSpecifiers, node) {
   /** node -> Set<node> */
   const graph = new Map();
   const addEdges = (file, specifiers) => {
-    const from = nodeOf(root, file);
+    const from = node(file);
     if (from === undefined) return;
     for (const specifier of specifiers) {
-      const to = nodeOf(root, path.resolve(path.dirname(file), specifier));
+      const to = node(file, specifier);
       if (to === undefined || to === from) continue;
       if (!graph.has(from)) graph.set(from, new Set());
       graph.get(from).add(to);
@@ -181,23 +203,58 @@ export const noFolderCycles = {
       if (source === undefined || !source.startsWith('.')) return;
       const to = nodeOf(root, path.resolve(path.dirname(file), source));
       if (to === undefined || to === from) return;
-      graph ??= buildGraph(root, file, relativeSpecifiers(context.sourceCode.text));
+      graph ??= buildGraph(root, file, relativeSpecifiers(context.sourceCode.text), folderNode(root));
       const back = shortestPath(graph, to, from);
       if (!back) return;
       const cycle = [from, ...back];
       if (cycle.every((name) => isTopLevelFile(root, name))) return;
       context.report({ node, messageId: 'cycle', data: { cycle: cycle.join(' -> ') } });
     };
-    return {
-      ImportDeclaration: check,
-      ExportAllDeclaration: check,
-      ExportNamedDeclaration: check,
-      ImportExpression: check,
-      TSImportEqualsDeclaration: check,
-      TSImportType: check,
-      CallExpression: check,
-    };
+    return importVisitors(check);
   },
 };
 
-export default { meta: { name: 'layers' }, rules: { 'no-folder-cycles': noFolderCycles } };
+function importVisitors(check) {
+  return {
+    ImportDeclaration: check,
+    ExportAllDeclaration: check,
+    ExportNamedDeclaration: check,
+    ImportExpression: check,
+    TSImportEqualsDeclaration: check,
+    TSImportType: check,
+    CallExpression: check,
+  };
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export const noFileCycles = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Forbid an import that closes a cycle between files of src/, type imports included' },
+    schema: noFolderCycles.meta.schema,
+    messages: {
+      cycle: 'file cycle: {{cycle}}. Move what both need into a file of its own that neither imports back.',
+    },
+  },
+  create(context) {
+    const root = path.resolve(context.options[0].root);
+    const file = context.physicalFilename;
+    if (nodeOf(root, file) === undefined) return {};
+    const node = fileNode(root);
+    let graph;
+    const check = (importNode) => {
+      const source = importedSource(importNode);
+      if (source === undefined || !source.startsWith('.')) return;
+      const to = node(file, source);
+      if (to === undefined || to === file) return;
+      graph ??= buildGraph(root, file, relativeSpecifiers(context.sourceCode.text), node);
+      const back = shortestPath(graph, to, file);
+      if (!back) return;
+      const cycle = [file, ...back].map((name) => path.relative(root, name).split(path.sep).join('/'));
+      context.report({ node: importNode, messageId: 'cycle', data: { cycle: cycle.join(' -> ') } });
+    };
+    return importVisitors(check);
+  },
+};
+
+export default { meta: { name: 'layers' }, rules: { 'no-folder-cycles': noFolderCycles, 'no-file-cycles': noFileCycles } };
