@@ -69,15 +69,15 @@ export class EditEngine {
 
   /** Starts following the targets (of any number of documents); `apply` writes the answers where they are then. */
   track<T extends EditTarget>(targets: readonly T[]): FollowedTargets<T> {
-    const documents = [...new Set(targets.map(({ document }) => document))];
-    const followed = new Map(documents.map((document) => [document, this.follow(document, targets.filter((each) => each.document === document).map(({ range }) => range))]));
+    const rangesOf = new Map<vscode.TextDocument, vscode.Range[]>();
     // Where each target is in its document's followed ranges.
-    const seen = new Map<vscode.TextDocument, number>();
-    const tracked = targets.map(({ document }) => {
-      const at = seen.get(document) ?? 0;
-      seen.set(document, at + 1);
-      return () => followed.get(document)!.ranges[at];
+    const places = targets.map(({ document, range }) => {
+      if (!rangesOf.has(document)) rangesOf.set(document, []);
+      return rangesOf.get(document)!.push(range) - 1;
     });
+    const documents = [...rangesOf.keys()];
+    const followed = new Map(documents.map((document) => [document, this.follow(document, rangesOf.get(document)!)]));
+    const tracked = targets.map(({ document }, index) => () => followed.get(document)!.ranges[places[index]]);
     const dispose = () => followed.forEach((each) => each.dispose());
     const rangeOf = (index: number) => {
       const { start, end } = tracked[index]();
@@ -97,7 +97,8 @@ export class EditEngine {
             if ('error' in answer) failed.push(unchanged(target, answer.error));
             else if (edited) failed.push({ target, reason: vscode.l10n.t('its text was edited while VGS answered'), code: 'edited' });
             else {
-              edits.set(target.document, [...(edits.get(target.document) ?? []), vscode.TextEdit.replace(target.range, answer.text)]);
+              if (!edits.has(target.document)) edits.set(target.document, []);
+              edits.get(target.document)!.push(vscode.TextEdit.replace(target.range, answer.text));
               replaced.push({ index, start, end, newText: answer.text });
             }
           });
