@@ -6,12 +6,14 @@ import { KnownAliases } from './aliases/knownAliases';
 import { RevealedValues } from './aliases/revealedValues';
 import { RevealHistory } from './aliases/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
+import { trackRanges } from './aliases/tracking';
 import { createApi } from './api';
 import type { VgsAliasesExports } from './api/vgs-aliases';
 import type { AliasTree } from './aliases/view/tree';
 import { modalDialogs, type Dialogs } from './commands/dialogs';
 import { failureMessages, type FailureMessages } from './commands/failureMessage';
 import { COMMANDS } from './commands/ids';
+import { EditEngine } from './editing/engine';
 import { registerFindings } from './findings';
 import { registerLaunch } from './launch';
 import { createLog } from './log';
@@ -42,6 +44,8 @@ export interface TestingApi extends VgsAliasesExports {
   readonly tools: ToolsFeature['tools'];
   /** The Aliases view's tree, and through it the files it read. */
   readonly aliasesView: AliasTree;
+  /** The one edit engine, whose applyEdit the suite wraps to make an edit fail once. */
+  readonly edits: EditEngine;
   /** What VS Code calls when the extension deactivates, for the suite to call. */
   readonly deactivate: () => Promise<void>;
 }
@@ -62,14 +66,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<VgsAli
   const history = new RevealHistory(context.globalStorageUri, log);
   const revealed = new RevealedValues();
   context.subscriptions.push(revealed);
-  const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history };
+  const edits = new EditEngine(trackRanges);
+  const aliasDeps = { registry: vaults, log, dialogs, clipboard: copied, known, revealed, history, edits };
   const aliases = registerAliases(aliasDeps);
   const findings = registerFindings(context, aliasDeps);
-  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector });
+  const tools = registerTools({ registry: vaults, log, history, detector: findings.detector, isKnownAlias: known.isKnownAlias });
   context.subscriptions.push(aliases, findings, tools);
   context.subscriptions.push(registerWalkthrough(context.extension.id, vaults, log));
   context.subscriptions.push(registerLaunch(aliasDeps));
-  const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id });
+  const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id, isKnownAlias: known.isKnownAlias });
   context.subscriptions.push(api);
   log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
   return process.env.VGS_TEST_SUITE
@@ -86,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VgsAli
         history,
         tools: tools.tools,
         aliasesView: aliases.aliasesView,
+        edits,
         deactivate,
       }
     : api.exports;

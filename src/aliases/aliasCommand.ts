@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
 import type { CommandId } from '../commands/ids';
 import { runCommand, type Outcome } from '../commands/runner';
+import type { EditEngine } from '../editing/engine';
 import { namedOrActive } from '../vaults/choose';
 import { vaultFix } from '../vaults/fixes';
 import type { Vault, VaultRegistry } from '../vaults';
@@ -23,6 +24,8 @@ export interface AliasCommandDeps {
   readonly revealed: RevealedValues;
   /** The local record of reveals (never a value). */
   readonly history: RevealHistory;
+  /** The one edit engine: writes VGS's answers into documents. */
+  readonly edits: EditEngine;
 }
 
 /** Arguments every alias command takes: which vault (default: the active one), and a way to cancel. */

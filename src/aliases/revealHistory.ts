@@ -1,8 +1,11 @@
 /**
  * The local reveal history: who revealed what on this machine, which VGS's audit logs cannot answer (they
  * record route changes, not reveals). JSON lines in the extension's global storage: time, vault, command,
- * file, count and the aliases, masked where they are shaped like values. Never a value.
+ * file, count and the aliases, masked where they are shaped like values. Never a value. Each entry is
+ * appended as one line, so windows recording at once keep every entry; what retention drops is cut out
+ * when a record finds some.
  */
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { maskValue } from '../vgs';
 import { retained } from './historyRetention';
@@ -26,7 +29,7 @@ export interface HistoryEntry {
 
 export class RevealHistory {
   readonly file: vscode.Uri;
-  // One write at a time, each reading what the previous one wrote.
+  // One write at a time in this window; other windows append beside it.
   private writing: Promise<void> = Promise.resolve();
 
   constructor(storage: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
@@ -45,7 +48,7 @@ export class RevealHistory {
       ...(caller ? { caller } : {}),
     };
     this.writing = this.writing
-      .then(async () => this.write(retained([...(await this.read()), entry], Date.now())))
+      .then(() => this.append(entry))
       .catch((error: unknown) => this.log.warn(`reveal history not written (${error instanceof Error ? error.name : 'error'})`));
     return this.writing;
   }
@@ -62,23 +65,53 @@ export class RevealHistory {
   }
 
   private async read(): Promise<HistoryEntry[]> {
-    let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));
+      return entriesOf(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file)));
     } catch {
       return [];
     }
-    return text.split('\n').flatMap((line) => {
-      try {
-        return line.trim() === '' ? [] : [JSON.parse(line) as HistoryEntry];
-      } catch {
-        return [];
-      }
-    });
+  }
+
+  private async append(entry: HistoryEntry): Promise<void> {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
+    if (this.file.scheme !== 'file') return this.write(retained([...(await this.read()), entry], Date.now()));
+    // One write in append mode: another window appending at the same time adds its line, it does not replace ours.
+    await appendFile(this.file.fsPath, `${JSON.stringify(entry)}\n`);
+    await this.trim();
+  }
+
+  /**
+   * Cuts out what retention drops, when there is any. Lines another window appended since the file was read
+   * are read again just before the new file takes its place, so at worst a line written in that instant is lost.
+   */
+  private async trim(): Promise<void> {
+    const text = await readFile(this.file.fsPath, 'utf8');
+    const entries = entriesOf(text);
+    const kept = retained(entries, Date.now());
+    if (kept.length === entries.length) return;
+    const added = (await readFile(this.file.fsPath, 'utf8')).slice(text.length);
+    const next = `${this.file.fsPath}.${process.pid}.tmp`;
+    await writeFile(next, linesOf(kept) + added);
+    await rename(next, this.file.fsPath);
   }
 
   private async write(entries: readonly HistoryEntry[]): Promise<void> {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
-    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')));
+    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(linesOf(entries)));
   }
+}
+
+/** The entries of the file's lines; a line that is not an entry (a write cut short) is skipped. */
+function entriesOf(text: string): HistoryEntry[] {
+  return text.split('\n').flatMap((line) => {
+    try {
+      return line.trim() === '' ? [] : [JSON.parse(line) as HistoryEntry];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function linesOf(entries: readonly HistoryEntry[]): string {
+  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
 }

@@ -6,14 +6,14 @@ import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
 import { AliasNotFoundError } from '../vgs';
 import type { Caller } from './caller';
-import { aliasesOf, vaultOptions } from './input';
+import { aliasesToLookUp, vaultOptions } from './input';
 import { vaultInfo, vaultOf } from './vaults';
 import type { VgsAliasDescription } from './vgs-aliases';
 import { withCallerProgress, type ApiDeps } from './work';
 
 
 export async function describe(deps: ApiDeps, caller: Caller, aliases: unknown, options: unknown): Promise<VgsAliasDescription[]> {
-  const asked = aliasesOf(aliases);
+  const asked = aliasesToLookUp(aliases, deps.isKnownAlias);
   const chosen = vaultOptions(options);
   const vault = vaultOf(deps.registry, chosen.vault);
   const client = await deps.registry.clientFor(vault);

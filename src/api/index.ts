@@ -28,6 +28,7 @@ export interface ApiOptions {
   readonly history: RevealHistory;
   /** This extension's id, which no caller may claim. */
   readonly ownId: string;
+  readonly isKnownAlias: (text: string) => boolean;
 }
 
 export interface PublicApi extends vscode.Disposable {
@@ -37,7 +38,7 @@ export interface PublicApi extends vscode.Disposable {
 export function createApi(options: ApiOptions): PublicApi {
   const { registry, log } = options;
   const consent = new RevealConsent(options.dialogs, registry);
-  const deps: ApiDeps = { registry, log, history: options.history, consent };
+  const deps: ApiDeps = { registry, log, history: options.history, consent, isKnownAlias: options.isKnownAlias };
   const onDidChangeVaults = vaultChanges(registry);
   const exports: VgsAliasesExports = {
     apiVersion: API_VERSION,

@@ -3,6 +3,7 @@
  * anything at run time, whatever the .d.ts says. Messages name positions and fields, never a value.
  */
 import * as vscode from 'vscode';
+import { mayLookUp } from '../detection';
 import { aliasDefaults } from '../settings';
 import { ALIAS_FORMATS, invalidAlias, type AliasFormat, type Storage } from '../vgs';
 import { ApiError } from './errors';
@@ -45,6 +46,16 @@ export function aliasesOf(list: unknown): string[] {
   for (const alias of aliases) {
     const invalid = invalidAlias(alias);
     if (invalid) throw invalid;
+  }
+  return aliases;
+}
+
+/** Aliases to look up: an item neither alias-shaped nor known may be a value, and fails the call before any is sent. */
+export function aliasesToLookUp(list: unknown, isKnown: (text: string) => boolean): string[] {
+  const aliases = aliasesOf(list);
+  const at = aliases.findIndex((alias) => !mayLookUp(alias, isKnown));
+  if (at !== -1) {
+    refuse(vscode.l10n.t('Item {0} of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.', at));
   }
   return aliases;
 }

@@ -11,6 +11,8 @@ export interface ApiDeps {
   readonly log: vscode.LogOutputChannel;
   readonly history: RevealHistory;
   readonly consent: RevealConsent;
+  /** Whether the extension knows `text` as an alias (created, revealed or seen here). */
+  readonly isKnownAlias: (text: string) => boolean;
 }
 
 /**

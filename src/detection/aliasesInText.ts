@@ -27,6 +27,15 @@ export function environmentOfAlias(alias: string): AliasEnvironment | undefined 
   return undefined;
 }
 
+/**
+ * Whether `text` may be looked up in a vault as an alias: a recognisable alias, text with VGS's own prefix
+ * (no value has it), or one `isKnown` knows. Any other text may be a value, and a lookup carries it in the
+ * request URL, where proxies may log it.
+ */
+export function mayLookUp(text: string, isKnown: (text: string) => boolean): boolean {
+  return recognizeAlias(text) !== undefined || environmentOfAlias(text) !== undefined || isKnown(text);
+}
+
 /** The aliases in `text`, in text order; `isKnown` answers for words no pattern recognises. */
 export function findAliases(text: string, isKnown: (word: string) => boolean = () => false): FoundAlias[] {
   const found: FoundAlias[] = [];

@@ -9,7 +9,7 @@ import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind 
 
 export { AliasIndex } from './aliases';
 export type { IndexedAlias } from './aliases';
-export { environmentOfAlias, findAliases, findAliasesInSlices } from './aliasesInText';
+export { environmentOfAlias, findAliases, findAliasesInSlices, mayLookUp } from './aliasesInText';
 export type { AliasEnvironment, FoundAlias } from './aliasesInText';
 export { planAliasCheck } from './aliasCheckPlan';
 export type { CheckPlan, CheckPlanInput, NotChecked, NotCheckedReason, PlannedVault } from './aliasCheckPlan';

@@ -9,4 +9,6 @@ export interface ToolDeps {
   readonly log: vscode.LogOutputChannel;
   readonly history: RevealHistory;
   readonly detector: Detector;
+  /** Whether the extension knows `text` as an alias (created, revealed or seen here). */
+  readonly isKnownAlias: (text: string) => boolean;
 }

@@ -11,7 +11,7 @@ import { isLive, type Vault } from '../vaults/vault';
 import type { ToolDeps } from './deps';
 import { failureReason } from './failure';
 import { TOOLS } from './ids';
-import { optionalString, stringList } from './input';
+import { aliasList, optionalString, stringList } from './input';
 import { signalOf, toolFailure, toolResult } from './result';
 import { toolVault, vaultFacts, vaultLabel } from './vault';
 
@@ -52,7 +52,7 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
   }
 
   async invoke({ input }: vscode.LanguageModelToolInvocationOptions<DescribeInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
-    const aliases = stringList(input.aliases, 'aliases', MAX_ALIASES);
+    const aliases = aliasList(input.aliases, 'aliases', MAX_ALIASES, this.deps.isKnownAlias);
     if ('problem' in aliases) return toolFailure(aliases.problem);
     const chosen = toolVault(this.deps.registry, optionalString(input.vault));
     if ('reason' in chosen) return toolFailure(chosen.reason);

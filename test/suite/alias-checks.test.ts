@@ -220,6 +220,39 @@ describe('Alias checks', () => {
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [1], 'only the sandbox alias was sent');
   });
 
+  it('Check Possible Aliases asks first, naming the vault, the count and the lookups in URLs; Escape sends nothing', async () => {
+    const { document } = await show('possible.txt', `card ${value()}\nother ${value()}\n`);
+    const asked: string[] = [];
+    api.dialogs.confirm = async (message, detail) => {
+      asked.push(`${message}\n${detail}`);
+      return false;
+    };
+    emulator.log.clear();
+    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.checkPossibleAliases', { uri: document.uri });
+    assert.equal(outcome.failed, 'declined');
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /^Send 2 values flagged in alias-checks\/possible\.txt to the sandbox vault "Checks sandbox" to check which are aliases\?\nThey travel as lookups, in the request URL, where proxies and gateways may log them/);
+    for (const each of values) assert.ok(!asked[0].includes(each), 'no value in the question');
+  });
+
+  it('Check Possible Aliases on a live vault asks the live question every time, then checks', async () => {
+    const { document } = await show('possible-live.txt', `card ${value()}\n`);
+    const asked: string[] = [];
+    api.dialogs.confirm = async (message, detail) => {
+      asked.push(`${message}\n${detail}`);
+      return true;
+    };
+    emulator.log.clear();
+    for (const round of [1, 2]) {
+      const outcome = await vscode.commands.executeCommand<Outcome>('vgs.checkPossibleAliases', { uri: document.uri, vault: LIVE });
+      assert.equal(outcome.failed, undefined, outcome.message);
+      assert.equal(asked.length, round, 'asked each time');
+    }
+    assert.match(asked[0], /^Send 1 value flagged in alias-checks\/possible-live\.txt to the live vault "Checks live" to check whether it is an alias\?\nThey travel as lookups, in the request URL.* Setting vgs\.confirmRevealOnLive turns this question off\.$/s);
+    assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [1, 1]);
+  });
+
   it('arguments: a folder (every file under it, 20 aliases a request), { resourceUri }, { uris }, and the Explorer’s selection', async () => {
     const aliases = await madeElsewhere(SANDBOX, 25);
     const [gone] = aliases;

@@ -159,6 +159,17 @@ describe('Extension API', () => {
     assert.equal(emulator.log.count(), 0, 'an alias that cannot be sent fails the call before any is sent');
   });
 
+  it('describe refuses text neither shaped like an alias nor known (it may be a value) before anything is sent, saying why', async () => {
+    const [known] = await client.tokenize([MASTERCARD], { vault: ALLOWED.vaultId, format: 'FPE_SIX_T_FOUR' });
+    emulator.log.clear();
+    let refused: (Error & { code?: string }) | undefined;
+    await client.describe([known, CARD], { vault: ALLOWED.vaultId }).then(undefined, (error: Error) => (refused = error));
+    assert.equal(refused?.code, 'invalid-input');
+    assert.equal(refused?.message, 'Item 1 of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.');
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+    assert.equal((await client.describe([known], { vault: ALLOWED.vaultId }))[0].alias, known, 'a card-shaped alias the extension knows is described');
+  });
+
   it('reveal: asks once per extension and vault in a modal naming both, then gives the values in order; recorded with the caller', async () => {
     const [card] = await client.tokenize([CARD], { vault: ALLOWED.vaultId, format: 'FPE_SIX_T_FOUR' });
     const [ssn] = await client.tokenize([SSN], { vault: ALLOWED.vaultId, format: 'FPE_SSN_T_FOUR' });

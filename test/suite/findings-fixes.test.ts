@@ -133,7 +133,14 @@ describe('Findings: quick fixes', () => {
     const { uri } = editor.document;
     await diagnosticsWhen(uri, count(2), 'both flagged while the alias is unknown');
     emulator.log.clear();
-    const checked = await vscode.commands.executeCommand<Outcome>('vgs.checkPossibleAliases', { uri });
+    const dialogs = { ...api.dialogs };
+    api.dialogs.confirm = async () => true;
+    let checked: Outcome;
+    try {
+      checked = await vscode.commands.executeCommand<Outcome>('vgs.checkPossibleAliases', { uri });
+    } finally {
+      Object.assign(api.dialogs, dialogs);
+    }
     assert.equal(checked?.failed, undefined, checked?.message);
     assert.deepEqual({ checked: checked?.checked, aliases: checked?.aliases }, { checked: 2, aliases: 1 });
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [2], 'asked in one batch');

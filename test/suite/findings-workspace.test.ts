@@ -13,6 +13,7 @@ const VISA = '4111111111111111';
 let api: TestingApi;
 let emulator: Emulator;
 const realDialogs: Partial<TestingApi['dialogs']> = {};
+let realApplyEdit: TestingApi['edits']['applyEdit'];
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const file = (relative: string) => vscode.Uri.joinPath(folder(), relative);
 const write = (relative: string, content: string | Uint8Array) => vscode.workspace.fs.writeFile(file(relative), typeof content === 'string' ? Buffer.from(content) : content);
@@ -30,11 +31,13 @@ describe('Findings: across the workspace', () => {
   before(async () => {
     api = await activate();
     Object.assign(realDialogs, api.dialogs);
+    realApplyEdit = api.edits.applyEdit;
     emulator = await emulatorVault('Workspace');
   });
 
   afterEach(async () => {
     Object.assign(api.dialogs, realDialogs);
+    api.edits.applyEdit = realApplyEdit;
     emulator.faults.clear();
     await closeEditors();
     for (const each of ['ws-scan', 'ws-tokenize', '.gitignore']) await removeFolder(each);
@@ -98,6 +101,7 @@ describe('Findings: across the workspace', () => {
     ]);
     assert.ok(!JSON.stringify(listed).includes(VISA), 'no value in the list shown');
     assert.deepEqual({ tokenized: outcome.tokenized, files: outcome.files }, { tokenized: 3, files: 2 });
+    assert.equal(outcome.message, 'Tokenized 3 values in 2 files. The files are not saved yet; one Undo takes the change back in every file.', 'one Undo surprises nobody');
     assert.equal(emulator.recordCount(VAULT) - records, 3, 'an alias for each value kept, none for the one left out');
     assert.deepEqual(emulator.log.itemsPerBatch('POST /aliases'), [3], 'sent together');
     const a = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file('ws-tokenize/a.json').toString())!;
@@ -129,5 +133,59 @@ describe('Findings: across the workspace', () => {
     const text = vscode.workspace.textDocuments.filter((document) => document.uri.path.includes('/ws-tokenize/')).map((document) => document.getText()).join('\n');
     const left = values.filter((value) => text.includes(value));
     assert.deepEqual(left, values.slice(20), 'the failed ones are as they were');
+  });
+
+  it('Tokenize in workspace: a value whose text changed after the list was shown is skipped, named, and neither sent nor overwritten', async () => {
+    const [kept, moved1, moved2] = cards(3, 3);
+    await write('ws-tokenize/kept.txt', `${kept}\n`);
+    await write('ws-tokenize/moved.txt', `${moved1}\n${moved2}\n`);
+    api.dialogs.keep = async (items) => {
+      // Edited while the list was open: the values of moved.txt are no longer where the scan found them.
+      const [document] = vscode.workspace.textDocuments.filter((each) => each.uri.toString() === file('ws-tokenize/moved.txt').toString());
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(0, 0), 'moved\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // This test's files only: an earlier test's documents may still be open.
+      return items.filter((item) => /^ws-tokenize\/(kept|moved)\.txt:/.test(item.description ?? ''));
+    };
+    const records = emulator.recordCount(VAULT);
+    const outcome = await run('vgs.tokenizeSensitiveValuesInWorkspace');
+    assert.deepEqual({ tokenized: outcome.tokenized, skipped: outcome.skipped, failed: outcome.failed }, { tokenized: 1, skipped: 2, failed: 'changed' });
+    assert.equal(
+      outcome.message,
+      'Tokenized 1 of 3 values. 2 skipped: their text changed after the list was shown (ws-tokenize/moved.txt:1, ws-tokenize/moved.txt:2). The files are not saved yet; one Undo takes the change back in every file.',
+    );
+    assert.equal(emulator.recordCount(VAULT) - records, 1, 'only the value still as listed was sent');
+    const moved = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file('ws-tokenize/moved.txt').toString())!;
+    assert.equal(moved.getText(), `moved\n${moved1}\n${moved2}\n`, 'nothing overwritten');
+  });
+
+  it('Tokenize in workspace: an edit VS Code refuses once (a change landing as it is sent) is read again and applied; no alias orphaned', async () => {
+    const values = cards(4, 4);
+    await write('ws-tokenize/e.txt', `values:\n${values.slice(0, 2).join('\n')}\n`);
+    await write('ws-tokenize/f.txt', `values:\n${values.slice(2).join('\n')}\n`);
+    api.dialogs.keep = async (items) => items.filter((item) => /^ws-tokenize\/[ef]\.txt:/.test(item.description ?? ''));
+    const answers: boolean[] = [];
+    api.edits.applyEdit = (edit) => {
+      api.edits.applyEdit = (again) => realApplyEdit(again).then((applied) => (answers.push(applied), applied));
+      // A line lands in e.txt just before the engine's edit reaches VS Code, which then refuses that edit.
+      const landing = new vscode.WorkspaceEdit();
+      landing.insert(file('ws-tokenize/e.txt'), new vscode.Position(0, 0), '# landed\n');
+      const landed = vscode.workspace.applyEdit(landing);
+      return realApplyEdit(edit).then(async (applied) => {
+        assert.ok(await landed, 'the landing change was applied');
+        answers.push(applied);
+        return applied;
+      });
+    };
+    const records = emulator.recordCount(VAULT);
+    const outcome = await run('vgs.tokenizeSensitiveValuesInWorkspace');
+    assert.equal(outcome.failed, undefined, outcome.message);
+    assert.deepEqual(answers, [false, true], 'refused once, then applied');
+    assert.equal(outcome.tokenized, 4);
+    assert.equal(emulator.recordCount(VAULT) - records, 4, 'no orphan: every alias made is in a file');
+    const text = (relative: string) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === file(relative).toString())!.getText();
+    assert.match(text('ws-tokenize/e.txt'), /^# landed\nvalues:\n\d{16}\n\d{16}\n$/);
+    for (const value of values) assert.ok(!text('ws-tokenize/e.txt').includes(value) && !text('ws-tokenize/f.txt').includes(value), 'every value replaced');
   });
 });

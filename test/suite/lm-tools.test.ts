@@ -214,6 +214,14 @@ describe('Language-model tools', () => {
     assert.deepEqual(history.map((entry) => [entry.command, entry.vault, entry.aliases]), [['details', SANDBOX, [alias]]], 'recorded like Show Alias Details');
   });
 
+  it('describe refuses text neither shaped like an alias nor known (it may be a value) before anything is sent', async () => {
+    emulator.log.clear();
+    const refused = await invokeTool(TOOLS.describeAliases, { aliases: ['tok_sandbox_aaaaaaaaaaaaaaaaaaaaaa', CARD], vault: SANDBOX });
+    assert.equal(refused.failed, true);
+    assert.equal(refused.reason, 'Item 1 of "aliases" is not shaped like an alias (tok_…, a UUID) and is not one this editor knows: it may be a value, so nothing was sent. Pass aliases only.');
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+  });
+
   it('describe on a live vault asks first, naming the vault and the count; vgs.confirmRevealOnLive off, it does not', async () => {
     const live = await prepared(TOOLS.describeAliases, { aliases: ['tok_live_aaaaaaaaaaaaaaaaaaaaaa', 'tok_live_bbbbbbbbbbbbbbbbbbbbbb'], vault: LIVE });
     assert.equal(live?.confirmationMessages?.title, 'Read records from a live VGS vault?');

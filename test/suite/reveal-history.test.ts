@@ -2,7 +2,9 @@
 // history keeps 90 days or 10,000 entries; it can be shown and cleared.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HistoryEntry } from '../../src/aliases/revealHistory';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RevealHistory, type HistoryEntry } from '../../src/aliases/revealHistory';
 import type { TestingApi } from '../../src/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 
@@ -94,6 +96,23 @@ describe('Reveal history', () => {
     assert.equal(lines.length, 10_000);
     assert.deepEqual(lines[0].aliases, ['tok_sandbox_1'], 'the 91-day-old entry and the oldest recent one went');
     assert.deepEqual(lines[lines.length - 1].aliases, aliases);
+  });
+
+  it('two windows recording at once keep every entry (each is appended as one line)', async () => {
+    const storage = vscode.Uri.file(path.join(os.tmpdir(), `vgs-history-${process.pid}-${Date.now()}`));
+    const log = vscode.window.createOutputChannel('VGS history test', { log: true });
+    const [one, two] = [new RevealHistory(storage, log), new RevealHistory(storage, log)];
+    try {
+      // Recognisable aliases (shown in full): 'A' or 'B' for the window, then which of its 20 entries.
+      const alias = (window: string, n: number) => `tok_sandbox_${window}${'x'.repeat(20)}${'abcdefghijkmnopqrstu'[n]}`;
+      await Promise.all(Array.from({ length: 20 }, (_, n) => [one.record('copy', VAULT, [alias('A', n)]), two.record('copy', VAULT, [alias('B', n)])]).flat());
+      const recorded = (await one.entries()).flatMap(({ aliases }) => aliases);
+      assert.equal(recorded.length, 40, 'no window replaced the other one\'s entries');
+      for (let n = 0; n < 20; n++) assert.ok(recorded.includes(alias('A', n)) && recorded.includes(alias('B', n)), `entry ${n} of each window`);
+    } finally {
+      log.dispose();
+      await vscode.workspace.fs.delete(storage, { recursive: true, useTrash: false });
+    }
   });
 
   it('Show lists the entries; Clear asks, then empties the history', async () => {

@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
+import { inDocument } from '../../editing/engine';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type AliasFormat, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { followTargets } from '../outcome';
 import { withRequestProgress } from '../progress';
 import { pickFormat } from '../prompts';
 import { aliasWork, single, type AliasArguments } from '../targets';
@@ -33,7 +33,7 @@ export const addAliasFormat = (deps: AliasCommandDeps) => (options: AddFormatOpt
       options.signal,
     );
     if (!result.ok) throw result.error;
-    await followTargets(work.document, work.targets).apply(work.targets.map(() => ({ text: result.alias })));
+    await deps.edits.track(inDocument(work.document, work.targets)).apply(work.targets.map(() => ({ text: result.alias })));
     deps.log.info(`added a ${format} alias for ${maskValue(alias)} in ${vault.vaultId}`);
     return { alias: result.alias, format };
   });

@@ -6,7 +6,8 @@ import { DECLINED } from '../../commands/runner';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { confirmLive } from '../confirmLive';
-import { followTargets, partialMessage, showPartial } from '../outcome';
+import { inDocument } from '../../editing/engine';
+import { partialMessage, showPartial } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { aliasWork, type AliasArguments } from '../targets';
 
@@ -31,7 +32,7 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     });
     if (!confirmed) return DECLINED;
     const started = Date.now();
-    const followed = followTargets(document, targets);
+    const followed = deps.edits.track(inDocument(document, targets));
     let result: RevealResult;
     try {
       result = await withAliasProgress(

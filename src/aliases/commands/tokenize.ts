@@ -6,7 +6,8 @@ import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
 import type { AliasFormat, CreateResult, Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { followTargets, partialMessage, showPartial } from '../outcome';
+import { inDocument } from '../../editing/engine';
+import { partialMessage, showPartial } from '../outcome';
 import { withAliasProgress } from '../progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
 import { valueWork, type TargetArguments } from '../targets';
@@ -36,7 +37,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     const { vault, client } = await scope.vault();
     const prepared = Date.now();
     // Followed from now on, so typing elsewhere while VGS answers does not cost the aliases it made.
-    const followed = followTargets(document, targets);
+    const followed = deps.edits.track(inDocument(document, targets));
     let results: CreateResult[];
     try {
       results = await withAliasProgress(

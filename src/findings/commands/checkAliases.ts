@@ -2,11 +2,18 @@
  * Check Possible Aliases in File: the values flagged in a file are asked of the active vault (20 per
  * request). The ones the vault knows are aliases, and the client tells the index of known aliases so,
  * which clears their diagnostics; what the vault answers about them is dropped unshown (askVault).
+ * The values travel as lookups, in the request's URL, where proxies and gateways may log them: the user
+ * is asked first, every time, and a live vault gets the question of the other live commands.
  */
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
+import { confirmLive } from '../../aliases/confirmLive';
+import type { Dialogs } from '../../commands/dialogs';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
+import { DECLINED } from '../../commands/runner';
+import { confirmRevealOnLive } from '../../settings';
+import { isLive, type Vault } from '../../vaults/vault';
 import { InvalidAliasError } from '../../vgs';
 import { askVault } from '../askVault';
 import { Turns } from '../../workspace/turns';
@@ -29,6 +36,7 @@ export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArgument
       return { checked: 0, aliases: 0 };
     }
     const { vault, client } = await scope.vault();
+    if (!(await askToLookUp(deps.dialogs, vault, candidates.length, file))) return DECLINED;
     const answer = await askVault(
       client,
       candidates,
@@ -48,3 +56,19 @@ export const checkPossibleAliases = (deps: FindingsDeps) => (args: CheckArgument
     else void vscode.window.showWarningMessage(`${message} ${vscode.l10n.t('{0} could not be checked ({1}): run the command again.', failed.length, failed[0].code)}`);
     return { checked: candidates.length, aliases, unchecked: failed.length };
   });
+
+/** True when the user agreed to send the values as lookups: asked every time, nothing sent on Escape. */
+async function askToLookUp(dialogs: Dialogs, vault: Vault, count: number, file: string): Promise<boolean> {
+  const message = plural(
+    count,
+    vscode.l10n.t('Send {0} value flagged in {1} to the {2} vault "{3}" to check whether it is an alias?', count, file, vault.environment, vault.name),
+    vscode.l10n.t('Send {0} values flagged in {1} to the {2} vault "{3}" to check which are aliases?', count, file, vault.environment, vault.name),
+  );
+  const consequence = vscode.l10n.t(
+    'They travel as lookups, in the request URL, where proxies and gateways may log them: if they are real values, they end up in those logs. What VGS answers is dropped unshown.',
+  );
+  const action = vscode.l10n.t('Check');
+  // On a live vault, the question of every live command (which names its setting); else, or with it turned off, this one.
+  if (isLive(vault) && confirmRevealOnLive()) return confirmLive(dialogs, vault, { message, consequence, action });
+  return dialogs.confirm(message, consequence, action);
+}

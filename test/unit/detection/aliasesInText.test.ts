@@ -1,7 +1,7 @@
 // Finding every alias in a text: recognisable ones by pattern, format-preserving ones by the index.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAliases } from '../../../src/detection';
+import { findAliases, mayLookUp } from '../../../src/detection';
 
 const SANDBOX = 'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e';
 const LIVE = 'tok_live_5UpnbMvaihRuRwz5QXwBFw_1111';
@@ -35,4 +35,10 @@ test('a known word inside a recognisable alias is not counted twice, and order i
 
 test('words glued to other word characters are not aliases', () => {
   assert.deepEqual(findAliases(`x${SANDBOX} ${SANDBOX}_ ${SANDBOX}`).map((f) => f.start), [2 * SANDBOX.length + 4]);
+});
+
+test('what may be looked up as an alias: recognisable or VGS-prefixed aliases, and known ones; not a value', () => {
+  const known = (text: string) => text === '4111119935751111';
+  for (const alias of [SANDBOX, LIVE, RAW, 'tok_sandbox_notQuiteAnAlias0', '4111119935751111']) assert.equal(mayLookUp(alias, known), true, alias);
+  for (const value of ['4111111111111111', '123-45-6789', 'DE89370400440532013000', 'jane@example.com']) assert.equal(mayLookUp(value, known), false, value);
 });

@@ -99,6 +99,12 @@ test('server text is scrubbed of what we sent, and capped', () => {
   assert.equal(scrub('x'.repeat(400), []).length, 301);
 });
 
+test('scrubbing replaces the longest first: a value holding another value is cut out whole', () => {
+  // The shorter value first in the list, as a batch may send them: its mark must not leave the rest of the longer one.
+  assert.equal(scrub('Values 4111 and 4111111111111111 are not valid', ['4111', '4111111111111111']), 'Values [redacted] and [redacted] are not valid');
+  assert.equal(scrub('alias 123-45-6789-0000 of 123-45-6789', ['123-45-6789'], ['123-45-6789-0000']), 'alias 123-45…0000 of [redacted]');
+});
+
 test('no client secret, token or value appears in any log line or error message, whatever fails', async () => {
   const secret = `s3cr3t-${Math.random().toString(36).slice(2)}`;
   const sensitive = values(45, 'private-value');
