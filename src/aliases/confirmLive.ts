@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
 import { confirmRevealOnLive } from '../settings';
-import { isLive, type Vault } from '../vaults/vault';
+import { type Vault, isLive } from '../vaults';
 
 export interface LiveQuestion {
   /** The question, naming what leaves and the vault. */

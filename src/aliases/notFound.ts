@@ -1,8 +1,7 @@
 /** An alias the vault does not know: say so, naming the vault, and offer to try it in another vault. */
 import * as vscode from 'vscode';
 import type { Failure } from '../commands/runner';
-import { pickVault } from '../vaults/choose';
-import type { Vault, VaultRegistry } from '../vaults';
+import { type Vault, type VaultRegistry, pickVault } from '../vaults';
 import { AliasNotFoundError, maskValue } from '../vgs';
 
 export function offerOtherVault(

@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import { showFailure } from '../commands/failureMessage';
 import { plural } from '../commands/plural';
 import type { Applied as AppliedTo } from '../editing/engine';
-import type { Vault } from '../vaults';
-import { vaultFix } from '../vaults/fixes';
+import { type Vault, vaultFix } from '../vaults';
 import type { Target } from './targets';
 
 export { select, unchanged, whyUnchanged, type Written } from '../editing/engine';

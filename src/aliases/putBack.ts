@@ -6,14 +6,7 @@
  * extended by hand), unless Reveal wrote it there and it is still followed.
  */
 import { aliasesIn } from './aliasText';
-
-/** A value revealed into a document: held in memory while that document is open. */
-export interface RevealedText {
-  readonly value: string;
-  readonly alias: string;
-  /** The key of the vault it came from, for Reveal Again. */
-  readonly vault: string;
-}
+import type { RevealedText } from './revealedValues';
 
 export interface PutBack extends RevealedText {
   readonly start: number;

@@ -9,7 +9,14 @@
 import * as vscode from 'vscode';
 import { followChanges, type TrackedRange } from './offsets';
 import type { Written } from './outcome';
-import type { RevealedText } from './putBack';
+
+/** A value revealed into a document: held in memory while that document is open. */
+export interface RevealedText {
+  readonly value: string;
+  readonly alias: string;
+  /** The key of the vault it came from, for Reveal Again. */
+  readonly vault: string;
+}
 
 export interface RevealedValue {
   readonly alias: string;

@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
-import type { Vault, VaultRegistry } from '../vaults';
-import { isLive } from '../vaults/vault';
+import { type Vault, type VaultRegistry, isLive } from '../vaults';
 import type { Caller } from './caller';
 
 interface Answer {

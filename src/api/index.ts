@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import type { RevealHistory } from '../aliases/revealHistory';
 import type { Dialogs } from '../commands/dialogs';
-import type { VaultRegistry } from '../vaults';
-import { MissingCredentialsError, UnknownVaultError } from '../vaults/errors';
+import { MissingCredentialsError, UnknownVaultError, type VaultRegistry } from '../vaults';
 import { VgsError } from '../vgs';
 import { callerOf, type Caller } from './caller';
 import { RevealConsent } from './consent';

@@ -8,8 +8,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import { runCommand } from '../commands/runner';
-import { vaultFix } from '../vaults/fixes';
-import type { Vault } from '../vaults';
+import { type Vault, vaultFix } from '../vaults';
 import { envAliases, type EnvAlias } from './envAliases';
 import { LaunchRefusedError } from './errors';
 import type { HandedOut } from './handedOut';

@@ -10,8 +10,7 @@ import type { RevealHistory } from '../aliases/revealHistory';
 import type { Dialogs } from '../commands/dialogs';
 import { plural } from '../commands/plural';
 import { DECLINED } from '../commands/runner';
-import { namedOrActive } from '../vaults/choose';
-import type { Vault, VaultRegistry } from '../vaults';
+import { type Vault, type VaultRegistry, namedOrActive } from '../vaults';
 import { AliasNotFoundError } from '../vgs';
 
 export interface LaunchDeps {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
 import { confirmRevealOnLive } from '../settings';
 import { maskValue } from '../vgs';
-import { isLive, type Vault } from '../vaults/vault';
+import { type Vault, isLive } from '../vaults';
 import type { ToolDeps } from './deps';
 import { failureReason } from './failure';
 import { TOOLS } from './ids';

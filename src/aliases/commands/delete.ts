@@ -8,7 +8,7 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type Storage } from '../../vgs';
-import { isLive, type Vault } from '../../vaults/vault';
+import { type Vault, isLive } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { withAliasProgress } from '../progress';
 import { partialMessage, select, showPartial, unchanged } from '../outcome';

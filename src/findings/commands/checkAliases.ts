@@ -13,7 +13,7 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { confirmRevealOnLive } from '../../settings';
-import { isLive, type Vault } from '../../vaults/vault';
+import { type Vault, isLive } from '../../vaults';
 import { InvalidAliasError } from '../../vgs';
 import { askVault } from '../askVault';
 import { Turns } from '../../workspace/turns';

@@ -9,8 +9,7 @@ import * as vscode from 'vscode';
 import { InputError } from '../../commands/errors';
 import { COMMANDS } from '../../commands/ids';
 import { runCommand } from '../../commands/runner';
-import { vaultFix } from '../../vaults/fixes';
-import type { Vault } from '../../vaults';
+import { type Vault, vaultFix } from '../../vaults';
 import type { HandedOut } from '../handedOut';
 import { revealForLaunch, type LaunchDeps } from '../reveal';
 
