@@ -1,12 +1,12 @@
 /** The composition root: builds the service, registers the features, and nothing else. */
 import * as vscode from 'vscode';
 import { registerAliases } from './aliases';
-import { CopiedValues } from './aliases/clipboard';
-import { KnownAliases } from './aliases/knownAliases';
-import { RevealedValues } from './aliases/revealedValues';
-import { RevealHistory } from './aliases/revealHistory';
+import { CopiedValues } from './records/clipboard';
+import { KnownAliases } from './records/knownAliases';
+import { RevealedValues } from './editing/revealedValues';
+import { RevealHistory } from './records/revealHistory';
 import type { SaveGuard } from './aliases/saveGuard';
-import { trackRanges } from './aliases/tracking';
+import { trackRanges } from './editing/tracking';
 import { createApi } from './api';
 import type { VgsAliasesExports } from './api/vgs-aliases';
 import type { AliasTree } from './aliases/view/tree';

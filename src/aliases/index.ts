@@ -1,7 +1,7 @@
 /** Wires the alias feature: its commands and the providers that tell the editor where aliases are. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
-import type { AliasCommandDeps } from './aliasCommand';
+import type { AliasCommandDeps } from '../editing/aliasCommand';
 import { addAliasFormat } from './commands/addFormat';
 import { clearRevealHistory } from './commands/clearHistory';
 import { updateClassifiers } from './commands/classifiers';

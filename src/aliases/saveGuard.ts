@@ -9,8 +9,8 @@ import { COMMANDS } from '../commands/ids';
 import { plural } from '../commands/plural';
 import { revealedValuesOnSave, type RevealedValuesOnSave } from '../settings';
 import { putBackPlan, type PutBack } from './putBack';
-import type { RevealedValues } from './revealedValues';
-import { trackRanges } from './tracking';
+import type { RevealedValues } from '../editing/revealedValues';
+import { trackRanges } from '../editing/tracking';
 
 /** What a save did with the revealed values its document held. */
 export interface GuardedSave {

@@ -4,7 +4,7 @@
  * Every rejection carries a `code` (VgsAliasesErrorCode).
  */
 import * as vscode from 'vscode';
-import type { RevealHistory } from '../aliases/revealHistory';
+import type { RevealHistory } from '../records/revealHistory';
 import type { Dialogs } from '../commands/dialogs';
 import { MissingCredentialsError, UnknownVaultError, type VaultRegistry } from '../vaults';
 import { VgsError } from '../vgs';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
-import type { KnownAliases } from '../aliases/knownAliases';
+import type { KnownAliases } from '../records/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
 import type { IgnoredValues } from './ignores';

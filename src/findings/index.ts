@@ -1,6 +1,6 @@
 /** Wires the findings feature: diagnostics for sensitive values and alias checks, their quick fixes, and its commands. */
 import * as vscode from 'vscode';
-import type { AliasCommandDeps } from '../aliases/aliasCommand';
+import type { AliasCommandDeps } from '../editing/aliasCommand';
 import { COMMANDS } from '../commands/ids';
 import { FindingActions } from './actions';
 import { AliasDiagnostics } from './aliasDiagnostics';

@@ -4,9 +4,9 @@
  * so a program never starts with some of its values missing.
  */
 import * as vscode from 'vscode';
-import { confirmLive } from '../aliases/confirmLive';
-import { withAliasProgress } from '../aliases/progress';
-import type { RevealHistory } from '../aliases/revealHistory';
+import { confirmLive } from '../editing/confirmLive';
+import { withAliasProgress } from '../editing/progress';
+import type { RevealHistory } from '../records/revealHistory';
 import type { Dialogs } from '../commands/dialogs';
 import { plural } from '../commands/plural';
 import { DECLINED } from '../commands/runner';

@@ -7,10 +7,10 @@ import { COMMANDS } from '../../commands/ids';
 import { inDocument } from '../../editing/engine';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type AliasFormat, type Storage } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { withRequestProgress } from '../progress';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { withRequestProgress } from '../../editing/progress';
 import { pickFormat } from '../prompts';
-import { aliasWork, single, type AliasArguments } from '../targets';
+import { aliasWork, single, type AliasArguments } from '../../editing/targets';
 
 export interface AddFormatOptions extends VaultOption, AliasArguments {
   readonly format?: AliasFormat;

@@ -4,11 +4,11 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { askClassifiers } from '../prompts';
-import { partialMessage, select, showPartial, unchanged } from '../outcome';
-import { withAliasProgress } from '../progress';
-import { aliasPlaces, type AliasArguments } from '../targets';
+import { partialMessage, select, showPartial, unchanged } from '../../editing/outcome';
+import { withAliasProgress } from '../../editing/progress';
+import { aliasPlaces, type AliasArguments } from '../../editing/targets';
 
 export interface ClassifierOptions extends VaultOption, AliasArguments {
   /** The new list, replacing the old one. Asked for when absent. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED, runCommand } from '../../commands/runner';
-import type { AliasCommandDeps } from '../aliasCommand';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
 
 export const clearRevealHistory = (deps: AliasCommandDeps) => () =>
   runCommand(COMMANDS.clearRevealHistory, deps.log, async () => {

@@ -5,10 +5,10 @@ import { DECLINED } from '../../commands/runner';
 import { clipboardClearSeconds } from '../../settings';
 import { maskValue } from '../../vgs';
 import type { Vault } from '../../vaults';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { confirmLive } from '../confirmLive';
-import { withRequestProgress } from '../progress';
-import { aliasesOf, single, type AliasArguments } from '../targets';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
+import { withRequestProgress } from '../../editing/progress';
+import { aliasesOf, single, type AliasArguments } from '../../editing/targets';
 
 export interface CopyOptions extends VaultOption, AliasArguments {
   /** The alias to copy the value of (same as `aliases: [alias]`); default: the one under the cursor. */

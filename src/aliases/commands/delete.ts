@@ -9,10 +9,10 @@ import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type Storage } from '../../vgs';
 import { type Vault, isLive } from '../../vaults';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { withAliasProgress } from '../progress';
-import { partialMessage, select, showPartial, unchanged } from '../outcome';
-import { aliasPlaces, type AliasArguments } from '../targets';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { withAliasProgress } from '../../editing/progress';
+import { partialMessage, select, showPartial, unchanged } from '../../editing/outcome';
+import { aliasPlaces, type AliasArguments } from '../../editing/targets';
 
 export interface DeleteOptions extends VaultOption, AliasArguments {
   readonly storage?: Storage;

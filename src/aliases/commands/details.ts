@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, metadataOf, type RevealedRecord, type Storage } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { confirmLive } from '../confirmLive';
-import { withRequestProgress } from '../progress';
-import { aliasesOf, single, type AliasArguments } from '../targets';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
+import { withRequestProgress } from '../../editing/progress';
+import { aliasesOf, single, type AliasArguments } from '../../editing/targets';
 import { copyValue } from './copy';
 
 export interface AliasDetails {

@@ -10,14 +10,14 @@ import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { findAliases } from '../../detection';
 import { AliasNotFoundError } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { confirmLive } from '../confirmLive';
-import { partialMessage, showPartial, type Applied } from '../outcome';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
+import { partialMessage, showPartial, type Applied } from '../../editing/outcome';
 import type { Previews } from '../preview/previews';
 import { sourceUriOf } from '../preview/previewUri';
 import { PreviewSession } from '../preview/session';
-import { withAliasProgress } from '../progress';
-import { activeEditor, documentOf } from '../targets';
+import { withAliasProgress } from '../../editing/progress';
+import { activeEditor, documentOf } from '../../editing/targets';
 
 export interface PreviewOptions extends VaultOption {
   /** The file to preview (default: the active editor's). */

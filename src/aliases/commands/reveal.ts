@@ -4,12 +4,12 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
-import { confirmLive } from '../confirmLive';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
 import { inDocument } from '../../editing/engine';
-import { partialMessage, showPartial } from '../outcome';
-import { withAliasProgress } from '../progress';
-import { aliasWork, type AliasArguments } from '../targets';
+import { partialMessage, showPartial } from '../../editing/outcome';
+import { withAliasProgress } from '../../editing/progress';
+import { aliasWork, type AliasArguments } from '../../editing/targets';
 
 export interface RevealOptions extends VaultOption, AliasArguments {
   /** Default: either storage. */

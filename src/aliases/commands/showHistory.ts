@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { runCommand } from '../../commands/runner';
-import type { AliasCommandDeps } from '../aliasCommand';
-import type { HistoryEntry, RevealKind } from '../revealHistory';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
+import type { HistoryEntry, RevealKind } from '../../records/revealHistory';
 
 const KINDS: Record<RevealKind, { icon: string; name: () => string }> = {
   reveal: { icon: '$(unlock)', name: () => vscode.l10n.t('Reveal') },

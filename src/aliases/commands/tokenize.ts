@@ -5,12 +5,12 @@ import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
 import type { AliasFormat, CreateResult, Storage } from '../../vgs';
-import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
+import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { inDocument } from '../../editing/engine';
-import { partialMessage, showPartial } from '../outcome';
-import { withAliasProgress } from '../progress';
+import { partialMessage, showPartial } from '../../editing/outcome';
+import { withAliasProgress } from '../../editing/progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
-import { valueWork, type TargetArguments } from '../targets';
+import { valueWork, type TargetArguments } from '../../editing/targets';
 
 export interface TokenizeOptions extends VaultOption, TargetArguments {
   readonly format?: AliasFormat;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { plural } from '../../commands/plural';
-import type { AliasCommandDeps } from '../aliasCommand';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import { PreviewMarks } from './marks';
 import { PREVIEW_SCHEME, previewUriOf, sourceUriOf } from './previewUri';
 import type { PreviewSession } from './session';

@@ -12,9 +12,9 @@ import { hoverEnabled, hoverFetchMetadata } from '../../settings';
 import type { Vault, VaultRegistry } from '../../vaults';
 import { recognizeAlias, VgsError, errorKind } from '../../vgs';
 import type { AliasLookup, AliasMetadataCache } from '../aliasMetadata';
-import { aliasAt } from '../aliasText';
+import { aliasAt } from '../../editing/aliasText';
 import { hoverPlan } from '../hoverPlan';
-import type { KnownAliases } from '../knownAliases';
+import type { KnownAliases } from '../../records/knownAliases';
 import { aliasHoverText, type AliasFacts } from './hoverText';
 
 export interface HoverDeps {

@@ -1,7 +1,7 @@
 /** Wires the Aliases view: the inventory (read when the view first shows), its tree, what keeps it current, and its commands. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
-import type { AliasCommandDeps } from '../aliasCommand';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import { checkAliasesFromView } from '../commands/checkFromView';
 import { deleteAliasFromView } from '../commands/deleteFromView';
 import { showAliasDetailsFromView } from '../commands/detailsFromView';

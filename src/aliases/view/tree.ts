@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { plural } from '../../commands/plural';
 import type { VaultRegistry } from '../../vaults';
 import { maskValue } from '../../vgs';
-import type { KnownAliases } from '../knownAliases';
+import type { KnownAliases } from '../../records/knownAliases';
 import type { AliasInventory, PlacedAlias } from './inventory';
 import { AliasNode, CONTEXT, FileNode, GroupNode, type AliasesNode, type GroupBy, type GroupKey } from './nodes';
 

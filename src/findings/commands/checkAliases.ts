@@ -6,8 +6,8 @@
  * is asked first, every time, and a live vault gets the question of the other live commands.
  */
 import * as vscode from 'vscode';
-import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
-import { confirmLive } from '../../aliases/confirmLive';
+import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
 import type { Dialogs } from '../../commands/dialogs';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';

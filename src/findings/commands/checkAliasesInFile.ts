@@ -6,8 +6,8 @@
  * and lose any such error. Values that come back are dropped unshown. A live vault is asked about first.
  */
 import * as vscode from 'vscode';
-import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
-import { confirmLive } from '../../aliases/confirmLive';
+import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';

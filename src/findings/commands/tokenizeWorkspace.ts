@@ -7,8 +7,8 @@
  * and one message says how many, why and where.
  */
 import * as vscode from 'vscode';
-import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
-import { withAliasProgress } from '../../aliases/progress';
+import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
+import { withAliasProgress } from '../../editing/progress';
 import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';

@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import { showFailure } from '../commands/failureMessage';
 import { plural } from '../commands/plural';
-import type { Applied as AppliedTo } from '../editing/engine';
+import type { Applied as AppliedTo } from './engine';
 import { type Vault, vaultFix } from '../vaults';
 import type { Target } from './targets';
 
-export { select, unchanged, whyUnchanged, type Written } from '../editing/engine';
+export { select, unchanged, whyUnchanged, type Written } from './engine';
 
 /** What a command on the targets of one document did: how many succeeded, and which failed and why. */
 export type Applied = AppliedTo<Target>;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CROSSES_QUOTES, quotesOf, valueSpan, valueSpanIn } from '../../../src/aliases/spans';
-import { aliasAt, mayBeAlias } from '../../../src/aliases/aliasText';
+import { CROSSES_QUOTES, quotesOf, valueSpan, valueSpanIn } from '../../../src/editing/spans';
+import { aliasAt, mayBeAlias } from '../../../src/editing/aliasText';
 
 const valueOf = (text: string) => {
   const span = valueSpan(text);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { followChanges, TrackedRange } from '../../../src/aliases/offsets';
+import { followChanges, TrackedRange } from '../../../src/editing/offsets';
 
 const range = (start: number, end: number): TrackedRange => ({ start, end, edited: false });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { KEEP_ENTRIES, retained } from '../../../src/aliases/historyRetention';
+import { KEEP_ENTRIES, retained } from '../../../src/records/historyRetention';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.parse('2026-06-01T12:00:00Z');

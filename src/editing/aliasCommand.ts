@@ -3,14 +3,14 @@ import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
 import type { CommandId } from '../commands/ids';
 import { runCommand, type Outcome } from '../commands/runner';
-import type { EditEngine } from '../editing/engine';
+import type { EditEngine } from './engine';
 import { type Vault, type VaultRegistry, namedOrActive, vaultFix } from '../vaults';
 import type { VaultClient } from '../vgs';
-import type { CopiedValues } from './clipboard';
-import type { KnownAliases } from './knownAliases';
+import type { CopiedValues } from '../records/clipboard';
+import type { KnownAliases } from '../records/knownAliases';
 import { offerOtherVault } from './notFound';
 import type { RevealedValues } from './revealedValues';
-import type { RevealHistory } from './revealHistory';
+import type { RevealHistory } from '../records/revealHistory';
 
 export interface AliasCommandDeps {
   readonly registry: VaultRegistry;

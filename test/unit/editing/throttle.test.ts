@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { throttled } from '../../../src/aliases/throttle';
+import { throttled } from '../../../src/editing/throttle';
 
 test('throttled lets the first call through, then at most one per interval', () => {
   let now = 1000;
