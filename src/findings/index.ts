@@ -16,6 +16,10 @@ import { IgnoredValues } from './ignores';
 import { LiveDiagnostics } from './live';
 import { FindingsStore } from './store';
 
+// The findings feature's public face: what the language-model tools use of it.
+export type { Detector } from './detector';
+export type { Located } from './located';
+
 /** The findings feature, and what the language-model tools share of it. */
 export interface FindingsFeature extends vscode.Disposable {
   readonly detector: Detector;
