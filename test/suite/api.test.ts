@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { VgsAliasesError, VgsAliasesErrorCode } from '../../src/api/vgs-aliases';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { ApiClient } from '../api-client/extension';
 import { DEMO_CLIENTS, startEmulator, type Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';

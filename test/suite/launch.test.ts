@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
