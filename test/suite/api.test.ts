@@ -18,7 +18,6 @@ const ALLOWED = { vaultId: 'tntapi00001', name: 'API allowed', environment: 'cus
 const DECLINED = { vaultId: 'tntapi00002', name: 'API declined', environment: 'custom' };
 const LIVE = { vaultId: 'tntapi00003', name: 'API live', environment: 'live' };
 const ADDED = { vaultId: 'tntapi00004', name: 'API added later', environment: 'custom' };
-const KEYS = { vaultId: 'tntapi00005', name: 'API keys', environment: 'custom' };
 const CARD = '4111111111111111';
 const SSN = '123-45-6789';
 // Tokenized first by describe, so that its record has the classifiers asked for (the vault fingerprints values).
@@ -87,12 +86,12 @@ describe('Extension API', () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     Object.assign(realDialogs, api.dialogs);
     emulator = await startEmulator({
-      vaults: [ALLOWED, DECLINED, LIVE, ADDED, KEYS].map(({ vaultId, environment }) => ({
+      vaults: [ALLOWED, DECLINED, LIVE, ADDED].map(({ vaultId, environment }) => ({
         id: vaultId, environment: environment === 'live' ? 'live' : 'sandbox', revealEnabled: true, fingerprinting: true,
       })),
-      clients: [{ ...DEMO_CLIENTS[0], clientSecret: SECRET, vaults: [ALLOWED, DECLINED, LIVE, ADDED, KEYS].map(({ vaultId }) => vaultId) }],
+      clients: [{ ...DEMO_CLIENTS[0], clientSecret: SECRET, vaults: [ALLOWED, DECLINED, LIVE, ADDED].map(({ vaultId }) => vaultId) }],
     });
-    for (const vault of [ALLOWED, DECLINED, LIVE, KEYS]) await addVault(vault);
+    for (const vault of [ALLOWED, DECLINED, LIVE]) await addVault(vault);
     client = await vscode.extensions.getExtension<ApiClient>(CLIENT_ID)!.activate();
   });
 
@@ -103,7 +102,7 @@ describe('Extension API', () => {
   });
 
   after(async () => {
-    for (const { vaultId } of [ALLOWED, DECLINED, LIVE, ADDED, KEYS]) {
+    for (const { vaultId } of [ALLOWED, DECLINED, LIVE, ADDED]) {
       if (api.vaults.find(vaultId)) await vscode.commands.executeCommand('vgs.removeVault', vaultId, { confirm: false });
     }
     await emulator?.close();
@@ -206,45 +205,6 @@ describe('Extension API', () => {
     assert.equal(await codeOf(() => client.reveal(['tok_sandbox_unknownAliasOfNobody12345'], { vault: ALLOWED.vaultId })), 'alias-not-found');
   });
 
-  it('reveal from a vault that is not live: Enter and Escape refuse, only a click on Allow allows', async () => {
-    const [alias] = await client.tokenize([CARD], { vault: KEYS.vaultId });
-    emulator.log.clear();
-    const entered = pressing('Enter');
-    assert.equal(await codeOf(() => client.reveal([alias], { vault: KEYS.vaultId })), 'declined', 'Enter refuses');
-    assert.equal(entered.length, 1);
-    assert.match(entered[0].message, /"VGS API Test Client".*"API keys"/);
-    assert.equal(entered[0].action, 'Allow');
-    // Another caller is asked on its own: Escape refuses too.
-    const escaped = pressing('Escape');
-    assert.equal(await codeOf(() => api.getApi(1, { extensionId: SUITE_HOST_ID }).reveal([alias], { vault: KEYS.vaultId })), 'declined', 'Escape refuses');
-    assert.equal(escaped.length, 1);
-    assert.equal(emulator.log.count(), 0, 'nothing was sent');
-  });
-
-  it('describe on a live vault asks first, each call: refused (Enter), nothing is sent; allowed, recorded with the caller', async () => {
-    const [card] = await client.tokenize([CARD], { vault: LIVE.vaultId, format: 'FPE_SIX_T_FOUR' });
-    emulator.log.clear();
-    await api.history.clear();
-    const entered = pressing('Enter');
-    assert.equal(await codeOf(() => client.describe([card], { vault: LIVE.vaultId })), 'declined');
-    assert.equal(entered.length, 1);
-    assert.match(entered[0].message, /"VGS API Test Client".*1 alias.*live vault "API live"/);
-    assert.ok(entered[0].detail.includes(CLIENT_ID), entered[0].detail);
-    assert.equal(emulator.log.count(), 0, 'nothing was sent');
-    assert.deepEqual(await api.history.entries(), []);
-
-    const asked = answerConsent(true);
-    const [described] = await client.describe([card], { vault: LIVE.vaultId });
-    assert.equal(described.alias, card);
-    await client.describe([card], { vault: LIVE.vaultId });
-    assert.equal(asked.length, 2, 'asked each call');
-    const entries = await api.history.entries();
-    assert.deepEqual(
-      entries.map(({ command, vault, caller, count }) => ({ command, vault, caller, count })),
-      [1, 2].map(() => ({ command: 'details', vault: LIVE.vaultId, caller: CLIENT_ID, count: 1 })),
-    );
-  });
-
   it('reveal declined: a typed error, nothing sent, and not asked again in this window', async () => {
     const [alias] = await client.tokenize([CARD], { vault: DECLINED.vaultId });
     emulator.log.clear();
@@ -272,19 +232,58 @@ describe('Extension API', () => {
     const listed = client.vaults().filter((vault) => vault.vaultId.startsWith('tntapi'));
     assert.deepEqual(
       listed.map(({ key, vaultId, name, environment }) => ({ key, vaultId, name, environment })),
-      [ALLOWED, DECLINED, LIVE, KEYS].map(({ vaultId, name, environment }) => ({ key: vaultId, vaultId, name, environment })),
+      [ALLOWED, DECLINED, LIVE].map(({ vaultId, name, environment }) => ({ key: vaultId, vaultId, name, environment })),
     );
     for (const vault of client.vaults()) assert.deepEqual(Object.keys(vault).sort(), ['active', 'environment', 'key', 'name', 'vaultId']);
     const text = JSON.stringify(client.vaults());
     for (const secret of [SECRET, 'demo-client', emulator.url]) assert.ok(!text.includes(secret), 'no credentials or URLs');
 
     const seen = client.vaultEvents.length;
-    await addVault(ADDED);
-    assert.ok(client.vaultEvents.length > seen, 'fired on add');
+    const outcome = await addVault(ADDED);
+    assert.ok(client.vaultEvents.length > seen, `fired on add (the command answered ${JSON.stringify(outcome)})`);
     assert.ok(client.vaultEvents.at(-1)!.some((vault) => vault.vaultId === ADDED.vaultId));
     const added = client.vaultEvents.length;
     await vscode.commands.executeCommand('vgs.removeVault', ADDED.vaultId, { confirm: false });
     assert.ok(client.vaultEvents.length > added, 'fired on remove');
     assert.ok(!client.vaultEvents.at(-1)!.some((vault) => vault.vaultId === ADDED.vaultId));
+  });
+
+  it('reveal from a vault that is not live: Enter and Escape refuse, only a click on Allow allows', async () => {
+    // Callers not asked about this vault yet (an answer holds per extension and vault): the suite's host, then the JavaScript debugger.
+    const [alias] = await client.tokenize([CARD], { vault: DECLINED.vaultId });
+    emulator.log.clear();
+    const entered = pressing('Enter');
+    assert.equal(await codeOf(() => api.getApi(1, { extensionId: SUITE_HOST_ID }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Enter refuses');
+    assert.equal(entered.length, 1);
+    assert.match(entered[0].message, /"API declined"/);
+    assert.equal(entered[0].action, 'Allow');
+    const escaped = pressing('Escape');
+    assert.equal(await codeOf(() => api.getApi(1, { extensionId: 'ms-vscode.js-debug' }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Escape refuses');
+    assert.equal(escaped.length, 1);
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+  });
+
+  it('describe on a live vault asks first, each call: refused (Enter), nothing is sent; allowed, recorded with the caller', async () => {
+    const [card] = await client.tokenize([CARD], { vault: LIVE.vaultId, format: 'FPE_SIX_T_FOUR' });
+    emulator.log.clear();
+    await api.history.clear();
+    const entered = pressing('Enter');
+    assert.equal(await codeOf(() => client.describe([card], { vault: LIVE.vaultId })), 'declined');
+    assert.equal(entered.length, 1);
+    assert.match(entered[0].message, /"VGS API Test Client".*1 alias.*live vault "API live"/);
+    assert.ok(entered[0].detail.includes(CLIENT_ID), entered[0].detail);
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+    assert.deepEqual(await api.history.entries(), []);
+
+    const asked = answerConsent(true);
+    const [described] = await client.describe([card], { vault: LIVE.vaultId });
+    assert.equal(described.alias, card);
+    await client.describe([card], { vault: LIVE.vaultId });
+    assert.equal(asked.length, 2, 'asked each call');
+    const entries = await api.history.entries();
+    assert.deepEqual(
+      entries.map(({ command, vault, caller, count }) => ({ command, vault, caller, count })),
+      [1, 2].map(() => ({ command: 'details', vault: LIVE.vaultId, caller: CLIENT_ID, count: 1 })),
+    );
   });
 });

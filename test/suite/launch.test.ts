@@ -78,6 +78,25 @@ const launchOf = (name: string, env: Record<string, string>, extra: Record<strin
   ...extra,
 });
 
+/** Writes .vscode/launch.json and waits until VS Code reads the configurations (and compounds) named. */
+async function writeLaunchJson(launchJson: object, names: readonly string[]): Promise<void> {
+  fs.mkdirSync(path.join(folder.uri.fsPath, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(folder.uri.fsPath, '.vscode', 'launch.json'), JSON.stringify(launchJson, null, 2));
+  for (let tries = 0; tries < 40; tries++) {
+    const launch = vscode.workspace.getConfiguration('launch', folder.uri);
+    const read = [...(launch.get<Array<{ name: string }>>('configurations') ?? []), ...(launch.get<Array<{ name: string }>>('compounds') ?? [])].map(({ name }) => name);
+    if (names.every((name) => read.includes(name))) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail('VS Code did not read launch.json');
+}
+
+/** Waits until `check` holds (a program wrote its file, a message was shown), at most 20 s. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 80 && !check(); tries++) await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.ok(check(), what);
+}
+
 /** Every file under `dir` that holds `value` (its bytes, binary files too). */
 function filesHolding(dir: string, value: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -166,7 +185,7 @@ describe('Aliases at debug launch', () => {
 
     const result = await launch(launchOf('VGS env launch', { CARD: `vgs:${cardAlias}`, OTHER: `vgs:Launch/${otherAlias}` }));
 
-    assert.ok(result.started, 'the launch started');
+    assert.ok(result.started, `the launch started (shown: ${JSON.stringify(shown)})`);
     assert.equal(result.hash, sha256(card), 'the program received the value of CARD');
     assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 1, 'both aliases of the vault in one request');
     assert.deepEqual(shown, []);
@@ -186,13 +205,7 @@ describe('Aliases at debug launch', () => {
       configurations: [launchOf('VGS input launch', { CARD: '${input:card}', OUT: path.join(outDir, 'input.txt') }, { program: '${workspaceFolder}/launch-test/launch-target.js' })],
       inputs: [{ id: 'card', type: 'command', command: 'vgs.revealForLaunch', args: { alias, vault: VAULT } }],
     };
-    fs.mkdirSync(path.join(folder.uri.fsPath, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(folder.uri.fsPath, '.vscode', 'launch.json'), JSON.stringify(launchJson, null, 2));
-    for (let tries = 0; tries < 40; tries++) {
-      const names = (vscode.workspace.getConfiguration('launch', folder.uri).get<Array<{ name: string }>>('configurations') ?? []).map(({ name }) => name);
-      if (names.includes('VGS input launch')) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await writeLaunchJson(launchJson, ['VGS input launch']);
 
     const result = await launch('VGS input launch');
 
@@ -243,7 +256,7 @@ describe('Aliases at debug launch', () => {
     assert.equal(accepted.hash, sha256(card));
   });
 
-  it('a terminal console, a trace to a file, or an input value outside env, is refused before anything is revealed', async () => {
+  it('a terminal console or a trace to a file is refused before anything is revealed', async () => {
     const card = newValue();
     const alias = await aliasOf(VAULT, card);
     const sessions = started.length;
@@ -257,15 +270,84 @@ describe('Aliases at debug launch', () => {
     assert.equal(traced.started, false);
     assert.match(shown[1]?.message ?? '', /log the launch request, environment included, to a file \("trace"\)/);
 
-    // What VS Code does with an input's value: the command answers it, then the resolvers see the configuration.
-    const value = await vscode.commands.executeCommand<string>('vgs.revealForLaunch', { alias, vault: VAULT });
-    assert.equal(value, card);
-    const inArgs = await launch(launchOf('VGS args launch', {}, { args: ['--card', value] }));
-    assert.equal(inArgs.started, false);
-    assert.match(shown[2]?.message ?? '', /puts a value of vgs\.revealForLaunch in args\[1\]/);
-
     assert.equal(started.length, sessions, 'no debug session started');
-    assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 1, 'only the input revealed');
+    assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 0, 'nothing was revealed');
     assertNowhere(card);
+  });
+  it('another extension running vgs.revealForLaunch gets a single-use handout, never the value: nothing is revealed or recorded', async () => {
+    const card = newValue();
+    const alias = await aliasOf(VAULT, card);
+    await api.history.clear();
+    const reveals = demo.emulator.log.count('GET /aliases');
+
+    const answer = await vscode.commands.executeCommand<unknown>('vgs.revealForLaunch', { alias, vault: VAULT });
+    const again = await vscode.commands.executeCommand<unknown>('vgs.revealForLaunch', { alias, vault: VAULT });
+
+    assert.equal(typeof answer, 'string');
+    assert.match(answer as string, /^vgs-handout:[0-9a-f]{32}$/, 'an opaque handout');
+    assert.notEqual(answer, again, 'each run answers a new one');
+    assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 0, 'nothing was revealed');
+    assert.deepEqual(await api.history.entries(), [], 'no launch is recorded');
+    assert.deepEqual(shown, []);
+    assertNowhere(card);
+  });
+
+  it('a handout in args, used a second time, or reaching a second configuration of a compound launch cancels that launch', async () => {
+    const card = newValue();
+    const alias = await aliasOf(VAULT, card);
+    const handout = () => vscode.commands.executeCommand<string>('vgs.revealForLaunch', { alias, vault: VAULT });
+    const sessions = started.length;
+
+    const inArgs = await launch(launchOf('VGS args launch', {}, { args: ['--card', await handout()] }));
+    assert.equal(inArgs.started, false);
+    assert.match(shown[0]?.message ?? '', /puts the answer of vgs\.revealForLaunch in args\[1\]/);
+    assert.equal(started.length, sessions, 'no debug session started');
+
+    const once = await handout();
+    const first = await launch(launchOf('VGS first use', { CARD: once }));
+    assert.ok(first.started);
+    assert.equal(first.hash, sha256(card), 'the first use gives the program the value');
+    const second = await launch(launchOf('VGS second use', { CARD: once }));
+    assert.equal(second.started, false, 'the second use is cancelled');
+    assert.equal(fs.existsSync(second.out), false);
+    assert.match(shown[1]?.message ?? '', /The variable CARD of the launch "VGS second use" holds an answer of vgs\.revealForLaunch that was already used or has expired/);
+
+    // Two configurations holding one handout (as a leaked one would): the first resolved gets the value, the other is cancelled.
+    const shared = await handout();
+    const [outA, outB] = ['a', 'b'].map((name) => path.join(outDir, `compound-${name}.txt`));
+    const config = (name: string, out: string) => launchOf(name, { CARD: shared, OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
+    await writeLaunchJson({
+      version: '0.2.0',
+      configurations: [config('VGS compound A', outA), config('VGS compound B', outB)],
+      compounds: [{ name: 'VGS compound', configurations: ['VGS compound A', 'VGS compound B'] }],
+    }, ['VGS compound']);
+    await vscode.debug.startDebugging(folder, 'VGS compound');
+    await until(() => fs.existsSync(outA) || fs.existsSync(outB), 'one configuration ran');
+    await until(() => shown.length === 3, 'the other was cancelled with a message');
+    const ran = fs.existsSync(outA) ? outA : outB;
+    assert.equal(fs.readFileSync(ran, 'utf8'), sha256(card));
+    assert.equal(fs.existsSync(ran === outA ? outB : outA), false, 'the other program did not run');
+    assert.match(shown[2].message, /holds an answer of vgs\.revealForLaunch that was already used or has expired/);
+    assertNowhere(card);
+  });
+
+  it('a compound launch whose configurations each run the input: each gets its own handout, and each program its value', async () => {
+    const card = newValue();
+    const alias = await aliasOf(VAULT, card);
+    const [outC, outD] = ['c', 'd'].map((name) => path.join(outDir, `compound-${name}.txt`));
+    const config = (name: string, out: string) => launchOf(name, { CARD: '${input:card}', OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
+    await writeLaunchJson({
+      version: '0.2.0',
+      configurations: [config('VGS inputs C', outC), config('VGS inputs D', outD)],
+      compounds: [{ name: 'VGS compound inputs', configurations: ['VGS inputs C', 'VGS inputs D'] }],
+      inputs: [{ id: 'card', type: 'command', command: 'vgs.revealForLaunch', args: { alias, vault: VAULT } }],
+    }, ['VGS compound inputs']);
+
+    await vscode.debug.startDebugging(folder, 'VGS compound inputs');
+
+    await until(() => fs.existsSync(outC) && fs.existsSync(outD), 'both programs ran');
+    assert.equal(fs.readFileSync(outC, 'utf8'), sha256(card));
+    assert.equal(fs.readFileSync(outD, 'utf8'), sha256(card));
+    assert.deepEqual(shown, []);
   });
 });
