@@ -1,10 +1,15 @@
 // Bundles the extension into one CommonJS file. `--production` minifies without sourcemaps (what ships);
-// `--watch` rebuilds on change for development.
+// `--watch` rebuilds on change for development. `--testing` bundles the test build's entry instead
+// (test/testing-api: the product plus the in-editor suite's hooks), which only the test VS Code installs;
+// `--outfile=<file>` writes somewhere other than dist/extension.js.
 const fs = require('node:fs');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const testing = process.argv.includes('--testing');
+const DIST = 'dist/extension.js';
+const outfile = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice('--outfile='.length) ?? DIST;
 
 /** Prints build errors in the shape VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -22,10 +27,14 @@ const problemMatcher = {
 };
 
 async function main() {
-  if (!watch) fs.rmSync('dist', { recursive: true, force: true });
+  if (!watch) {
+    // dist/ holds nothing else; another folder may.
+    if (outfile === DIST) fs.rmSync('dist', { recursive: true, force: true });
+    for (const file of [outfile, `${outfile}.map`]) fs.rmSync(file, { force: true });
+  }
   const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    entryPoints: [testing ? 'test/testing-api/extension.ts' : 'src/extension.ts'],
+    outfile,
     bundle: true,
     format: 'cjs',
     platform: 'node',

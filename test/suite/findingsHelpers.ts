@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 
 export const VAULT = 'tntdemo00001';
