@@ -6,9 +6,9 @@ import { OVERLAP, WINDOW } from './patterns';
 import type { CompiledPattern } from './types';
 
 /** A pattern may cost this much per MB of text, in a slice and over the scan, before it is dropped. */
-export const BUDGET_MS_PER_MB = 40;
+export const BUDGET_MS_PER_MB = 50;
 /** ...but at least this much in one slice, */
-export const MIN_SLICE_MS = 10;
+export const MIN_SLICE_MS = 15;
 /** ...and this much over one scan. */
 export const MIN_BUDGET_MS = 50;
 
@@ -21,11 +21,14 @@ export class PatternBudget {
   /** Per pattern, the end of the last match it reported: the next may start no earlier. */
   readonly reported = new Map<CompiledPattern, number>();
   readonly ms: number;
+  /** A budget the caller gave holds for the whole scan, whatever the slices. */
+  readonly perSlice: boolean;
   // The last line end searched for: a line longer than a slice is searched to its end once, not per slice.
   private newline = { from: 0, at: -1 };
 
   constructor(textLength: number, ms?: number) {
     this.ms = ms ?? Math.max(MIN_BUDGET_MS, (BUDGET_MS_PER_MB * textLength) / 1e6);
+    this.perSlice = ms === undefined;
   }
 
   /** The first newline at or after `from` (the text's length when there is none). */
@@ -52,7 +55,7 @@ export function runPatterns(
   dropped: (pattern: CompiledPattern, spentMs: number) => void,
   work: { read: number },
 ): void {
-  const sliceMs = Math.max(MIN_SLICE_MS, (BUDGET_MS_PER_MB * (to - from)) / 1e6);
+  const sliceMs = budget.perSlice ? Math.max(MIN_SLICE_MS, (BUDGET_MS_PER_MB * (to - from)) / 1e6) : Infinity;
   for (const pattern of patterns) {
     if (budget.dropped.has(pattern)) continue;
     const { regex } = pattern;

@@ -52,7 +52,10 @@ export interface DetectionOptions {
   readonly patterns?: readonly CompiledPattern[];
   /** Which kinds to look for; all of them by default. */
   readonly kinds?: readonly FindingKind[];
-  /** The most one custom pattern may cost in one scan; 40 ms per MB of text, at least 50 ms, by default. */
+  /**
+   * The most one custom pattern may cost in one scan. By default 50 ms per MB of text, at least 50 ms,
+   * and the same in each slice, at least 15 ms: a pattern over either is dropped for the rest of the scan.
+   */
   readonly patternBudgetMs?: number;
   /** Told when a custom pattern is dropped during a scan for being too slow on this text. */
   readonly onPatternProblem?: (problem: PatternProblem) => void;
