@@ -32,6 +32,11 @@ export class Detector implements vscode.Disposable {
         this.reload();
         this.changed.fire();
       }),
+      // Trusting the folder lets its own vgs.detection values count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.reload();
+        this.changed.fire();
+      }),
       known.onDidChange(() => this.changed.fire()),
       ignores.onDidChange(() => this.changed.fire()),
     ];
