@@ -55,7 +55,9 @@ export function runPatterns(
   dropped: (pattern: CompiledPattern, spentMs: number) => void,
   work: { read: number },
 ): void {
-  const sliceMs = budget.perSlice ? Math.max(MIN_SLICE_MS, (BUDGET_MS_PER_MB * (to - from)) / 1e6) : Infinity;
+  // A scan of the whole text at once (the caller does not yield between slices) has the scan's budget alone.
+  const sliced = budget.perSlice && to - from < text.length;
+  const sliceMs = sliced ? Math.max(MIN_SLICE_MS, (BUDGET_MS_PER_MB * (to - from)) / 1e6) : Infinity;
   for (const pattern of patterns) {
     if (budget.dropped.has(pattern)) continue;
     const { regex } = pattern;
