@@ -4,7 +4,7 @@
 // is found once. No timing is asserted: what is bounded is the work, which is what takes the time.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compilePatterns, findSensitiveValues, findSensitiveValuesInSlices, type DetectionOptions, type SliceWork } from '../../../src/detection';
+import { compilePatterns, findAliases, findAliasesInSlices, findSensitiveValues, findSensitiveValuesInSlices, type DetectionOptions, type SliceWork } from '../../../src/detection';
 
 const SLICE = 4096;
 
@@ -101,5 +101,22 @@ describe('cuts inside a line', () => {
     const line = `x${'z'.repeat(SLICE * 3 - 1)}4111111111111111 end`;
     assert.deepEqual(sliced(line).findings, []);
     assert.deepEqual(findSensitiveValues(line), []);
+  });
+});
+
+describe('aliases in long lines', () => {
+  test('a long line is read in bounded slices, and an alias across a cut is found once, as in the whole text', () => {
+    const known = new Set(['4111119935751111']);
+    const aliases = ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', '4111119935751111', '0b3b5c1e-7f2a-4c1d-9e8f-1a2b3c4d5e6f', 'vgsABCDEFGHJKLMNPQRSTUVWXYZab'];
+    let line = '';
+    // Across a cut, just after one (read by the slice before too), just before one.
+    const offsets = [-5, 2, -60];
+    for (let cut = 1; cut <= 12; cut++) line = `${line.padEnd(cut * SLICE + offsets[cut % 3], 'x ')} ${aliases[cut % aliases.length]} `;
+    line += 'a'.repeat(3 * SLICE);
+    const slices = [...findAliasesInSlices(line, (word) => known.has(word), SLICE)];
+    assert.ok(slices.length > 12, `${slices.length} slices`);
+    const whole = findAliases(line, (word) => known.has(word));
+    assert.equal(whole.length, 12);
+    assert.deepEqual(slices.flat(), whole);
   });
 });
