@@ -117,7 +117,7 @@ export async function benchDetection(): Promise<DetectionBench> {
       `labelled cases: ${labelled.length} documents, ${minted.length} emulator aliases`,
     `  ours:      ${report.detect_mb_per_s} MB/s (median of ${RUNS}, CPU time), slowest ${DEFAULT_SLICE_CHARS / 2 ** 20} MiB slice ` +
       `${report.detect_slice_max_ms} ms; a loop that only walks the words: ${report.detect_baseline_mb_per_s} MB/s`,
-    `  hostile texts (${round(adversarial.megabytes, 1)} MB: hex runs, 4 MB lines, digits alone; [0-9a-f]{32} and (?:a|a){0,9}b on): ` +
+    `  hostile texts (${round(adversarial.megabytes, 1)} MB: hex runs, 4 MB lines, digits alone; [0-9a-f]{32} and (?:a|a){0,9}b on; values then aliases): ` +
       `slowest ${report.detect_worst_ms_per_mb} ms/MB (${adversarial.worstDocument}), longest slice ${report.detect_worst_block_ms} ms`,
     `  redact-pii: ${report.peer_detect_mb_per_s} MB/s with its card and SSN redactors only (median of ${PEER_RUNS}); ` +
       `${report.peer_default_mb_per_s} MB/s as configured by default (first ${PEER_DEFAULT_BYTES / 1e6} MB)`,
