@@ -67,10 +67,7 @@ function joinedAfter(text: string, end: number): boolean {
   return (c === DASH || c === DOT) && isWordAt(text, end + 1);
 }
 
-/**
- * No candidate is longer than this (an IBAN has 34 characters, a card 19 digits): a word or number that
- * runs on past it is skipped, and one running past the slice's end is left to the next slice.
- */
+/** No candidate is longer (an IBAN has 34 characters): a longer word past the slice's end is left to the next. */
 export const LONGEST_CANDIDATE = 64;
 
 /**
@@ -119,9 +116,7 @@ export function scanBuiltIns(text: string, from: number, to: number, context: Sc
   return i;
 }
 
-function isAsciiWord(c: number): boolean {
-  return c < 128 && CLASS[c] !== 0;
-}
+const isAsciiWord = (c: number) => c < 128 && CLASS[c] !== 0;
 
 /** What `after` holds at the end of the text: a code no class claims. */
 const END = 0;
