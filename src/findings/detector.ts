@@ -3,16 +3,13 @@
  * into located findings, a slice at a time, for the open documents and the workspace scan alike.
  */
 import * as vscode from 'vscode';
-import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
+import { compilePatterns, EDITOR_SLICE_CHARS, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
 import type { KnownAliases } from '../aliases/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
 import type { IgnoredValues } from './ignores';
 import { locate, positionsOf, type Located } from './located';
 import type { Turns } from '../workspace/turns';
-
-// About 2 ms of scanning at detection's measured speed: many slices fit in one turn of the event loop.
-const SLICE_CHARS = 256 * 1024;
 
 export class Detector implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -32,6 +29,11 @@ export class Detector implements vscode.Disposable {
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!affectsDetection(event)) return;
+        this.reload();
+        this.changed.fire();
+      }),
+      // Trusting the folder lets its own vgs.detection values count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.reload();
         this.changed.fire();
       }),
@@ -63,7 +65,7 @@ export class Detector implements vscode.Disposable {
     };
     const positionAt = positionsOf(text);
     const found: Located[] = [];
-    for (const slice of findSensitiveValuesInSlices(text, options, SLICE_CHARS)) {
+    for (const slice of findSensitiveValuesInSlices(text, options, EDITOR_SLICE_CHARS)) {
       for (const finding of slice) {
         if (!ignored?.(text.slice(finding.start, finding.end))) found.push(locate(text, finding, positionAt));
       }
