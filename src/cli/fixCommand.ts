@@ -1,0 +1,118 @@
+/**
+ * `vgs-aliases fix [PATH…] [--apply]`: what `scan` finds in the working tree, tokenized. Without
+ * --apply it prints the plan and changes nothing (no credentials needed); with it, the values go to the
+ * vault the VGS_* variables name, each in its kind's format, and every file is rewritten atomically.
+ * The aliases written are added to .vgs-aliases-ignore: format-preserving ones look like values, and
+ * the next scan (and the editor) must not report them.
+ */
+import * as path from 'node:path';
+import { findSensitiveValues, SHARED_IGNORES_FILE, suppressionOf, type Finding, type SharedIgnore } from '../detection';
+import { detectionOptions } from '../detection/settings';
+import { maskValue, recognizeAlias, refusesEveryRequest, VgsError, VgsService } from '../vgs';
+import { parse } from './args';
+import { CommandFailed, EXIT, type ExitStatus } from './exit';
+import { applyFix, type FileResult, type FixFile } from './fixApply';
+import { fileLine, planText, summaryText, type PlannedValue } from './fixReport';
+import { repositoryRoot } from './git';
+import { readIgnores, writeIgnores } from './ignoresFile';
+import type { Io } from './io';
+import { readRepoSettings } from './repoSettings';
+import { contextOf, scanItems } from './scanItems';
+import type { ScanContext } from './scanText';
+import { scopeOf } from './source';
+import { treeSource } from './treeSource';
+import { snapshot } from './rewrite';
+import { vaultFromEnvironment } from './vaultEnvironment';
+
+export async function fixCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
+  const { values, positionals } = parse(argv, { apply: { type: 'boolean' } });
+  const { root, files, context } = await plan(positionals.length > 0 ? positionals : ['.'], io);
+  const planned = files.flatMap((file) => plannedValues(file));
+  if (!values.apply) {
+    io.stdout.write(planText(planned, files.length));
+    return planned.length === 0 ? EXIT.clean : EXIT.findings;
+  }
+  if (planned.length === 0) {
+    io.stdout.write('fix: nothing to tokenize.\n');
+    return EXIT.clean;
+  }
+  const vault = vaultFromEnvironment(io.env);
+  if (vault.kind === 'problem') throw new CommandFailed(`fix --apply needs a vault: ${vault.message}`);
+  const client = new VgsService().vault(vault.target);
+  try {
+    // The one token exchange, before anything is sent: credentials that do not work stop the run here.
+    await client.grantedScopes();
+  } catch (error) {
+    throw new CommandFailed(error instanceof VgsError ? error.message : `the token exchange failed: ${(error as Error).message}`);
+  }
+  const results = await applyFix(files, {
+    client,
+    detect: (rel, text) => unsuppressed(rel, text, context),
+    onFile: (result) => {
+      const line = fileLine(result);
+      if (line) io.stderr.write(`${line}\n`);
+    },
+  });
+  io.stdout.write(summaryText(results));
+  try {
+    await record(root, results);
+  } catch (error) {
+    throw new CommandFailed(`the aliases are in the files, but ${(error as Error).message}: until they are added to ${SHARED_IGNORES_FILE}, scan reports the format-preserving ones as values`);
+  }
+  if (results.some((result) => result.failed.some(refusesEveryRequest))) return EXIT.failed;
+  return results.every((result) => result.replaced === result.values) ? EXIT.clean : EXIT.findings;
+}
+
+interface Plan {
+  readonly root: string;
+  readonly files: FixFile[];
+  readonly context: ScanContext;
+}
+
+/** The files of the working tree under `paths` with findings, as `scan` reports them, each read once more to be rewritten. */
+async function plan(paths: readonly string[], io: Io): Promise<Plan> {
+  const gitRoot = await repositoryRoot(io.cwd, false);
+  const root = gitRoot ?? io.cwd;
+  const settings = await readRepoSettings(root);
+  const ignores = await readIgnores(path.join(root, SHARED_IGNORES_FILE), true, io.stderr, SHARED_IGNORES_FILE);
+  const source = await treeSource(root, gitRoot !== undefined, io.cwd, paths, scopeOf(settings.excludes));
+  const context = contextOf({ settings: settings.detection, ignores }, () => undefined);
+  const found = new Set(scanItems(source.items, context, []).reported.filter((each) => !each.suppression).map((each) => each.path));
+  const files: FixFile[] = [];
+  for (const item of source.items) {
+    if (!found.has(item.path) || !item.file) continue;
+    const read = await snapshot(item.file);
+    if (read.text === undefined) {
+      io.stderr.write(`${item.path}: skipped: not UTF-8 text, so it cannot be rewritten safely\n`);
+      continue;
+    }
+    const findings = unsuppressed(item.path, read.text, context);
+    if (findings.length > 0) files.push({ rel: item.path, read: { ...read, text: read.text }, findings });
+  }
+  return { root, files, context };
+}
+
+/** The findings of `text` that `scan` would report (neither an inline nor a shared ignore accepts them), with their offsets. */
+function unsuppressed(rel: string, text: string, context: ScanContext): Finding[] {
+  const options = detectionOptions(context.settings, context.patterns, context.ignores.aliasesIn(rel));
+  return findSensitiveValues(text, options).filter((finding) => !suppressionOf(text, finding, rel, maskValue(text.slice(finding.start, finding.end)), context.ignores));
+}
+
+function plannedValues({ rel, read: { text }, findings }: FixFile): PlannedValue[] {
+  // Findings come in order of position: the lines are counted once, walking forward.
+  let line = 1;
+  let lineStart = 0;
+  return findings.map(({ kind, name, start, end, format }) => {
+    for (let at = text.indexOf('\n', lineStart); at !== -1 && at < start; at = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = at + 1;
+    }
+    return { path: rel, line, column: start - lineStart + 1, kind, name, masked: maskValue(text.slice(start, end)), format };
+  });
+}
+
+/** The aliases that look like values (format-preserving), as alias lines of the shared ignores: no scan reports them again. */
+async function record(root: string, results: readonly FileResult[]): Promise<void> {
+  const entries: SharedIgnore[] = results.flatMap(({ rel, aliases }) => aliases.filter((alias) => !recognizeAlias(alias)).map((alias) => ({ type: 'alias' as const, path: rel, alias })));
+  if (entries.length > 0) await writeIgnores(path.join(root, SHARED_IGNORES_FILE), entries);
+}
