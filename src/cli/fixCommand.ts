@@ -14,6 +14,7 @@ import { CommandFailed, EXIT, type ExitStatus } from './exit';
 import { applyFix, type FileResult, type FixFile } from './fixApply';
 import { fileLine, planText, summaryText, type PlannedValue } from './fixReport';
 import { repositoryRoot } from './git';
+import { folderOf, inside } from './scanCommand';
 import { readIgnores, writeIgnores } from './ignoresFile';
 import type { Io } from './io';
 import { readRepoSettings } from './repoSettings';
@@ -71,8 +72,10 @@ interface Plan {
 
 /** The files of the working tree under `paths` with findings, as `scan` reports them, each read once more to be rewritten. */
 async function plan(paths: readonly string[], io: Io): Promise<Plan> {
-  const gitRoot = await repositoryRoot(io.cwd, false);
-  const root = gitRoot ?? io.cwd;
+  const given = paths.map((each) => path.resolve(io.cwd, each));
+  const gitRoot = await repositoryRoot(folderOf(given[0], io.cwd), false);
+  // As scan finds it: outside git, the current folder, unless the paths are elsewhere.
+  const root = gitRoot ?? (given.every((each) => inside(io.cwd, each)) ? io.cwd : folderOf(given[0], io.cwd));
   const settings = await readRepoSettings(root);
   const ignores = await readIgnores(path.join(root, SHARED_IGNORES_FILE), true, io.stderr, SHARED_IGNORES_FILE);
   const source = await treeSource(root, gitRoot !== undefined, io.cwd, paths, scopeOf(settings.excludes));

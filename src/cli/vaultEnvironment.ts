@@ -20,7 +20,7 @@ const ENDPOINT_PROBLEMS: Record<EndpointProblem, string> = {
   'not-https': 'must start with https://',
 };
 
-export function vaultFromEnvironment(env: NodeJS.ProcessEnv): VaultFromEnvironment {
+export function vaultFromEnvironment(env: Readonly<Record<string, string | undefined>>): VaultFromEnvironment {
   const missing = REQUIRED.filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
     return { kind: 'problem', message: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: set ${REQUIRED.join(', ')} (and VGS_ENVIRONMENT, sandbox by default) to the vault's service account.` };
