@@ -1,5 +1,6 @@
-// Bundles the extension into one CommonJS file. `--production` minifies without sourcemaps (what ships);
-// `--watch` rebuilds on change for development.
+// Bundles the extension into one CommonJS file, and the command line (`vgs-aliases`, src/cli) into its
+// own (dist/cli.js, which .vscodeignore keeps out of the .vsix). `--production` minifies without
+// sourcemaps (what ships); `--watch` rebuilds on change for development.
 const fs = require('node:fs');
 const esbuild = require('esbuild');
 
@@ -21,28 +22,40 @@ const problemMatcher = {
   },
 };
 
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const bundles = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { VGS_ALIASES_VERSION: JSON.stringify(require('./package.json').version) },
+  },
+];
+
 async function main() {
   if (!watch) fs.rmSync('dist', { recursive: true, force: true });
-  const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    logLevel: 'warning',
-    plugins: watch ? [problemMatcher] : [],
-  });
+  const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
   if (watch) {
-    await context.watch();
+    await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  await context.rebuild();
-  await context.dispose();
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  // npx and a clone's `node dist/cli.js` run it alike; the mode makes `./dist/cli.js` run too.
+  fs.chmodSync('dist/cli.js', 0o755);
 }
 
 main().catch((error) => {

@@ -4,7 +4,7 @@
  * must not be able to send a token exchange elsewhere or turn a confirmation off.
  */
 import * as vscode from 'vscode';
-import type { CustomPattern, FindingKind } from './detection';
+import { detectionSettingsFrom, type DetectionSettings } from './detection';
 import { ALIAS_FORMATS, tokenUrlOf, type AliasFormat, type RequestSettings, type Storage } from './vgs';
 
 const section = () => vscode.workspace.getConfiguration('vgs');
@@ -108,45 +108,15 @@ export function followRequestSettings(service: { configure(settings: RequestSett
   });
 }
 
-export type DetectionSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
-const SEVERITIES: readonly DetectionSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
-const FINDING_KINDS: readonly FindingKind[] = ['card', 'ssn', 'iban', 'custom'];
+export type { DetectionSettings, DetectionSeverity } from './detection';
 
 /**
  * What detection looks for and how it reports it. Any scope may set these: they change what is shown
  * in this folder's Problems, and send nothing anywhere.
  */
-export interface DetectionSettings {
-  readonly enabled: boolean;
-  readonly severity: DetectionSeverity;
-  /** Globs of files never scanned (relative to a workspace folder, or `**`/… anywhere). */
-  readonly exclude: readonly string[];
-  readonly formats: Partial<Record<FindingKind, AliasFormat>>;
-  readonly customPatterns: readonly CustomPattern[];
-  /** Files and documents larger than this are not scanned. */
-  readonly maxFileBytes: number;
-}
-
 export function detectionSettings(): DetectionSettings {
   const config = vscode.workspace.getConfiguration('vgs.detection');
-  const severity = config.get<string>('severity', 'warning');
-  const exclude = config.get<unknown>('exclude', []);
-  const formats = config.get<unknown>('formats', {});
-  const patterns = config.get<unknown>('customPatterns', []);
-  const maxMb = config.get<number>('maxFileSizeMB', 4);
-  return {
-    enabled: config.get<boolean>('enabled', true) !== false,
-    severity: SEVERITIES.includes(severity as DetectionSeverity) ? (severity as DetectionSeverity) : 'warning',
-    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
-    formats: Object.fromEntries(
-      Object.entries(typeof formats === 'object' && formats !== null ? formats : {}).filter(
-        ([kind, format]) => FINDING_KINDS.includes(kind as FindingKind) && ALIAS_FORMATS.some((known) => known.name === format),
-      ),
-    ),
-    // compilePatterns checks each entry and says what is wrong with the ones it cannot run.
-    customPatterns: Array.isArray(patterns) ? (patterns as CustomPattern[]) : [],
-    maxFileBytes: (Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 4) * 1024 * 1024,
-  };
+  return detectionSettingsFrom((name) => config.get<unknown>(name));
 }
 
 export function affectsDetection(event: vscode.ConfigurationChangeEvent): boolean {

@@ -3,7 +3,7 @@
  * into located findings, a slice at a time, for the open documents and the workspace scan alike.
  */
 import * as vscode from 'vscode';
-import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
+import { compilePatterns, detectionOptions, findSensitiveValuesInSlices, type CompiledPattern, type PatternProblem } from '../detection';
 import type { KnownAliases } from '../aliases/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
@@ -55,12 +55,7 @@ export class Detector implements vscode.Disposable {
    */
   async locate(uri: vscode.Uri, text: string, turns: Turns, cancelled: () => boolean = () => false): Promise<Located[] | undefined> {
     const ignored = await this.ignores.of(uri);
-    const options: DetectionOptions = {
-      isKnownAlias: this.known.isKnownAlias,
-      formats: this.current.formats,
-      patterns: this.patterns,
-      onPatternProblem: (problem) => this.tell(problem),
-    };
+    const options = detectionOptions(this.current, this.patterns, this.known.isKnownAlias, (problem) => this.tell(problem));
     const positionAt = positionsOf(text);
     const found: Located[] = [];
     for (const slice of findSensitiveValuesInSlices(text, options, SLICE_CHARS)) {
