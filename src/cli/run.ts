@@ -4,6 +4,7 @@
  */
 import { CommandFailed, EXIT, UsageError, type ExitStatus } from './exit';
 import type { Io } from './io';
+import { fixCommand } from './fixCommand';
 import { scanCommand } from './scanCommand';
 import { HELP, USAGE } from './usage';
 
@@ -12,6 +13,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<ExitStatus>;
 /** The commands by name. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   scan: scanCommand,
+  fix: fixCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<ExitStatus> {

@@ -98,14 +98,14 @@ async function emit(args: ScanArgs, io: Io, text: string): Promise<void> {
 }
 
 /** The folder of a path given on the command line: itself when it is one, else the one holding it, else `fallback`. */
-function folderOf(given: string, fallback: string): string {
+export function folderOf(given: string, fallback: string): string {
   for (const candidate of [given, path.dirname(given)]) {
     if (statSync(candidate, { throwIfNoEntry: false })?.isDirectory()) return candidate;
   }
   return fallback;
 }
 
-function inside(folder: string, file: string): boolean {
+export function inside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return !relative.startsWith('..') && !path.isAbsolute(relative);
 }

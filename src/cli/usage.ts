@@ -3,6 +3,7 @@
 export const USAGE = [
   'usage: vgs-aliases scan [PATH…] [--staged | --diff REF | --history] [--format text|json|sarif] [--output FILE]',
   '                        [--baseline FILE] [--write-baseline FILE]',
+  '       vgs-aliases fix [PATH…] [--apply]',
 ].join('\n');
 
 export const HELP = `${USAGE}
@@ -17,6 +18,13 @@ scan     finds card numbers, SSNs, IBANs and the repository's custom patterns (.
   --output FILE     write the report to FILE instead of standard output
   --baseline FILE   accept the findings FILE lists (the format of .vgs-aliases-ignore)
   --write-baseline FILE  write the findings into FILE in that format, keeping its entries
+
+fix      tokenizes what scan finds in the working tree: each value replaced by an alias from the vault
+         VGS_CLIENT_ID, VGS_CLIENT_SECRET, VGS_VAULT_ID and VGS_ENVIRONMENT name (VGS_AUTH_URL and
+         VGS_VAULT_URL override the endpoints), in its kind's vgs.detection.formats format.
+  --apply           send the values and rewrite the files; without it the plan is printed and nothing changes
+  The aliases that look like values are added to .vgs-aliases-ignore, so scan does not report them.
+  Exit status: 0 all tokenized (or nothing to), 1 something left as it is, 2 usage error, 3 could not finish.
 
 Findings accepted in .vgs-aliases-ignore at the repository's root, or by a vgs-ignore comment on their
 line or the line above, are not reported.
