@@ -104,7 +104,7 @@ test('fix --apply: every value replaced by the alias the vault created, each kin
   const values = cards(200, 3);
   const a = `{\n  "card": "${values[0]}",\n  "again": "${values[0]}",\n  "ssn": "123-45-6789"\n}\n`;
   const root = repo({ 'a.json': a, 'b.txt': cardLines(values.slice(1)), 'c.txt': `// vgs-ignore test card\ncard: ${visa(299)}\n`, '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }' });
-  fs.chmodSync(path.join(root, 'b.txt'), 0o640);
+  fs.chmodSync(path.join(root, 'b.txt'), 0o775);
   const run = await cli(root, ['fix', '--apply'], vaultEnv());
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.equal(emulator.log.tokenExchanges, 1, 'one token exchange');
@@ -116,7 +116,7 @@ test('fix --apply: every value replaced by the alias the vault created, each kin
   assert.equal(new Set(written).size, 3);
   assert.equal(emulator.recordCount(VAULT), 4, 'records created = distinct aliases written (3 cards, 1 SSN)');
   assert.deepEqual(emulator.values(VAULT).sort(), [...values, '123-45-6789'].sort());
-  assert.equal(fs.statSync(path.join(root, 'b.txt')).mode & 0o777, 0o640, 'mode kept');
+  assert.equal(fs.statSync(path.join(root, 'b.txt')).mode & 0o777, 0o775, 'mode kept (group-writable and executable, past the umask)');
   assert.ok(read(root, 'c.txt').includes(visa(299)), 'an inline-ignored value is left');
   assert.match(run.stdout, /fix: 2 of 2 files rewritten, 5 of 5 values replaced by 4 aliases, 0 left as they are\./);
   const ignores = read(root, '.vgs-aliases-ignore');
