@@ -2,6 +2,7 @@
 // own (dist/cli.js, which .vscodeignore keeps out of the .vsix). `--production` minifies without
 // sourcemaps (what ships); `--watch` rebuilds on change for development.
 const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -34,16 +35,16 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
-const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  {
-    ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { VGS_ALIASES_VERSION: JSON.stringify(require('./package.json').version) },
-  },
-];
+/** The CLI's bundle; the CLI's tests build it with these options (into a folder of their own). */
+const cli = {
+  ...common,
+  entryPoints: [path.join(__dirname, 'src/cli/main.ts')],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { VGS_ALIASES_VERSION: JSON.stringify(require('./package.json').version) },
+};
+
+const bundles = [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, cli];
 
 async function main() {
   if (!watch) fs.rmSync('dist', { recursive: true, force: true });
@@ -58,7 +59,11 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { cli };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
