@@ -1,16 +1,14 @@
-// `vgs-aliases fix`, the built CLI (dist/cli.js) run in temporary git repositories against the emulator
+// `vgs-aliases fix`, the built CLI (dist/cli.js's build) run in temporary git repositories against the emulator
 // started in this process: the plan changes nothing, --apply writes what the vault created and records
 // it for scan, a request failing midway leaves its values and no orphan, a file changed mid-run is
 // skipped and named, and no output holds a value or the secret.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../emulator';
-
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
+import { cliBundle, TempRepo, type CliRun } from './helpers';
 const VAULT = 'tntdemo00001';
 const SECRET = `fix-test-${process.pid}-secret`;
 
@@ -37,14 +35,14 @@ function visa(n: number): string {
 const cards = (from: number, count: number) => Array.from({ length: count }, (_, i) => visa(from + i));
 const cardLines = (values: readonly string[]) => values.map((value) => `card: ${value}\n`).join('');
 
+const repos: TempRepo[] = [];
+afterEach(() => repos.splice(0).forEach((each) => each.remove()));
+
 function repo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-fix-'));
-  spawnSync('git', ['init', '-q'], { cwd: root });
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
+  const made = new TempRepo();
+  repos.push(made);
+  for (const [name, text] of Object.entries(files)) made.write(name, text);
+  return made.root;
 }
 
 const read = (root: string, name: string) => fs.readFileSync(path.join(root, name), 'utf8');
@@ -53,17 +51,12 @@ function vaultEnv(): Record<string, string> {
   return { VGS_CLIENT_ID: 'fixer', VGS_CLIENT_SECRET: SECRET, VGS_VAULT_ID: VAULT, VGS_VAULT_URL: emulator.vaultUrl(VAULT), VGS_AUTH_URL: emulator.url };
 }
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 /** Runs the CLI without blocking this process (the emulator answers from it); `during` runs while it does. */
 function cli(root: string, args: readonly string[], env: Record<string, string> = {}, during?: () => Promise<void>): Promise<Run> {
-  assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm run build)');
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VGS_')));
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env: { ...clean, ...env } });
+  const child = spawn(process.execPath, [cliBundle(), ...args], { cwd: root, env: { ...clean, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
