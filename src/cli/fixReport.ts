@@ -43,11 +43,13 @@ export function summaryText(results: readonly FileResult[]): string {
   const written = results.filter((result) => result.replaced > 0).length;
   const skipped = results.filter((result) => result.status === 'changed' || result.status === 'unwritable').length;
   return (
-    `fix: ${written} of ${results.length} files rewritten, ${replaced} of ${values} values replaced by ${aliases} aliases, ${failures} left as they are` +
+    `fix: ${written} of ${count(results.length, 'file', 'files')} rewritten, ${replaced} of ${count(values, 'value', 'values')} replaced by ${count(aliases, 'alias', 'aliases')}, ${failures} left as they are` +
     (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'file' : 'files'} skipped)` : '') +
     '.\n'
   );
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The reason most values failed for: VGS errors' messages are built from our words and scrubbed server text, never a value. */
 export function mainReason(errors: readonly VgsError[]): string {

@@ -57,7 +57,7 @@ describe('Findings: the team\'s ignores (.vgs-aliases-ignore, vgs-ignore)', () =
     const editor: string[] = [];
     for (const name of ['a.json', 'b.txt', 'c.txt', 'd.txt']) {
       for (const diagnostic of vgsDiagnostics(file(`shared/${name}`))) {
-        editor.push(`shared/${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}:${String(diagnostic.code)}`);
+        editor.push(`shared/${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}:${diagnostic.code as string}`);
       }
     }
     const { status, report } = await cliScan('shared');
