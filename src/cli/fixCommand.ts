@@ -19,7 +19,7 @@ import { readIgnores, writeIgnores } from './ignoresFile';
 import type { Io } from './io';
 import { readRepoSettings } from './repoSettings';
 import { contextOf, scanItems } from './scanItems';
-import type { ScanContext } from './scanText';
+import { scanText, type ScanContext } from './scanText';
 import { scopeOf } from './source';
 import { treeSource } from './treeSource';
 import { snapshot } from './rewrite';
@@ -28,7 +28,7 @@ import { vaultFromEnvironment } from './vaultEnvironment';
 export async function fixCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const { values, positionals } = parse(argv, { apply: { type: 'boolean' } });
   const { root, files, context } = await plan(positionals.length > 0 ? positionals : ['.'], io);
-  const planned = files.flatMap((file) => plannedValues(file));
+  const planned = files.flatMap((file) => plannedValues(file, context));
   if (!values.apply) {
     io.stdout.write(planText(planned, files.length));
     return planned.length === 0 ? EXIT.clean : EXIT.findings;
@@ -101,17 +101,9 @@ function unsuppressed(rel: string, text: string, context: ScanContext): Finding[
   return findSensitiveValues(text, options).filter((finding) => !suppressionOf(text, finding, rel, maskValue(text.slice(finding.start, finding.end)), context.ignores));
 }
 
-function plannedValues({ rel, read: { text }, findings }: FixFile): PlannedValue[] {
-  // Findings come in order of position: the lines are counted once, walking forward.
-  let line = 1;
-  let lineStart = 0;
-  return findings.map(({ kind, name, start, end, format }) => {
-    for (let at = text.indexOf('\n', lineStart); at !== -1 && at < start; at = text.indexOf('\n', lineStart)) {
-      line++;
-      lineStart = at + 1;
-    }
-    return { path: rel, line, column: start - lineStart + 1, kind, name, masked: maskValue(text.slice(start, end)), format };
-  });
+/** The plan's lines: the file's findings as scan reports them (the same detection, so the same ones in the same order). */
+function plannedValues({ rel, read: { text } }: FixFile, context: ScanContext): PlannedValue[] {
+  return scanText(text, rel, context).filter((each) => !each.suppression);
 }
 
 /** The aliases that look like values (format-preserving), as alias lines of the shared ignores: no scan reports them again. */

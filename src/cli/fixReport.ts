@@ -1,17 +1,10 @@
 /** What `fix` prints: the plan, a line per file that needs saying, and the summary. Values masked, aliases never shown. */
 import type { VgsError } from '../vgs';
 import type { FileResult } from './fixApply';
+import type { Reported } from './reported';
 
 /** One planned value: where, what, masked, and the format its alias will have. */
-export interface PlannedValue {
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly kind: string;
-  readonly name: string;
-  readonly masked: string;
-  readonly format: string;
-}
+export type PlannedValue = Pick<Reported, 'path' | 'line' | 'column' | 'kind' | 'name' | 'masked' | 'format'>;
 
 export function planText(values: readonly PlannedValue[], files: number): string {
   const lines = values.map(({ path, line, column, kind, name, masked, format }) => `${path}:${line}:${column}  ${kind === 'card' ? `card (${name})` : name}  ${masked}  -> ${format}`);
