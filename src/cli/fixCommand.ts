@@ -27,15 +27,19 @@ import { vaultFromEnvironment } from './vaultEnvironment';
 
 export async function fixCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const { values, positionals } = parse(argv, { apply: { type: 'boolean' } });
-  const { root, files, context } = await plan(positionals.length > 0 ? positionals : ['.'], io);
+  const { root, files, context, enabled, unwritable } = await plan(positionals.length > 0 ? positionals : ['.'], io);
+  if (!enabled) {
+    io.stdout.write('fix: detection is turned off (vgs.detection.enabled is false in .vscode/settings.json): nothing to tokenize.\n');
+    return EXIT.clean;
+  }
   const planned = files.flatMap((file) => plannedValues(file, context));
   if (!values.apply) {
     io.stdout.write(planText(planned, files.length));
-    return planned.length === 0 ? EXIT.clean : EXIT.findings;
+    return planned.length === 0 && unwritable === 0 ? EXIT.clean : EXIT.findings;
   }
   if (planned.length === 0) {
     io.stdout.write('fix: nothing to tokenize.\n');
-    return EXIT.clean;
+    return unwritable === 0 ? EXIT.clean : EXIT.findings;
   }
   const vault = vaultFromEnvironment(io.env);
   if (vault.kind === 'problem') throw new CommandFailed(`fix --apply needs a vault: ${vault.message}`);
@@ -61,13 +65,16 @@ export async function fixCommand(argv: readonly string[], io: Io): Promise<ExitS
     throw new CommandFailed(`the aliases are in the files, but ${(error as Error).message}: until they are added to ${SHARED_IGNORES_FILE}, scan reports the format-preserving ones as values`);
   }
   if (results.some((result) => result.failed.some(refusesEveryRequest))) return EXIT.failed;
-  return results.every((result) => result.replaced === result.values) ? EXIT.clean : EXIT.findings;
+  return unwritable === 0 && results.every((result) => result.replaced === result.values) ? EXIT.clean : EXIT.findings;
 }
 
 interface Plan {
   readonly root: string;
   readonly files: FixFile[];
   readonly context: ScanContext;
+  readonly enabled: boolean;
+  /** Files with findings that cannot be rewritten (not UTF-8): named, and left as they are. */
+  readonly unwritable: number;
 }
 
 /** The files of the working tree under `paths` with findings, as `scan` reports them, each read once more to be rewritten. */
@@ -82,17 +89,19 @@ async function plan(paths: readonly string[], io: Io): Promise<Plan> {
   const context = contextOf({ settings: settings.detection, ignores }, () => undefined);
   const found = new Set(scanItems(source.items, context, []).reported.filter((each) => !each.suppression).map((each) => each.path));
   const files: FixFile[] = [];
+  let unwritable = 0;
   for (const item of source.items) {
     if (!found.has(item.path) || !item.file) continue;
     const read = await snapshot(item.file);
     if (read.text === undefined) {
       io.stderr.write(`${item.path}: skipped: not UTF-8 text, so it cannot be rewritten safely\n`);
+      unwritable++;
       continue;
     }
     const findings = unsuppressed(item.path, read.text, context);
     if (findings.length > 0) files.push({ rel: item.path, read: { ...read, text: read.text }, findings });
   }
-  return { root, files, context };
+  return { root, files, context, enabled: settings.detection.enabled, unwritable };
 }
 
 /** The findings of `text` that `scan` would report (neither an inline nor a shared ignore accepts them), with their offsets. */

@@ -7,7 +7,7 @@
 import { endpointProblem, tokenUrlOf, vaultIdProblem, type EndpointProblem, type VaultTarget } from '../vgs';
 
 export type VaultFromEnvironment =
-  | { readonly kind: 'vault'; readonly target: VaultTarget; readonly live: boolean }
+  | { readonly kind: 'vault'; readonly target: VaultTarget }
   /** Why there is no vault: the variables missing, or the one that is wrong; never a variable's secret. */
   | { readonly kind: 'problem'; readonly message: string };
 
@@ -39,7 +39,6 @@ export function vaultFromEnvironment(env: Readonly<Record<string, string | undef
   }
   return {
     kind: 'vault',
-    live: environment === 'live',
     // A vault URL replaces the environment's host (as the extension's vaults do).
     target: {
       vaultId,

@@ -188,3 +188,16 @@ test('fix --apply with a wrong secret: exit 3 after the one token exchange, noth
   assert.equal(emulator.log.count('POST /aliases'), 0);
   assert.equal(read(root, 'a.txt'), text);
 });
+
+test('fix --apply leaves a file that is not UTF-8 as it is, and names it: exit 1', async () => {
+  const [value, other] = cards(800, 2);
+  const root = repo({ 'a.txt': cardLines([other]) });
+  const latin1 = Buffer.concat([Buffer.from(`card: ${value}\ncaf`), Buffer.from([0xe9]), Buffer.from('\n')]);
+  fs.writeFileSync(path.join(root, 'latin1.txt'), latin1);
+  const run = await cli(root, ['fix', '--apply'], vaultEnv());
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  assert.match(run.stderr, /^latin1\.txt: skipped: not UTF-8 text/m);
+  assert.ok(fs.readFileSync(path.join(root, 'latin1.txt')).equals(latin1), 'byte for byte as it was');
+  assert.equal(aliasesIn(read(root, 'a.txt'), [other]).length, 1, 'the other file is tokenized');
+  assert.equal(emulator.recordCount(VAULT), 1);
+});
