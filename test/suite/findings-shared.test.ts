@@ -60,6 +60,7 @@ describe('Findings: the team\'s ignores (.vgs-aliases-ignore, vgs-ignore)', () =
         editor.push(`shared/${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}:${diagnostic.code as string}`);
       }
     }
+    assert.deepEqual(vgsDiagnostics(file(SHARED)), [], 'the shared file itself is not scanned (its alias line looks like a card number)');
     const { status, report } = await cliScan('shared');
     assert.equal(status, 1, 'the CLI finds something');
     const cli = report.findings.filter((finding) => !finding.suppression).map(({ path: where, line, column, kind }) => `${where}:${line}:${column}:${kind}`);
