@@ -8,6 +8,10 @@ import { run } from './run';
 import { serveScans } from './worker';
 
 if (isMainThread) {
+  // A reader that stops early (`scan | head`) closes the pipe: the report is cut, the exit status stays the scan's.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exitCode = EXIT.failed;
+  });
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, workerScript: __filename }).then(
     (status) => {
       process.exitCode = status;

@@ -66,31 +66,31 @@ function lineStarts(text: string, findings: readonly Finding[]): (offset: number
 /**
  * SARIF's primaryLocationLineHash for each finding, from its line with every value on it masked, so
  * nothing that hashes the line holding the value is sent; `:n` tells apart equal lines of one file.
+ * Findings are in order, so those of one line are neighbours.
  */
 function lineHashes(text: string, findings: readonly Finding[], masks: readonly string[], lines: (offset: number) => [number, number]): string[] {
   const seen = new Map<string, number>();
-  const byLine = new Map<number, string>();
-  return findings.map((finding) => {
-    const [line, start] = lines(finding.start);
-    let hash = byLine.get(line);
-    if (hash === undefined) {
-      const end = text.indexOf('\n', start);
-      hash = createHash('sha256')
-        .update(maskedLine(text, start, end === -1 ? text.length : end, findings, masks).trim())
-        .digest('hex')
-        .slice(0, 16);
-      byLine.set(line, hash);
-      seen.set(hash, (seen.get(hash) ?? 0) + 1);
-    }
-    return `${hash}:${seen.get(hash)}`;
-  });
+  const hashes: string[] = [];
+  for (let first = 0; first < findings.length; ) {
+    const [line, start] = lines(findings[first].start);
+    let last = first + 1;
+    while (last < findings.length && lines(findings[last].start)[0] === line) last++;
+    const end = text.indexOf('\n', start);
+    const masked = maskedLine(text, start, end === -1 ? text.length : end, findings.slice(first, last), masks.slice(first, last));
+    const hash = createHash('sha256').update(masked.trim()).digest('hex').slice(0, 16);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    for (let index = first; index < last; index++) hashes.push(`${hash}:${occurrence}`);
+    first = last;
+  }
+  return hashes;
 }
 
+/** The line from `from` to `to` with each of `findings` (all on it, in order) replaced by its mask. */
 function maskedLine(text: string, from: number, to: number, findings: readonly Finding[], masks: readonly string[]): string {
   let out = '';
   let at = from;
   findings.forEach((finding, index) => {
-    if (finding.end <= from || finding.start >= to) return;
     out += text.slice(at, Math.max(at, finding.start)) + masks[index];
     at = Math.max(at, Math.min(finding.end, to));
   });
