@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { luhnValid } from '../../../src/detection';
 import { startEmulator, type Emulator } from '../../emulator';
+import { visaNumber } from '../../fixtures/cards';
 import { cliBundle, TempRepo, type CliRun } from './helpers';
 const VAULT = 'tntdemo00001';
 const SECRET = `fix-test-${process.pid}-secret`;
@@ -19,15 +19,9 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-/** A Visa number with its Luhn digit, distinct for each n. */
-function visa(n: number): string {
-  const body = `4${String(n).padStart(14, '0')}`;
-  const check = [...'0123456789'].find((digit) => luhnValid(body + digit))!;
-  return body + check;
-}
 
 /** `count` distinct cards, one per line as `card: …`, starting at `from`. */
-const cards = (from: number, count: number) => Array.from({ length: count }, (_, i) => visa(from + i));
+const cards = (from: number, count: number) => Array.from({ length: count }, (_, i) => visaNumber(from + i));
 const cardLines = (values: readonly string[]) => values.map((value) => `card: ${value}\n`).join('');
 
 const repos: TempRepo[] = [];
@@ -91,7 +85,7 @@ test('fix without --apply prints the plan (file, line, kind, masked value, forma
 test('fix --apply: every value replaced by the alias the vault created, each kind in its format, the file mode kept; scan then finds nothing', async () => {
   const values = cards(200, 3);
   const a = `{\n  "card": "${values[0]}",\n  "again": "${values[0]}",\n  "ssn": "123-45-6789"\n}\n`;
-  const root = repo({ 'a.json': a, 'b.txt': cardLines(values.slice(1)), 'c.txt': `// vgs-ignore test card\ncard: ${visa(299)}\n`, '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }' });
+  const root = repo({ 'a.json': a, 'b.txt': cardLines(values.slice(1)), 'c.txt': `// vgs-ignore test card\ncard: ${visaNumber(299)}\n`, '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }' });
   fs.chmodSync(path.join(root, 'b.txt'), 0o775);
   const run = await cli(root, ['fix', '--apply'], vaultEnv());
   assert.equal(run.status, 0, run.stdout + run.stderr);
@@ -105,7 +99,7 @@ test('fix --apply: every value replaced by the alias the vault created, each kin
   assert.equal(emulator.recordCount(VAULT), 4, 'records created = distinct aliases written (3 cards, 1 SSN)');
   assert.deepEqual(emulator.values(VAULT).sort(), [...values, '123-45-6789'].sort());
   assert.equal(fs.statSync(path.join(root, 'b.txt')).mode & 0o777, 0o775, 'mode kept (group-writable and executable, past the umask)');
-  assert.ok(read(root, 'c.txt').includes(visa(299)), 'an inline-ignored value is left');
+  assert.ok(read(root, 'c.txt').includes(visaNumber(299)), 'an inline-ignored value is left');
   assert.match(run.stdout, /fix: 2 of 2 files rewritten, 5 of 5 values replaced by 4 aliases, 0 left as they are\./);
   const ignores = read(root, '.vgs-aliases-ignore');
   const lines = ignores.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
