@@ -91,4 +91,22 @@ describe('Findings: the team\'s ignores (.vgs-aliases-ignore, vgs-ignore)', () =
     await diagnosticsWhen(uri, count(0), 'the file read again when it changed');
     assert.equal(vgsDiagnostics(uri).length, 0);
   });
+
+  it('Ignore for everyone, Escape in the reason box: nothing is written and the value stays flagged', async () => {
+    await write('shared/escape.txt', 'a=4111111111111111\n');
+    const uri = file('shared/escape.txt');
+    await vscode.window.showTextDocument(uri);
+    const [diagnostic] = await diagnosticsWhen(uri, count(1), 'one finding');
+    const forEveryone = (await quickFixes(uri, diagnostic.range)).find((action) => action.command?.command === 'vgs.ignoreForEveryone');
+    let settled = false;
+    const running = Promise.resolve(vscode.commands.executeCommand<Outcome>(forEveryone!.command!.command, ...(forEveryone!.command!.arguments ?? []))).finally(() => (settled = true));
+    // Escape, as often as it takes for the input box to have shown and gone.
+    while (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal((await running).failed, 'declined');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file(SHARED))), 'no .vgs-aliases-ignore written');
+    assert.equal(vgsDiagnostics(uri).length, 1);
+  });
 });
