@@ -195,3 +195,12 @@ test('fix --apply leaves a file that is not UTF-8 as it is, and names it: exit 1
   assert.equal(aliasesIn(read(root, 'a.txt'), [other]).length, 1, 'the other file is tokenized');
   assert.equal(emulator.recordCount(VAULT), 1);
 });
+
+test('fix with an unknown option: exit 2 with the usage line, nothing changed', async () => {
+  const text = cardLines(cards(900, 1));
+  const root = repo({ 'a.txt': text });
+  const run = await cli(root, ['fix', '--aply']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /usage: vgs-aliases scan[\s\S]*vgs-aliases fix \[PATH…\] \[--apply\]/);
+  assert.equal(read(root, 'a.txt'), text);
+});
