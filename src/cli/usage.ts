@@ -2,7 +2,7 @@
 
 export const USAGE = [
   'usage: vgs-aliases scan [PATH…] [--staged | --diff REF | --history] [--format text|json|sarif] [--output FILE]',
-  '                        [--baseline FILE] [--write-baseline FILE]',
+  '                        [--baseline FILE] [--write-baseline FILE] [--summary FILE]',
 ].join('\n');
 
 export const HELP = `${USAGE}
@@ -17,6 +17,7 @@ scan     finds card numbers, SSNs, IBANs and the repository's custom patterns (.
   --output FILE     write the report to FILE instead of standard output
   --baseline FILE   accept the findings FILE lists (the format of .vgs-aliases-ignore)
   --write-baseline FILE  write the findings into FILE in that format, keeping its entries
+  --summary FILE    append a Markdown summary (counts per kind, masked findings) to FILE ($GITHUB_STEP_SUMMARY)
 
 Findings accepted in .vgs-aliases-ignore at the repository's root, or by a vgs-ignore comment on their
 line or the line above, are not reported.
