@@ -16,6 +16,8 @@ export interface ScanArgs {
   readonly output: string | undefined;
   readonly baseline: string | undefined;
   readonly writeBaseline: string | undefined;
+  /** A Markdown summary (counts per kind, masked findings) appended to this file, as CI job summaries are. */
+  readonly summary: string | undefined;
 }
 
 export type HelpArgs = { readonly command: 'help' };
@@ -29,6 +31,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     output: { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    summary: { type: 'string' },
   });
   const modes = [values.staged && 'staged', values.diff !== undefined && 'diff', values.history && 'history'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`--${modes.join(' and --')} cannot be combined: choose one`);
@@ -44,6 +47,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     output: nonEmpty(values.output, '--output'),
     baseline: nonEmpty(values.baseline, '--baseline'),
     writeBaseline: nonEmpty(values['write-baseline'], '--write-baseline'),
+    summary: nonEmpty(values.summary, '--summary'),
   };
 }
 

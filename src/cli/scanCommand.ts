@@ -4,7 +4,7 @@
  * and a baseline, reported in text, JSON or SARIF. Exit 0 when nothing is found, 1 when something is.
  */
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { compilePatterns, SHARED_IGNORES_FILE, type SharedIgnore } from '../detection';
 import { parseScanArgs, type ScanArgs } from './args';
@@ -20,6 +20,7 @@ import { byPlace, type Reported } from './reported';
 import { report } from './reports';
 import { scopeOf, type Source } from './source';
 import { stagedSource } from './stagedSource';
+import { summaryReport } from './summaryReport';
 import { treeSource } from './treeSource';
 
 export async function scanCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
@@ -35,7 +36,9 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<Exit
     ...(args.baseline ? await readIgnores(path.resolve(io.cwd, args.baseline), false, io.stderr, args.baseline) : []),
   ];
   if (!settings.detection.enabled) {
-    await emit(args, io, report(args.format, [], { mode: args.source.type, scanned: 0, skipped: 0, disabled: true }));
+    const disabled = { mode: args.source.type, scanned: 0, skipped: 0, disabled: true };
+    await emit(args, io, report(args.format, [], disabled));
+    if (args.summary) await append(path.resolve(io.cwd, args.summary), summaryReport([], disabled));
     return EXIT.clean;
   }
 
@@ -50,7 +53,9 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<Exit
   let findings = result.reported.filter((finding) => source.keepLine?.(finding.path, finding.line) ?? true).sort(byPlace);
   if (args.writeBaseline) findings = await writeBaseline(args, io, findings);
 
-  await emit(args, io, report(args.format, findings, { mode: args.source.type, scanned: result.scanned, skipped: result.skipped.length, disabled: false }));
+  const summary = { mode: args.source.type, scanned: result.scanned, skipped: result.skipped.length, disabled: false };
+  await emit(args, io, report(args.format, findings, summary));
+  if (args.summary) await append(path.resolve(io.cwd, args.summary), summaryReport(findings, summary));
   const unreadable = result.skipped.filter((each) => each.why === 'unreadable').map((each) => each.path);
   if (unreadable.length > 0) throw new CommandFailed(`could not read ${unreadable.length} file(s): ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ', …' : ''}`);
   return findings.some((finding) => !finding.suppression) ? EXIT.findings : EXIT.clean;
@@ -86,14 +91,19 @@ async function writeBaseline(args: ScanArgs, io: Io, findings: Reported[]): Prom
 }
 
 async function emit(args: ScanArgs, io: Io, text: string): Promise<void> {
-  if (!args.output) {
-    io.stdout.write(text);
-    return;
-  }
+  if (!args.output) io.stdout.write(text);
+  else await writing(args.output, () => writeFile(path.resolve(io.cwd, args.output!), text));
+}
+
+async function append(file: string, text: string): Promise<void> {
+  await writing(file, () => appendFile(file, text));
+}
+
+async function writing(shownAs: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeFile(path.resolve(io.cwd, args.output), text);
+    await write();
   } catch (error) {
-    throw new CommandFailed(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CommandFailed(`cannot write ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

@@ -2,7 +2,7 @@
  * What one scan reads: files on disk (the tree, --diff) or blobs git gave (--staged, --history); each
  * read, sniffed (a NUL byte in the first 8,000 bytes is a binary, as git decides) and scanned once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { compilePatterns, SharedIgnores, type DetectionSettings, type PatternProblem, type SharedIgnore } from '../detection';
 import type { Reported } from './reported';
 import { scanText, type ScanContext } from './scanText';
@@ -47,17 +47,17 @@ export function scanItems(items: readonly ScanItem[], context: ScanContext, prob
       result.skipped.push({ path: item.path, why: 'too-large' });
       continue;
     }
-    let bytes = item.bytes;
+    let bytes: Uint8Array | 'too-large' | undefined = item.bytes;
     if (!bytes && item.file) {
       try {
-        if (statSync(item.file).size > maxBytes) {
-          result.skipped.push({ path: item.path, why: 'too-large' });
-          continue;
-        }
-        bytes = readFileSync(item.file);
+        bytes = readUpTo(item.file, maxBytes);
       } catch (error) {
-        // Listed but deleted since (git lists a tracked file deleted from the working tree), or a submodule's folder: nothing to scan.
-        if (!['ENOENT', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) result.skipped.push({ path: item.path, why: 'unreadable' });
+        // Listed but deleted since (git lists a tracked file deleted from the working tree): nothing to scan.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') result.skipped.push({ path: item.path, why: 'unreadable' });
+        continue;
+      }
+      if (bytes === 'too-large') {
+        result.skipped.push({ path: item.path, why: 'too-large' });
         continue;
       }
     }
@@ -70,6 +70,29 @@ export function scanItems(items: readonly ScanItem[], context: ScanContext, prob
     }
   }
   return result;
+}
+
+/**
+ * The file's bytes, 'too-large' over `maxBytes` (left unread), undefined for what is no file (a
+ * submodule's folder). One open: the size comes from the open file, not a second look-up by path.
+ */
+function readUpTo(file: string, maxBytes: number): Buffer | 'too-large' | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    if (info.size > maxBytes) return 'too-large';
+    const bytes = Buffer.allocUnsafe(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const got = readSync(fd, bytes, read, info.size - read, null);
+      if (got === 0) break;
+      read += got;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** UTF-8, without a byte order mark, as the editor decodes a file. */

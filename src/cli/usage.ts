@@ -2,7 +2,7 @@
 
 export const USAGE = [
   'usage: vgs-aliases scan [PATH…] [--staged | --diff REF | --history] [--format text|json|sarif] [--output FILE]',
-  '                        [--baseline FILE] [--write-baseline FILE]',
+  '                        [--baseline FILE] [--write-baseline FILE] [--summary FILE]',
   '       vgs-aliases fix [PATH…] [--apply]',
 ].join('\n');
 
@@ -18,6 +18,7 @@ scan     finds card numbers, SSNs, IBANs and the repository's custom patterns (.
   --output FILE     write the report to FILE instead of standard output
   --baseline FILE   accept the findings FILE lists (the format of .vgs-aliases-ignore)
   --write-baseline FILE  write the findings into FILE in that format, keeping its entries
+  --summary FILE    append a Markdown summary (counts per kind, masked findings) to FILE ($GITHUB_STEP_SUMMARY)
 
 fix      tokenizes what scan finds in the working tree: each value replaced by an alias from the vault
          VGS_CLIENT_ID, VGS_CLIENT_SECRET, VGS_VAULT_ID and VGS_ENVIRONMENT name (VGS_AUTH_URL and

@@ -21,12 +21,14 @@ function lineEnd(text: string, start: number): number {
 }
 
 function reasonIn(text: string, from: number, to: number): string | undefined {
-  for (let at = text.indexOf(TOKEN, from); at !== -1 && at + TOKEN.length <= to; at = text.indexOf(TOKEN, at + 1)) {
+  // The line alone: searching the text would run on to its end for every finding.
+  const line = text.slice(from, to);
+  for (let at = line.indexOf(TOKEN); at !== -1; at = line.indexOf(TOKEN, at + 1)) {
     const after = at + TOKEN.length;
     // The token itself, not part of a longer word (`vgs-ignored`, `my-vgs-ignore`).
-    if ((at > from && /[\w-]/.test(text[at - 1])) || (after < to && /[\w-]/.test(text[after]))) continue;
-    return text
-      .slice(after, to)
+    if ((at > 0 && /[\w-]/.test(line[at - 1])) || (after < line.length && /[\w-]/.test(line[after]))) continue;
+    return line
+      .slice(after)
       .replace(/\r$/, '')
       .replace(/\s*(\*\/|-->|#}|%}|\*\)|-})\s*$/, '')
       .replace(/^[\s:=-]+/, '')

@@ -1,6 +1,8 @@
 // `vgs-aliases scan` of a working tree: what it reads (.gitignore, binaries, the size limit, the
 // repository's detection settings), outside git too, and what it reports.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { AMEX, IBAN, MASTERCARD, SSN, TempRepo, VISA } from './helpers';
 
@@ -43,6 +45,17 @@ describe('scan of the working tree', () => {
     const clean = r.scan();
     assert.equal(clean.status, 0);
     assert.match(clean.stdout, /^No sensitive values found; 1 file scanned\.$/m);
+  });
+
+  test('--summary appends a Markdown job summary: counts per kind (open and accepted) and the open findings, masked', () => {
+    const r = repo().write('a.txt', `${VISA}\n${MASTERCARD} // vgs-ignore\n\nssn ${SSN}\n`).write('summary.md', '# earlier step\n');
+    assert.equal(r.scan('--summary', 'summary.md').status, 1);
+    const summary = readFileSync(path.join(r.root, 'summary.md'), 'utf8');
+    assert.match(summary, /^# earlier step\n## vgs-aliases scan\n/);
+    assert.match(summary, /\*\*2\*\* sensitive value\(s\) in plain text, 1 accepted/);
+    assert.match(summary, /\| card \| 1 \| 1 \|\n\| ssn \| 1 \| 0 \|/);
+    assert.match(summary, /- `a\.txt:1:1` Visa card number 411111…1111/);
+    assert.ok(![VISA, MASTERCARD, SSN].some((value) => summary.includes(value)));
   });
 
   test('PATH arguments narrow the scan; files over vgs.detection.maxFileSizeMB are skipped', () => {
