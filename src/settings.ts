@@ -4,7 +4,7 @@
  * must not be able to send a token exchange elsewhere or turn a confirmation off.
  */
 import * as vscode from 'vscode';
-import type { CustomPattern, FindingKind } from './detection';
+import { detectionSettingsFrom, type DetectionSettings } from './detection';
 import { ALIAS_FORMATS, tokenUrlOf, type AliasFormat, type RequestSettings, type Storage } from './vgs';
 
 const section = () => vscode.workspace.getConfiguration('vgs');
@@ -157,48 +157,17 @@ export function followRequestSettings(service: { configure(settings: RequestSett
   });
 }
 
-export type DetectionSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
-const SEVERITIES: readonly DetectionSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
-const FINDING_KINDS: readonly FindingKind[] = ['card', 'ssn', 'iban', 'custom'];
+export type { DetectionSettings, DetectionSeverity } from './detection';
 
 /**
  * What detection looks for and how it reports it. They send nothing anywhere, but all except `formats`
  * could hide findings or slow the host, so a folder sets them only once trusted (restrictedConfigurations).
  */
-export interface DetectionSettings {
-  readonly enabled: boolean;
-  readonly severity: DetectionSeverity;
-  /** Globs of files never scanned (relative to a workspace folder, or `**`/… anywhere). */
-  readonly exclude: readonly string[];
-  readonly formats: Partial<Record<FindingKind, AliasFormat>>;
-  readonly customPatterns: readonly CustomPattern[];
-  /** Files and documents larger than this are not scanned. */
-  readonly maxFileBytes: number;
-}
-
-/** The most `vgs.detection.maxFileSizeMB` may be (package.json says so too). */
-export const MAX_FILE_SIZE_MB = 50;
+export { MAX_FILE_SIZE_MB } from './detection';
 
 export function detectionSettings(): DetectionSettings {
   const config = vscode.workspace.getConfiguration('vgs.detection');
-  const severity = restricted<string>(config, 'severity', 'warning');
-  const exclude = restricted<unknown>(config, 'exclude', []);
-  const formats = config.get<unknown>('formats', {});
-  const patterns = restricted<unknown>(config, 'customPatterns', []);
-  const maxMb = restricted<number>(config, 'maxFileSizeMB', 4);
-  return {
-    enabled: restricted<unknown>(config, 'enabled', true) !== false,
-    severity: SEVERITIES.includes(severity as DetectionSeverity) ? (severity as DetectionSeverity) : 'warning',
-    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
-    formats: Object.fromEntries(
-      Object.entries(typeof formats === 'object' && formats !== null ? formats : {}).filter(
-        ([kind, format]) => FINDING_KINDS.includes(kind as FindingKind) && ALIAS_FORMATS.some((known) => known.name === format),
-      ),
-    ),
-    // compilePatterns checks each entry and says what is wrong with the ones it cannot run.
-    customPatterns: Array.isArray(patterns) ? (patterns as CustomPattern[]) : [],
-    maxFileBytes: (Number.isFinite(maxMb) && maxMb > 0 ? Math.min(maxMb, MAX_FILE_SIZE_MB) : 4) * 1024 * 1024,
-  };
+  return detectionSettingsFrom((name) => (name === 'formats' ? config.get<unknown>(name) : restricted<unknown>(config, name, undefined)));
 }
 
 export function affectsDetection(event: vscode.ConfigurationChangeEvent): boolean {

@@ -14,6 +14,20 @@ export { aliasProblems } from './aliasRules';
 export type { AliasFacts, AliasProblem, AliasRuleCode, AliasRules } from './aliasRules';
 export { cardBrand, isPfptAlias, luhnValid, reloadBrands } from './cards';
 export { compilePatterns, pathsPerStart } from './patterns';
+export { inlineIgnoreAt } from './inlineIgnore';
+export { suppressionOf, type Suppression } from './suppression';
+export { detectionOptions, detectionSettingsFrom, MAX_FILE_SIZE_MB, type DetectionSettings, type DetectionSeverity } from './settings';
+export {
+  addSharedIgnores,
+  ignoredFinding,
+  kindId,
+  parseSharedIgnores,
+  serializeSharedIgnores,
+  SHARED_IGNORES_FILE,
+  SHARED_IGNORES_HEADER,
+  SharedIgnores,
+} from './sharedIgnores';
+export type { IgnoredAlias, IgnoredFinding, ParsedIgnores, SharedIgnore, UnknownLine } from './sharedIgnores';
 export { ssnValid } from './ssn';
 export { DEFAULT_FORMATS } from './types';
 export type {
