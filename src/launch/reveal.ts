@@ -27,7 +27,7 @@ export interface AliasReference {
 }
 
 export interface LaunchReveal {
-  /** What the live question names: the launch, or "a debug launch" for an input. */
+  /** What the live question names: the launch. */
   readonly launch: string;
   readonly signal?: AbortSignal;
   /** Told which vault is being worked on, so a failure can offer that vault's fix. */

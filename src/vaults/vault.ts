@@ -35,6 +35,13 @@ export interface Vault extends VaultRecord {
 
 export const ENVIRONMENT_VAULT_KEY = '$environment';
 
+/** A vault as a command answers whoever ran it: without the client id, which the public API never hands out either. */
+export function answeredVault(vault: Vault): Omit<Vault, 'clientId'> {
+  const { clientId, ...answered } = vault;
+  void clientId;
+  return answered;
+}
+
 /**
  * How a command's argument names a vault: its key, vault id or name; the vault itself; a Vaults tree node
  * or an options object (`{ vault }`); or `{ key | vaultId | name }`.

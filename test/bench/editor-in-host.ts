@@ -4,7 +4,7 @@
 // the same window, so both medians see the same machine.
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 
 const CURSORS = 1000;
 const LINE_BYTES = 1048;

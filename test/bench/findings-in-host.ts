@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { readLogFolder } from '../harness/logFolder';
 import { visaNumber } from '../suite/findingsHelpers';
 import { records, SCAN_FILES, writeScanWorkspace } from './scanWorkspace';

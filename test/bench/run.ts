@@ -1,13 +1,15 @@
-// `npm run bench [-- --latency MS] [-- --only detection|aliases-view]`: the VGS service against plain request
+// `npm run bench [-- --latency MS] [-- --only detection|aliases-view|cli]`: the VGS service against plain request
 // loops, on an emulator with a realistic round trip, the editor in code-server, detection (test/bench/detect.ts)
 // against redact-pii, and the Aliases view. Prints a table, then one line of JSON (the last line). `--only
 // detection` (or `npm run bench:detect`) runs the plain-Node detection part alone: no emulator process, no
-// code-server; `--only aliases-view` the Aliases view alone (in code-server).
+// code-server; `--only aliases-view` the Aliases view alone (in code-server); `--only cli` the command line alone
+// (test/bench/cli.ts: whole processes on a generated git repository).
 import { parseArgs } from 'node:util';
 import fetch from 'node-fetch';
 import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
 import { benchAliasesView } from './aliases-view';
+import { benchCli } from './cli';
 import type { AliasesViewBenchResult } from './aliases-view-in-host';
 import { benchDetection } from './detect';
 import { benchEditor } from './editor';
@@ -31,8 +33,8 @@ interface Timed {
 
 async function main(): Promise<void> {
   const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' }, only: { type: 'string' } } });
-  if (flags.only !== undefined && flags.only !== 'detection' && flags.only !== 'aliases-view') {
-    throw new Error(`--only ${flags.only}: the parts that run alone are detection and aliases-view`);
+  if (flags.only !== undefined && !['detection', 'aliases-view', 'cli'].includes(flags.only)) {
+    throw new Error(`--only ${flags.only}: the parts that run alone are detection, aliases-view and cli`);
   }
   if (flags.only === 'aliases-view') {
     const view = await benchAliasesView();
@@ -43,8 +45,18 @@ async function main(): Promise<void> {
     if (!targets.every(([, met]) => met)) process.exitCode = 1;
     return;
   }
+  if (flags.only === 'cli') {
+    const cli = await benchCli();
+    for (const line of cli.lines) console.log(line);
+    for (const [what, met] of cli.targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
+    console.log(JSON.stringify(cli.report));
+    if (!cli.targets.every(([, met]) => met)) process.exitCode = 1;
+    return;
+  }
   // Plain Node, one thread: first, while nothing else of the benchmark runs.
   const detection = await benchDetection();
+  // Whole processes using every core: before the emulator and VS Code start.
+  const cli = await benchCli();
   if (flags.only === 'detection') {
     for (const line of detection.lines) console.log(line);
     for (const [what, met] of detection.targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
@@ -103,6 +115,7 @@ async function main(): Promise<void> {
     editor_requests: editorAsIs.requests,
     editor_command_to_edit_ms_at_latency: editorAtLatency.command_to_edit_ms,
     ...detection.report,
+    ...cli.report,
     diagnostics_ms: findings.diagnostics_ms,
     workspace_scan_s: findings.workspace_scan_s,
     workspace_tokenize: findings.workspace_tokenize,
@@ -124,6 +137,7 @@ async function main(): Promise<void> {
       editorAsIs.command_to_edit_ms < 2000 && editorAsIs.all_tokenized && editorAtLatency.all_tokenized,
     ],
     ...detection.targets,
+    ...cli.targets,
     [`diagnostics ${findings.diagnostics_ms} ms after an edit in a 1 MB document (debounce excluded) < 100 ms`, findings.diagnostics_ms < 100],
     [`workspace scan of ${findings.scan_files} files (${(findings.scan_bytes / 1e6).toFixed(0)} MB) in ${findings.workspace_scan_s} s < 15 s`, findings.workspace_scan_s < 15],
     [
@@ -173,6 +187,7 @@ async function main(): Promise<void> {
   );
   console.log(`(h) ${aliasesViewLine(aliasesView)}`);
   for (const line of detection.lines) console.log(line);
+  for (const line of cli.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));
   if (!targets.every(([, met]) => met)) process.exitCode = 1;

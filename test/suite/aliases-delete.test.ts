@@ -2,7 +2,7 @@
 // a modal whose default keeps the aliases, and for more than 20 aliases or a live vault the count typed too.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 

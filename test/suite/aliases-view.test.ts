@@ -3,7 +3,7 @@
 // to one file reads that file again, never the workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { AliasesNode } from '../../src/aliases/view/nodes';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { ConnectionOutcome } from '../../src/vaults';
 import { vaultPickItems } from '../../src/vaults/choose';
 import { VaultTreeProvider } from '../../src/vaults/tree';

@@ -4,7 +4,7 @@ import { DECLINED, runCommand } from '../../commands/runner';
 import { testConnectionWithProgress, type ConnectionOutcome } from '../connection';
 import { askNewVault } from '../questions';
 import type { NewVault } from '../registry';
-import type { Vault } from '../vault';
+import { answeredVault, type Vault } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
 export interface AddVaultArguments extends Partial<NewVault> {
@@ -13,7 +13,7 @@ export interface AddVaultArguments extends Partial<NewVault> {
 }
 
 export interface AddVaultResult {
-  readonly vault: Vault;
+  readonly vault: Omit<Vault, 'clientId'>;
   readonly connection?: ConnectionOutcome;
 }
 
@@ -36,5 +36,5 @@ export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaul
     const vault = await registry.add(input);
     log.info(`vault ${vault.vaultId} added (${vault.environment})`);
     const connection = args?.testConnection === false ? undefined : await testConnectionWithProgress(registry, vault, log);
-    return { vault, connection };
+    return { vault: answeredVault(vault), connection };
   });
