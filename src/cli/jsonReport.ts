@@ -1,6 +1,5 @@
 /** The JSON report: every finding (accepted ones with how), masked, and the scan's counts. */
-import type { ScanSummary } from './reports';
-import type { Reported } from './reported';
+import type { Reported, ScanSummary } from './reported';
 
 export function jsonReport(findings: readonly Reported[], summary: ScanSummary): string {
   const open = findings.filter((finding) => !finding.suppression).length;

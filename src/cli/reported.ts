@@ -30,3 +30,12 @@ export interface Reported {
 export function byPlace(a: Reported, b: Reported): number {
   return (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || (a.commit ?? '').localeCompare(b.commit ?? '');
 }
+
+/** What a report says about the scan besides its findings. */
+export interface ScanSummary {
+  readonly mode: 'tree' | 'staged' | 'diff' | 'history';
+  readonly scanned: number;
+  readonly skipped: number;
+  /** Set when detection is turned off by the repository's settings. */
+  readonly disabled: boolean;
+}

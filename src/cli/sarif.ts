@@ -4,8 +4,7 @@
  * lines itself when none is given) never hashes the line holding a value. Accepted findings are
  * results with `suppressions`, not alerts. At most 25,000 results, GitHub's limit per run.
  */
-import type { ScanSummary } from './reports';
-import type { Reported } from './reported';
+import type { Reported, ScanSummary } from './reported';
 import { ruleOf } from './sarifRules';
 import { describe } from './textReport';
 import { VERSION } from './version';

@@ -37,16 +37,16 @@ export function ruleOf(kindId: string): SarifRule {
   const fix = [
     `Replace the value with a VGS alias: select it in VS Code and run "VGS: Tokenize Selection" (VGS Aliases extension), or run \`vgs-aliases fix\` to tokenize every value the scan finds.`,
     `The ${facts.format} format keeps the value's shape where code depends on it.`,
-    'If the value is not sensitive (a documented test number), accept it with a `vgs-ignore` comment on its line or the line above, or an entry in .vgs-aliases-ignore.',
   ];
+  const accept = 'Accept it with a `vgs-ignore` comment on its line or the line above, or an entry in .vgs-aliases-ignore.';
   return {
     id: kindId,
     name: custom ? `${facts.name}/${pattern}` : facts.name,
     shortDescription: { text: `${capitalized(custom ? `custom pattern "${pattern}"` : kindId === 'ssn' ? 'SSN' : kindId === 'iban' ? 'IBAN' : 'card number')} in plain text` },
     fullDescription: { text: `A ${what} is stored in plain text in the repository, where anyone with read access sees it.` },
     help: {
-      text: fix.join(' '),
-      markdown: `A ${what} is stored in plain text.\n\n**Fix:** ${fix[0]}\n\n${fix[1]}\n\n**Not sensitive?** ${fix[2].replace(/^If the value is not sensitive \(a documented test number\), /, '')}`,
+      text: `${fix.join(' ')} Not sensitive (a documented test number)? ${accept}`,
+      markdown: `A ${what} is stored in plain text.\n\n**Fix:** ${fix[0]}\n\n${fix[1]}\n\n**Not sensitive** (a documented test number)? ${accept}`,
     },
     defaultConfiguration: { level: kindId === 'card' || kindId === 'ssn' ? 'error' : 'warning' },
     properties: { 'security-severity': facts.severity, tags: facts.tags, precision: custom ? 'medium' : 'high' },

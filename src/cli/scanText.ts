@@ -3,8 +3,7 @@
  * aliases as known aliases, and each finding's suppression (inline comment, shared ignores, baseline).
  */
 import { createHash } from 'node:crypto';
-import { findSensitiveValues, kindId, suppressionOf, type CompiledPattern, type DetectionSettings, type Finding, type PatternProblem, type SharedIgnores } from '../detection';
-import { detectionOptions } from '../detection/settings';
+import { detectionOptions, findSensitiveValues, kindId, lineLocator, suppressionOf, type CompiledPattern, type DetectionSettings, type Finding, type PatternProblem, type SharedIgnores } from '../detection';
 import { maskValue } from '../vgs/mask';
 import type { Reported } from './reported';
 
@@ -20,7 +19,7 @@ export function scanText(text: string, path: string, context: ScanContext, commi
   const findings = findSensitiveValues(text, options);
   if (findings.length === 0) return [];
   const masks = findings.map((finding) => maskValue(text.slice(finding.start, finding.end)));
-  const lines = lineStarts(text, findings);
+  const lines = lineLocator(text, findings[findings.length - 1].end);
   const hashes = lineHashes(text, findings, masks, lines);
   return findings.map((finding, index) => {
     const [line, lineStart] = lines(finding.start);
@@ -44,23 +43,6 @@ export function scanText(text: string, path: string, context: ScanContext, commi
       ...(suppression ? { suppression } : {}),
     };
   });
-}
-
-/** Offsets to [zero-based line, the line's start offset], for offsets given in increasing order mostly (findings are sorted). */
-function lineStarts(text: string, findings: readonly Finding[]): (offset: number) => [number, number] {
-  const starts = [0];
-  const last = findings[findings.length - 1].end;
-  for (let at = text.indexOf('\n'); at !== -1 && at < last; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return [low, starts[low]];
-  };
 }
 
 /**

@@ -2,8 +2,7 @@
  * A Markdown summary of a scan for a CI job's page (GitHub's $GITHUB_STEP_SUMMARY): counts per kind,
  * then the open findings, masked, up to a limit.
  */
-import type { Reported } from './reported';
-import type { ScanSummary } from './reports';
+import type { Reported, ScanSummary } from './reported';
 import { describe } from './textReport';
 
 const LISTED = 50;

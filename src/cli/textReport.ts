@@ -1,6 +1,5 @@
 /** The text report: one line a finding, `path:line:column: what`, then a summary line. Accepted findings are counted, not listed. */
-import type { ScanSummary } from './reports';
-import type { Reported } from './reported';
+import type { Reported, ScanSummary } from './reported';
 
 export function textReport(findings: readonly Reported[], summary: ScanSummary): string {
   const open = findings.filter((finding) => !finding.suppression);

@@ -15,6 +15,7 @@ export type { AliasFacts, AliasProblem, AliasRuleCode, AliasRules } from './alia
 export { cardBrand, isPfptAlias, luhnValid, reloadBrands } from './cards';
 export { compilePatterns, pathsPerStart } from './patterns';
 export { inlineIgnoreAt } from './inlineIgnore';
+export { lineLocator } from './lines';
 export { suppressionOf, type Suppression } from './suppression';
 export { detectionOptions, detectionSettingsFrom, MAX_FILE_SIZE_MB, type DetectionSettings, type DetectionSeverity } from './settings';
 export {

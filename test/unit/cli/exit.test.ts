@@ -3,17 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { run } from '../../../src/cli/run';
-import { runCli, TempRepo, VISA } from './helpers';
+import { runCli, tempRepos, VISA } from './helpers';
 
-const repos: TempRepo[] = [];
-const repo = (git = true) => {
-  const made = new TempRepo(git);
-  repos.push(made);
-  return made;
-};
-after(() => repos.forEach((each) => each.remove()));
+const repo = tempRepos();
 
 const USAGE_LINE = /^usage: vgs-aliases scan \[PATH…\]/m;
 

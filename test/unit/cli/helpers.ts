@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { after } from 'node:test';
 import { repoRoot } from '../../harness/paths';
 
 let built: string | undefined;
@@ -75,6 +76,17 @@ export class TempRepo {
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** A maker of temporary repositories (git ones unless told otherwise), all removed after the test file. */
+export function tempRepos(): (git?: boolean) => TempRepo {
+  const made: TempRepo[] = [];
+  after(() => made.forEach((each) => each.remove()));
+  return (git = true) => {
+    const repo = new TempRepo(git);
+    made.push(repo);
+    return repo;
+  };
 }
 
 function assert(condition: boolean, message: string): asserts condition {

@@ -3,17 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SHARED_IGNORES_HEADER } from '../../../src/detection';
-import { MASTERCARD, SSN, TempRepo, VISA } from './helpers';
+import { MASTERCARD, SSN, tempRepos, VISA } from './helpers';
 
-const repos: TempRepo[] = [];
-const repo = () => {
-  const made = new TempRepo();
-  repos.push(made);
-  return made;
-};
-after(() => repos.forEach((each) => each.remove()));
+const repo = tempRepos();
 
 describe('baselines', () => {
   test('--write-baseline writes the findings sorted, masked, and exits 0; --baseline then accepts them after their lines moved', () => {

@@ -1,16 +1,10 @@
 // --staged (the index, not the working tree), --diff REF (lines added since REF) and --history (every
 // blob reachable from HEAD, each once, with the commit that first held it).
 import * as assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { MASTERCARD, SSN, TempRepo, VISA } from './helpers';
+import { describe, test } from 'node:test';
+import { MASTERCARD, SSN, tempRepos, VISA } from './helpers';
 
-const repos: TempRepo[] = [];
-const repo = () => {
-  const made = new TempRepo();
-  repos.push(made);
-  return made;
-};
-after(() => repos.forEach((each) => each.remove()));
+const repo = tempRepos();
 
 describe('--staged', () => {
   test('reads what the commit would record: the index, not the working tree, and only the files it changes', () => {

@@ -4,18 +4,12 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SHARED_IGNORES_HEADER } from '../../../src/detection';
-import { IBAN, MASTERCARD, SSN, TempRepo, VISA } from './helpers';
+import { IBAN, MASTERCARD, SSN, TempRepo, tempRepos, VISA } from './helpers';
 import { multitoolErrors, schemaErrors } from './sarifSchema';
 
-const repos: TempRepo[] = [];
-const repo = () => {
-  const made = new TempRepo();
-  repos.push(made);
-  return made;
-};
-after(() => repos.forEach((each) => each.remove()));
+const repo = tempRepos();
 
 function sarifOf(r: TempRepo, ...args: string[]): { status: number | null; text: string; sarif: any } {
   const run = r.scan('--format', 'sarif', ...args);

@@ -3,16 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { AMEX, IBAN, MASTERCARD, SSN, TempRepo, VISA } from './helpers';
+import { describe, test } from 'node:test';
+import { AMEX, IBAN, MASTERCARD, SSN, tempRepos, VISA } from './helpers';
 
-const repos: TempRepo[] = [];
-const repo = (git = true) => {
-  const made = new TempRepo(git);
-  repos.push(made);
-  return made;
-};
-after(() => repos.forEach((each) => each.remove()));
+const repo = tempRepos();
 
 describe('scan of the working tree', () => {
   test('finds values in tracked and untracked files, by path and line, honouring .gitignore and skipping binaries', () => {
