@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import type { AliasCommandDeps } from '../editing/aliasCommand';
+import { USER_TEXT } from '../editing/documents';
 import { addAliasFormat } from './commands/addFormat';
 import { clearRevealHistory } from './commands/clearHistory';
 import { updateClassifiers } from './commands/classifiers';
@@ -63,7 +64,7 @@ function registerHover(deps: AliasCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     deps.known.onDidChangeRecords((aliases) => metadata.forget(aliases)),
     onVaultsEdited(deps.registry, () => metadata.clear()),
-    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], hover),
+    vscode.languages.registerHoverProvider(USER_TEXT, hover),
   );
 }
 

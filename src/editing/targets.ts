@@ -9,6 +9,7 @@ import { InputError } from '../commands/errors';
 import { plural } from '../commands/plural';
 import type { KnownAlias } from '../detection';
 import { aliasAt, aliasesIn, mayBeAlias } from './aliasText';
+import { documentOf, rangesOf, USER_TEXT_SCHEMES, type TargetArguments } from './documents';
 import { CROSSES_QUOTES, quotesOf, valueSpanIn } from './spans';
 
 export interface Target {
@@ -18,19 +19,6 @@ export interface Target {
   readonly text: string;
   /** Which of the ranges given (or the selections) it was read from. */
   readonly source?: number;
-}
-
-/** A range as code passes it (vscode.Range) or as a command link's JSON carries it. */
-export type RangeArgument =
-  | vscode.Range
-  | { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }
-  | readonly [{ line: number; character: number }, { line: number; character: number }];
-
-export interface TargetArguments {
-  /** The document to act on (default: the active editor's). */
-  readonly uri?: vscode.Uri | string;
-  /** The ranges to act on (default: the selections). */
-  readonly ranges?: readonly RangeArgument[];
 }
 
 export interface AliasArguments extends TargetArguments {
@@ -47,52 +35,15 @@ export interface Work {
 /** VGS stores values of up to 32 MB. */
 export const MAX_VALUE_BYTES = 32 * 1024 * 1024;
 
-// Output panels, diffs' left sides and previews are text documents too, but not the user's text.
-const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
-
-function isUserText(document: vscode.TextDocument): boolean {
-  return EDITABLE_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
-}
-
-export function activeEditor(): vscode.TextEditor {
-  // Run from a walkthrough or a view, the active editor is not a text editor; one visible file is still meant.
-  // (Panels such as the Output view show text editors too; they have no view column.)
-  const visible = vscode.window.visibleTextEditors.filter((each) => each.viewColumn !== undefined);
-  const active = vscode.window.activeTextEditor;
-  if (active && active.viewColumn === undefined) {
-    throw new InputError(vscode.l10n.t('VGS commands work on files and untitled documents, not on panels such as Output. Click into a file, then run the command again.'));
-  }
-  const editor = active ?? (visible.length === 1 ? visible[0] : undefined);
-  if (!editor) throw new InputError(vscode.l10n.t('No editor is active. Open a file and select the text to work on.'));
-  return editor;
-}
-
-export async function documentOf(uri: vscode.Uri | string): Promise<vscode.TextDocument> {
-  const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-  return vscode.workspace.textDocuments.find((each) => each.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed);
-}
-
 /** The document the arguments name, else the active editor's; refused when its text cannot be replaced. */
 async function writableDocument(args: TargetArguments): Promise<vscode.TextDocument> {
-  const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
+  const document = await documentOf(args.uri);
   const { uri } = document;
-  if (!isUserText(document) || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
+  const writable = vscode.workspace.fs.isWritableFileSystem(uri.scheme);
+  if ((!USER_TEXT_SCHEMES.includes(uri.scheme) && writable !== true) || writable === false) {
     throw new InputError(vscode.l10n.t('{0} is read-only, so its text cannot be replaced. Copy the text into a file you can edit.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)));
   }
   return document;
-}
-
-function asRange(range: RangeArgument): vscode.Range {
-  if (range instanceof vscode.Range) return range;
-  const [start, end] = 'start' in range ? [range.start, range.end] : range;
-  return new vscode.Range(start.line, start.character, end.line, end.character);
-}
-
-/** The ranges the arguments name, else the active editor's selections (when it shows `document`). */
-function rangesOf(document: vscode.TextDocument, args: TargetArguments): readonly vscode.Range[] {
-  if (args.ranges) return args.ranges.map((range) => document.validateRange(asRange(range)));
-  const editor = activeEditor();
-  return editor.document === document ? editor.selections : [];
 }
 
 /**
@@ -209,7 +160,7 @@ export async function aliasPlaces(args: AliasArguments, known: KnownAlias): Prom
     }
     return { targets: args.aliases.map((text) => ({ range: new vscode.Range(0, 0, 0, 0), text })) };
   }
-  const document = args.uri === undefined ? activeEditor().document : await documentOf(args.uri);
+  const document = await documentOf(args.uri);
   return { document, targets: merged(aliasTargetsIn(document, rangesOf(document, args), known)) };
 }
 

@@ -1,6 +1,7 @@
 /** Wires the findings feature: diagnostics for sensitive values and alias checks, their quick fixes, and its commands. */
 import * as vscode from 'vscode';
 import type { AliasCommandDeps } from '../editing/aliasCommand';
+import { USER_TEXT } from '../editing/documents';
 import { COMMANDS } from '../commands/ids';
 import { FindingActions } from './actions';
 import { AliasDiagnostics } from './aliasDiagnostics';
@@ -51,7 +52,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     store,
     live,
     aliasChecks,
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(USER_TEXT, new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
   return { detector, dispose: () => void disposable.dispose() };

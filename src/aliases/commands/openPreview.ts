@@ -17,7 +17,7 @@ import type { Previews } from '../preview/previews';
 import { sourceUriOf } from '../preview/previewUri';
 import { PreviewSession } from '../preview/session';
 import { withAliasProgress } from '../../editing/progress';
-import { activeEditor, documentOf } from '../../editing/targets';
+import { activeEditor, documentOf } from '../../editing/documents';
 
 export interface PreviewOptions extends VaultOption {
   /** The file to preview (default: the active editor's). */

@@ -10,7 +10,8 @@ import { inDocument } from '../../editing/engine';
 import { partialMessage, showPartial } from '../../editing/outcome';
 import { withAliasProgress } from '../../editing/progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
-import { valueWork, type TargetArguments } from '../../editing/targets';
+import type { TargetArguments } from '../../editing/documents';
+import { valueWork } from '../../editing/targets';
 
 export interface TokenizeOptions extends VaultOption, TargetArguments {
   readonly format?: AliasFormat;

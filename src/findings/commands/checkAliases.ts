@@ -18,7 +18,7 @@ import { InvalidAliasError } from '../../vgs';
 import { askVault } from '../askVault';
 import { Turns } from '../../workspace/turns';
 import type { FindingsDeps } from '../deps';
-import { documentOf } from '../documents';
+import { documentOf } from '../../editing/documents';
 
 export interface CheckArguments extends VaultOption {
   readonly uri?: vscode.Uri | string;

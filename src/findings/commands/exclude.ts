@@ -5,7 +5,7 @@ import { COMMANDS } from '../../commands/ids';
 import { DECLINED, runCommand } from '../../commands/runner';
 import { excludeFromDetection as addExclude } from '../../settings';
 import type { FindingsDeps } from '../deps';
-import { documentOf } from '../documents';
+import { documentOf } from '../../editing/documents';
 
 export interface ExcludeArguments {
   readonly uri?: vscode.Uri | string;

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { runCommand } from '../../commands/runner';
 import type { FindingsDeps } from '../deps';
-import { documentAndRanges, type FileRanges } from '../documents';
+import type { TargetArguments } from '../../editing/documents';
+import { rangesGiven } from '../rangesGiven';
 
-export const ignoreSensitiveValue = (deps: FindingsDeps) => (args: FileRanges) =>
+export const ignoreSensitiveValue = (deps: FindingsDeps) => (args: TargetArguments) =>
   runCommand(COMMANDS.ignoreSensitiveValue, deps.log, async () => {
-    const { document, ranges } = await documentAndRanges(args);
+    const { document, ranges } = await rangesGiven(args);
     await deps.ignores.ignore(document.uri, ranges.map((range) => document.getText(range)));
     deps.log.info(`ignoring in ${vscode.workspace.asRelativePath(document.uri)}: values ${ranges.length}`);
     return { ignored: ranges.length };
