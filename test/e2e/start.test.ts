@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWorkbench, saveScreenshot } from '../harness/browser';
 import { freePort } from '../harness/codeserver';
 import { repoRoot } from '../harness/paths';
-import { startTracked } from '../harness/processes';
+import { startTracked, stopTracked } from '../harness/processes';
 import { openTerminal, type Terminal } from './terminal';
 import { chooseVgsMenuItem, editorWord, notification, openFromExplorer, runFromPalette, waitForEditorText } from './workbench';
 
@@ -36,6 +36,8 @@ function processesWithTempFolder(folder: string): string[] {
 }
 
 async function tokenizeThenReveal(page: Page): Promise<number> {
+  // The VGS menu shows once the extension has its vault, which the status bar shows.
+  await page.locator('.statusbar-item', { hasText: 'Environment' }).first().waitFor({ timeout: 60_000 });
   await openFromExplorer(page, 'payments.json', new RegExp(CARD));
   // As the README says: double-click the card number, right-click, VGS ▸ Tokenize Selection.
   await editorWord(page, CARD).dblclick();
@@ -133,25 +135,32 @@ test('npm start -- --untrusted opens the sample in Restricted Mode, where Tokeni
     child.stdout!.on('data', () => READY.test(text) && resolve());
     void exited.then(() => reject(new Error(`npm start ended before it was ready:\n${text}`)));
   });
-  assert.match(text, /Restricted Mode/);
-  const workspace = /Sample workspace \(a copy, removed on exit\): (\S+)/.exec(text)![1];
-
-  const browser = await launchBrowser();
   try {
-    const page = await openWorkbench(browser, workbenchUrl(text));
-    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
-    await openFromExplorer(page, 'payments.json', new RegExp(CARD));
-    await editorWord(page, CARD).dblclick();
-    await runFromPalette(page, 'VGS: Tokenize Selection');
-    await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
-    await saveScreenshot(page, 'demo-restricted-mode');
-  } finally {
-    await browser.close();
-  }
+    assert.match(text, /Restricted Mode/);
+    const workspace = /Sample workspace \(a copy, removed on exit\): (\S+)/.exec(text)![1];
+    const browser = await launchBrowser();
+    try {
+      const page = await openWorkbench(browser, workbenchUrl(text));
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+      // The banner moves the workbench down as it shows: the Explorer is clicked once it is there.
+      await page.locator('.part.banner', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+      await page.locator('.statusbar-item', { hasText: 'Environment' }).first().waitFor({ timeout: 60_000 });
+      await openFromExplorer(page, 'payments.json', new RegExp(CARD));
+      await editorWord(page, CARD).dblclick();
+      await runFromPalette(page, 'VGS: Tokenize Selection');
+      await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
+      await saveScreenshot(page, 'demo-restricted-mode');
+    } finally {
+      await browser.close();
+    }
 
-  process.kill(-child.pid!, 'SIGINT');
-  const { code, signal } = await exited;
-  assert.deepEqual({ code, signal }, { code: 0, signal: null }, text);
-  assert.match(text.trimEnd().split('\n').at(-1) ?? '', CLOSING);
-  assert.ok(!fs.existsSync(workspace), 'the workspace copy is removed');
+    process.kill(-child.pid!, 'SIGINT');
+    const { code, signal } = await exited;
+    assert.deepEqual({ code, signal }, { code: 0, signal: null }, text);
+    assert.match(text.trimEnd().split('\n').at(-1) ?? '', CLOSING);
+    assert.ok(!fs.existsSync(workspace), 'the workspace copy is removed');
+  } finally {
+    // A failed step leaves it running: stopped here, or the test file would wait on its output forever.
+    await stopTracked(child);
+  }
 });
