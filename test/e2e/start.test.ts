@@ -35,10 +35,19 @@ function processesWithTempFolder(folder: string): string[] {
   return found;
 }
 
-async function tokenizeThenReveal(page: Page): Promise<number> {
-  // The VGS menu shows once the extension has its vault, which the status bar shows.
+/**
+ * Waits for what the demo shows first (the sample's README, opened by the profile, and the vault in the status
+ * bar: the VGS menu shows once the extension has it), then opens payments.json, which the README would
+ * otherwise cover as it opens.
+ */
+async function openPayments(page: Page): Promise<void> {
+  await page.locator('.tab', { hasText: 'README.md' }).waitFor({ timeout: 60_000 });
   await page.locator('.statusbar-item', { hasText: 'Environment' }).first().waitFor({ timeout: 60_000 });
   await openFromExplorer(page, 'payments.json', new RegExp(CARD));
+}
+
+async function tokenizeThenReveal(page: Page): Promise<number> {
+  await openPayments(page);
   // As the README says: double-click the card number, right-click, VGS ▸ Tokenize Selection.
   await editorWord(page, CARD).dblclick();
   await editorWord(page, CARD).click({ button: 'right' });
@@ -144,8 +153,7 @@ test('npm start -- --untrusted opens the sample in Restricted Mode, where Tokeni
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
       // The banner moves the workbench down as it shows: the Explorer is clicked once it is there.
       await page.locator('.part.banner', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
-      await page.locator('.statusbar-item', { hasText: 'Environment' }).first().waitFor({ timeout: 60_000 });
-      await openFromExplorer(page, 'payments.json', new RegExp(CARD));
+      await openPayments(page);
       await editorWord(page, CARD).dblclick();
       await runFromPalette(page, 'VGS: Tokenize Selection');
       await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
