@@ -21,6 +21,8 @@ export interface VaultChanges {
   readonly environment?: VaultEnvironment;
   readonly baseUrl?: string;
   readonly tokenUrl?: string;
+  /** Whether a custom vault's data is live. */
+  readonly live?: boolean;
   readonly clientId?: string;
   readonly clientSecret?: string;
 }
@@ -146,6 +148,7 @@ export class VaultRegistry implements vscode.Disposable {
         environment: changes.environment ?? stored.environment,
         baseUrl: changes.baseUrl ?? stored.baseUrl,
         tokenUrl: changes.tokenUrl ?? stored.tokenUrl,
+        live: changes.live ?? stored.live,
       });
       let credentials: Credentials | undefined;
       if (changes.clientId !== undefined || changes.clientSecret !== undefined) {

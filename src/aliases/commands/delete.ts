@@ -8,7 +8,7 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type Storage } from '../../vgs';
-import { isLive, type Vault } from '../../vaults/vault';
+import { holdsLiveData, type Vault } from '../../vaults/vault';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { withAliasProgress } from '../progress';
 import { partialMessage, select, showPartial, unchanged } from '../outcome';
@@ -34,7 +34,7 @@ async function confirmDelete(dialogs: Dialogs, vault: Vault, aliases: readonly s
   const detail = vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed);
   const keep = plural(count, vscode.l10n.t('Keep Alias'), vscode.l10n.t('Keep Aliases'));
   if (!(await dialogs.confirm(question, detail, vscode.l10n.t('Delete'), keep))) return false;
-  if (count <= TYPED_ABOVE && !isLive(vault)) return true;
+  if (count <= TYPED_ABOVE && !holdsLiveData(vault, aliases)) return true;
   const expected = String(count);
   const prompt = plural(
     count,

@@ -27,7 +27,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
   aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
     const alias = single(await aliasesOf(options, deps.known.isKnownAlias));
     const { vault, client } = await scope.vault();
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
       message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
       consequence: vscode.l10n.t('The real value will be shown in a dialog.'),
       action: vscode.l10n.t('Show'),
