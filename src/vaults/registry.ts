@@ -55,6 +55,7 @@ export class VaultRegistry implements vscode.Disposable {
       options.service,
       (vault) => this.tokenUrlFor(vault),
       (key, error, client) => this.health.recordFailure(key, error, client),
+      (key, client) => this.health.recordAnswer(key, client),
     );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
   }
