@@ -138,7 +138,7 @@ describe('Safeguards', () => {
       const tree = new VaultTreeProvider(api.vaults);
       try {
         const item = tree.getTreeItem(tree.getChildren().find((node) => node.vault.vaultId === SANDBOX)!);
-        return ((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor | undefined)?.id === 'list.warningForeground';
+        return (item.iconPath as vscode.ThemeIcon).color?.id === 'list.warningForeground';
       } finally {
         tree.dispose();
       }
