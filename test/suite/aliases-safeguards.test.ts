@@ -163,6 +163,22 @@ describe('Safeguards', () => {
     assert.equal(api.vaults.find(SANDBOX)?.live, undefined);
   });
 
+  it('Details of a format-preserving alias says which masked text is the alias and which the value', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '6212345678901232' }));
+    editor.selections = [new vscode.Selection(0, 0, 0, 16)];
+    const { aliases, failed, message } = await run('vgs.tokenizeSelectionAs', { vault: SANDBOX, format: 'FPE_SIX_T_FOUR', storage: 'PERSISTENT', classifiers: [] });
+    assert.equal(failed, undefined, message);
+    const shown: string[] = [];
+    api.dialogs.inform = async (title, detail) => {
+      shown.push(title, detail);
+      return undefined;
+    };
+    assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases })).failed, undefined);
+    assert.match(aliases![0], /^621234\d{6}1232$/);
+    assert.equal(shown[0], 'Alias: 621234…1232');
+    assert.match(shown[1], /^Value: 621234…1232\n/);
+  });
+
   it('deactivation clears the clipboard if it still holds the value copied, and leaves what the user copied since', async () => {
     const { alias } = await tokenized(SANDBOX, '078-05-1120');
     // Never by the timer: what clears the clipboard here is deactivation alone.

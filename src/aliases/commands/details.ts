@@ -43,9 +43,10 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     deps.log.info(`showed details of ${maskValue(alias)} from ${vault.vaultId}`);
     // The value shows masked (first six, last four at most), so a shared screen does not expose it; Show Value
     // shows it whole, on request.
+    // A format-preserving alias looks like its value, and both show masked: each is named for what it is.
     const ask = (value: string, actions: string[]) =>
       deps.dialogs.inform(
-        maskValue(alias),
+        vscode.l10n.t('Alias: {0}', maskValue(alias)),
         [
           vscode.l10n.t('Value: {0}', value),
           vscode.l10n.t('Format: {0}', details.format ?? none),
