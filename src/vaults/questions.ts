@@ -53,9 +53,11 @@ function tokenUrlQuestion(userTokenUrl: string, value?: string): Question {
   return { text: { prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl), placeHolder: userTokenUrl, value, validate: optionalUrl } };
 }
 
-const clientIdQuestion = (): Question => ({
+// The client id is no secret: Edit Vault shows the current one, so that changing the secret is one step.
+const clientIdQuestion = (value?: string): Question => ({
   text: {
     prompt: vscode.l10n.t('Client id of the service account (VGS dashboard, Organization > Service Accounts)'),
+    value,
     validate: required(vscode.l10n.t('Enter the client id.')),
   },
 });
@@ -79,7 +81,7 @@ export async function askNewVault(given: Partial<NewVault>, context: QuestionCon
     { key: 'baseUrl', when: mayBeCustom, question: (answers) => baseUrlQuestion(suggestedBaseUrl(answers.vaultId ?? '', context.vaults)) },
     // A base URL given as an argument comes with the token URL it needs, if any.
     { key: 'tokenUrl', when: (answers) => mayBeCustom(answers) && given.baseUrl === undefined, question: () => tokenUrlQuestion(context.userTokenUrl) },
-    { key: 'clientId', question: clientIdQuestion },
+    { key: 'clientId', question: () => clientIdQuestion() },
     { key: 'clientSecret', question: (answers) => clientSecretQuestion(answers.clientId) },
   ];
   const { live, ...strings } = given;
@@ -120,7 +122,7 @@ export async function askVaultChanges(vault: Vault, context: QuestionContext): P
       when: (answers) => changing('environment')(answers) && mayBeCustom(answers),
       question: () => baseUrlQuestion(vault.baseUrl ?? suggestedBaseUrl(vault.vaultId, context.vaults)),
     },
-    { key: 'clientId', when: changing('credentials'), question: clientIdQuestion },
+    { key: 'clientId', when: changing('credentials'), question: () => clientIdQuestion(vault.clientId) },
     { key: 'clientSecret', when: changing('credentials'), question: (answers) => clientSecretQuestion(answers.clientId) },
     { key: 'tokenUrl', when: changing('tokenUrl'), question: () => tokenUrlQuestion(context.userTokenUrl, vault.tokenUrl) },
   ];
