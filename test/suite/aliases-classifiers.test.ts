@@ -2,7 +2,7 @@
 // gives the old alias back with its old classifiers; the command says so and offers Update Classifiers.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
