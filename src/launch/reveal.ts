@@ -45,7 +45,7 @@ export async function revealForLaunch(deps: LaunchDeps, references: readonly Ali
     byVault.set(vaults[i].key, group);
   });
   for (const { vault, aliases } of byVault.values()) {
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, [...aliases], {
       message: plural(
         aliases.size,
         vscode.l10n.t('Reveal {0} alias from the live vault "{1}" for {2}?', aliases.size, vault.name, options.launch),

@@ -11,7 +11,7 @@ import { VAULTS_VIEW_ID, VaultTreeProvider } from './tree';
 
 // The vault feature's public face: what the other features use of it.
 export type { ConnectionOutcome } from './connection';
-export { environmentLabel, isLive, type Vault, type VaultArgument } from './vault';
+export { environmentLabel, holdsLiveData, isLive, type Vault, type VaultArgument } from './vault';
 export { VaultRegistry } from './registry';
 export { namedOrActive, pickVault } from './choose';
 export { vaultFix } from './fixes';

@@ -243,7 +243,7 @@ describe('Aliases view', () => {
     const details = await run('vgs.showAliasDetailsFromView', find(view, '411111…1111').node);
     assert.equal(details.failed, undefined, details.message);
     assert.deepEqual([details.alias, details.format], [fpe, 'FPE_SIX_T_FOUR']);
-    assert.equal(informed[0]?.message, '411111…1111');
+    assert.equal(informed[0]?.message, 'Alias: 411111…1111');
     assert.match(informed[0].detail, /Vault: View vault \(tntdemo00001\)/);
 
     const revealed = await run('vgs.revealAliasFromView', find(view, uuids[1]).node);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { plural } from '../../commands/plural';
-import type { VaultRegistry } from '../../vaults';
+import { type VaultRegistry, isLive } from '../../vaults';
 import { maskValue } from '../../vgs';
 import type { KnownAliases } from '../../records/knownAliases';
 import type { AliasInventory, PlacedAlias } from './inventory';
@@ -190,7 +190,7 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
       const vaultId = node.key.slice('vault:'.length);
       const vault = this.registry.find(vaultId);
       item.description = vault ? `${vaultId} · ${counts}` : `${vscode.l10n.t('not configured')} · ${counts}`;
-      item.iconPath = new vscode.ThemeIcon(vault?.environment === 'live' ? 'warning' : 'database');
+      item.iconPath = new vscode.ThemeIcon(vault && isLive(vault) ? 'warning' : 'database');
       item.tooltip = vault
         ? vscode.l10n.t('Aliases this extension created, revealed or saw in the vault "{0}" ({1}).', vault.name, vaultId)
         : vscode.l10n.t('Aliases this extension saw in the vault {0}, which is not configured now.', vaultId);

@@ -19,14 +19,14 @@ export interface AddVaultResult {
 
 const FIELDS = ['vaultId', 'name', 'environment', 'baseUrl', 'tokenUrl', 'clientId', 'clientSecret'] as const;
 
-/** Only the string fields of the arguments: anything else is asked for. */
+/** Only the string fields of the arguments, and `live` if true: anything else is asked for. */
 function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> {
   const fields: Record<string, string> = {};
   for (const key of FIELDS) {
     const value: unknown = args?.[key];
     if (typeof value === 'string') fields[key] = value;
   }
-  return fields;
+  return args?.live === true ? { ...fields, live: true } : fields;
 }
 
 export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaultArguments) =>
