@@ -5,8 +5,8 @@
  * instead warn after the save, or allow it. Explicit saves, Save All and auto-save all pass through here.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
-import { plural } from '../commands/plural';
+import { COMMANDS } from '../runner/ids';
+import { plural } from '../runner/plural';
 import { revealedValuesOnSave, type RevealedValuesOnSave } from '../settings';
 import { putBackPlan, type PutBack } from './putBack';
 import type { RevealedValues } from '../editing/revealedValues';

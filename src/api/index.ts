@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { RevealHistory } from '../records/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
+import type { Dialogs } from '../runner/dialogs';
 import { MissingCredentialsError, UnknownVaultError, type VaultRegistry } from '../vaults';
 import { VgsError } from '../vgs';
 import { callerOf, type Caller } from './caller';

@@ -1,7 +1,7 @@
 /** What every API call shares: its dependencies, and its requests run with progress and the caller's Cancel. */
 import * as vscode from 'vscode';
 import type { RevealHistory } from '../records/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
+import type { Dialogs } from '../runner/dialogs';
 import { withAliasProgress, type Work } from '../editing/progress';
 import type { VaultRegistry } from '../vaults';
 import { CancelledError } from '../vgs';

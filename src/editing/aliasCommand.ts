@@ -1,8 +1,8 @@
 /** What every alias command shares: its dependencies, its vault, and the one runner. */
 import * as vscode from 'vscode';
-import type { Dialogs } from '../commands/dialogs';
-import type { CommandId } from '../commands/ids';
-import { runCommand, type Outcome } from '../commands/runner';
+import type { Dialogs } from '../runner/dialogs';
+import type { CommandId } from '../runner/ids';
+import { runCommand, type Outcome } from '../runner/runner';
 import type { EditEngine } from './engine';
 import { type Vault, type VaultRegistry, namedOrActive, vaultFix } from '../vaults';
 import type { VaultClient } from '../vgs';

@@ -4,7 +4,7 @@
  * a repository's settings cannot (see settings.ts).
  */
 import * as vscode from 'vscode';
-import type { Dialogs } from '../commands/dialogs';
+import type { Dialogs } from '../runner/dialogs';
 import { confirmRevealOnLive } from '../settings';
 import { type Vault, holdsLiveData, isLive } from '../vaults';
 

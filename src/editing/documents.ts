@@ -5,7 +5,7 @@
  * before a document is read again.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../commands/errors';
+import { InputError } from '../runner/errors';
 
 /**
  * The schemes of the user's text, which the extension reads and edits. Output panels, diffs' left sides

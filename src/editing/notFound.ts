@@ -1,6 +1,6 @@
 /** An alias the vault does not know: say so, naming the vault, and offer to try it in another vault. */
 import * as vscode from 'vscode';
-import type { Failure } from '../commands/runner';
+import type { Failure } from '../runner/runner';
 import { type Vault, type VaultRegistry, pickVault } from '../vaults';
 import { AliasNotFoundError, maskValue } from '../vgs';
 

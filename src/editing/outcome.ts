@@ -3,8 +3,8 @@
  * engine, editing/engine.ts), and one message says how many did not, why and where.
  */
 import * as vscode from 'vscode';
-import { showFailure } from '../commands/failureMessage';
-import { plural } from '../commands/plural';
+import { showFailure } from '../runner/failureMessage';
+import { plural } from '../runner/plural';
 import type { Applied as AppliedTo } from './engine';
 import { type Vault, vaultFix } from '../vaults';
 import type { Target } from './targets';

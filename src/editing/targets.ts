@@ -5,8 +5,8 @@
  * before any request is sent.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../commands/errors';
-import { plural } from '../commands/plural';
+import { InputError } from '../runner/errors';
+import { plural } from '../runner/plural';
 import type { KnownAlias } from '../detection';
 import { aliasAt, aliasesIn, mayBeAlias } from './aliasText';
 import { documentOf, rangesOf, USER_TEXT_SCHEMES, type TargetArguments } from './documents';

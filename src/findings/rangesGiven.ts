@@ -4,7 +4,7 @@
  * was flagged.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../commands/errors';
+import { InputError } from '../runner/errors';
 import { documentAndRanges, type TargetArguments } from '../editing/documents';
 
 export async function rangesGiven(args: TargetArguments = {}): Promise<{ readonly document: vscode.TextDocument; readonly ranges: readonly vscode.Range[] }> {

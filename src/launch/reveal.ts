@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { confirmLive } from '../editing/confirmLive';
 import { withAliasProgress } from '../editing/progress';
 import type { RevealHistory } from '../records/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
-import { plural } from '../commands/plural';
-import { DECLINED } from '../commands/runner';
+import type { Dialogs } from '../runner/dialogs';
+import { plural } from '../runner/plural';
+import { DECLINED } from '../runner/runner';
 import { type Vault, type VaultRegistry, namedOrActive } from '../vaults';
 import { AliasNotFoundError } from '../vgs';
 

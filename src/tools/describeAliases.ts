@@ -4,7 +4,7 @@
  * is read, and the request is recorded in the reveal history like Show Alias Details.
  */
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { confirmRevealOnLive } from '../settings';
 import { maskValue } from '../vgs';
 import { type Vault, holdsLiveData } from '../vaults';

@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { aliasDefaults, type AliasDefaults } from '../settings';
 import { ALIAS_FORMATS, type AliasFormat } from '../vgs';
 import { isLive } from '../vaults';

@@ -1,7 +1,7 @@
 /** Check in Vault, from the Aliases view: Check Aliases in File on the files the node stands for (a group's, a file, an alias's file). */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import type { AliasesViewDeps } from '../view/deps';
 import type { AliasesNode } from '../view/nodes';
 

@@ -1,7 +1,7 @@
 /** Delete Alias, from the Aliases view: the alias right-clicked, after Delete Alias's own confirmation; the file is left as it is. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import { chosenAlias, type AliasesViewDeps } from '../view/deps';
 import type { AliasesNode } from '../view/nodes';
 

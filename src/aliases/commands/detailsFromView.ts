@@ -1,7 +1,7 @@
 /** Show Alias Details, from the Aliases view: the alias right-clicked, in the vault the known aliases give for it. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import { chosenAlias, type AliasesViewDeps } from '../view/deps';
 import type { AliasesNode } from '../view/nodes';
 

@@ -1,8 +1,8 @@
 /** Reveal Alias in File, from the Aliases view: opens the file at the alias and reveals it there, as Reveal Selection does. */
 import * as vscode from 'vscode';
-import { InputError } from '../../commands/errors';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { InputError } from '../../runner/errors';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import { maskValue } from '../../vgs';
 import { chosenAlias, type AliasesViewDeps } from '../view/deps';
 import type { AliasesNode } from '../view/nodes';

@@ -4,7 +4,7 @@
  * source's last tab closes. VS Code may keep a closed document a while: it is given the text without values.
  */
 import * as vscode from 'vscode';
-import { plural } from '../../commands/plural';
+import { plural } from '../../runner/plural';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import { TYPING_PAUSE_MS } from '../../editing/documents';
 import { PreviewMarks } from './marks';

@@ -5,8 +5,8 @@
  * the value dropped as it arrives.
  */
 import * as vscode from 'vscode';
-import { UserError } from '../../commands/errors';
-import { errorText } from '../../commands/errorText';
+import { UserError } from '../../runner/errors';
+import { errorText } from '../../runner/errorText';
 import { environmentOfAlias } from '../../detection';
 import { hoverEnabled, hoverFetchMetadata } from '../../settings';
 import { type Vault, type VaultRegistry, isLive } from '../../vaults';

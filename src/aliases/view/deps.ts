@@ -1,6 +1,6 @@
 /** What the Aliases view's commands share. */
 import * as vscode from 'vscode';
-import { InputError } from '../../commands/errors';
+import { InputError } from '../../runner/errors';
 import { AliasNode, type AliasesNode } from './nodes';
 import type { AliasTree } from './tree';
 

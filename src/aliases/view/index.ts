@@ -1,12 +1,12 @@
 /** Wires the Aliases view: the inventory (read when the view first shows), its tree, what keeps it current, and its commands. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
+import { COMMANDS } from '../../runner/ids';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import { checkAliasesFromView } from '../commands/checkFromView';
-import type { FilesWithAliases } from '../commands/delete';
+import type { FilesWithAliases } from '../commands/deleteAlias';
 import { deleteAliasFromView } from '../commands/deleteFromView';
 import { showAliasDetailsFromView } from '../commands/detailsFromView';
-import { groupAliasesBy, showGrouping } from '../commands/groupAliases';
+import { groupAliasesBy, showGrouping } from '../commands/groupAliasesBy';
 import { refreshAliases } from '../commands/refreshAliases';
 import { revealAliasFromView } from '../commands/revealFromView';
 import { findAliases } from '../../detection';

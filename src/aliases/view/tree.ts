@@ -3,7 +3,7 @@
  * with their counts, and one node per place an alias stands. A changed file refreshes the nodes it touches.
  */
 import * as vscode from 'vscode';
-import { plural } from '../../commands/plural';
+import { plural } from '../../runner/plural';
 import { type VaultRegistry, isLive } from '../../vaults';
 import { maskValue } from '../../vgs';
 import type { KnownAliases } from '../../records/knownAliases';

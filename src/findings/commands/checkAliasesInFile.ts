@@ -8,9 +8,9 @@
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { planAliasCheck, type FoundAlias, type NotChecked } from '../../detection';
 import { type Vault, namedOrActive } from '../../vaults';
 import { plannedVault } from '../aliasFacts';

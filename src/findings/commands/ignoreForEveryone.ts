@@ -5,9 +5,9 @@
  * Escape writes nothing.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { InputError } from '../../commands/errors';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { InputError } from '../../runner/errors';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { kindId, SHARED_IGNORES_FILE, type SharedIgnore } from '../../detection';
 import { Turns } from '../../workspace/turns';
 import type { FindingsDeps } from '../deps';

@@ -7,9 +7,9 @@
  * cancels the launch.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../../commands/errors';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { InputError } from '../../runner/errors';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import { namedOrActive } from '../../vaults';
 import type { Handouts } from '../handouts';
 import type { LaunchDeps } from '../reveal';

@@ -3,9 +3,9 @@
  * item) and puts it in the alias's place. Both aliases stay valid; undo brings the old one back.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
+import { COMMANDS } from '../../runner/ids';
 import { inDocument } from '../../editing/engine';
-import { DECLINED } from '../../commands/runner';
+import { DECLINED } from '../../runner/runner';
 import { maskValue, type AliasFormat, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { withRequestProgress } from '../../editing/progress';

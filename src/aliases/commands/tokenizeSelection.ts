@@ -1,8 +1,8 @@
 /** Tokenize Selection (As…): each value becomes its alias, in one edit. */
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandId } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS, type CommandId } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
 import { classifiersLacking, type AliasFormat, type CreateResult, type Storage } from '../../vgs';
 import type { Vault } from '../../vaults';

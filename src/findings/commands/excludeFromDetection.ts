@@ -1,8 +1,8 @@
 /** Ignore files like this: a glob for vgs.detection.exclude, the user's choice of how wide. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { excludeFromDetection as addExclude } from '../../settings';
 import type { FindingsDeps } from '../deps';
 import { documentOf } from '../../editing/documents';

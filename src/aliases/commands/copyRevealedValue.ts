@@ -1,7 +1,7 @@
 /** Copy Value: the value behind one alias to the clipboard, cleared later if still there. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED } from '../../runner/runner';
 import { clipboardClearSeconds } from '../../settings';
 import { maskValue } from '../../vgs';
 import type { Vault } from '../../vaults';

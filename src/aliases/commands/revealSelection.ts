@@ -1,8 +1,8 @@
 /** Reveal: each alias (selected, under a cursor, or given) is replaced by its value, in one edit. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';

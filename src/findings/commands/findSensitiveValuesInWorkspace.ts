@@ -1,7 +1,7 @@
 /** Find Sensitive Values in Workspace: every text file scanned, what is found in Problems. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import type { FindingsDeps } from '../deps';
 import { scanWorkspace, type WorkspaceScan } from '../workspaceScan';
 

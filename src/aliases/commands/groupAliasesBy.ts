@@ -1,7 +1,7 @@
 /** Group by File / Group by Vault, the Aliases view's title button: one shows while the other grouping is on. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import type { AliasesViewDeps } from '../view/deps';
 import type { GroupBy } from '../view/nodes';
 

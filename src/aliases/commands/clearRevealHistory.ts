@@ -1,8 +1,8 @@
 /** Clear Reveal History: empties the local history of reveals, after asking. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED, runCommand } from '../../runner/runner';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 
 export const clearRevealHistory = (deps: AliasCommandDeps) => () =>

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { COMMANDS } from '../../../src/commands/ids';
+import { COMMANDS } from '../../../src/runner/ids';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
   contributes: { commands: Array<{ command: string }>; menus: Record<string, Array<{ command?: string }>> };

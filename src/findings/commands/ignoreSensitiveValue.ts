@@ -1,7 +1,7 @@
 /** Ignore … in this file: the values at the ranges given are no longer flagged in that file. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import type { FindingsDeps } from '../deps';
 import type { TargetArguments } from '../../editing/documents';
 import { rangesGiven } from '../rangesGiven';

@@ -3,10 +3,10 @@
  * them; many aliases, or any in a live vault, also take the count typed. The document is left as it is.
  */
 import * as vscode from 'vscode';
-import type { Dialogs } from '../../commands/dialogs';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import type { Dialogs } from '../../runner/dialogs';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { maskValue, type Storage } from '../../vgs';
 import { type Vault, holdsLiveData } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';

@@ -1,13 +1,13 @@
 /** Show Alias Details: the record behind one alias, without changing the document. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED } from '../../runner/runner';
 import { maskValue, metadataOf, type RevealedRecord, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';
 import { withRequestProgress } from '../../editing/progress';
 import { aliasesOf, single, type AliasArguments } from '../../editing/targets';
-import { copyValue } from './copy';
+import { copyValue } from './copyRevealedValue';
 
 export interface AliasDetails {
   readonly alias: string;

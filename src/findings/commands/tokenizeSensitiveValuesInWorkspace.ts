@@ -9,15 +9,15 @@
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { withAliasProgress } from '../../editing/progress';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import type { Applied } from '../../editing/engine';
 import { aliasDefaults } from '../../settings';
 import { maskValue, type CreateResult } from '../../vgs';
 import type { FindingsDeps } from '../deps';
 import { describe, type Located } from '../located';
-import { withScanProgress } from './findInWorkspace';
+import { withScanProgress } from './findSensitiveValuesInWorkspace';
 
 interface Choice extends vscode.QuickPickItem {
   readonly document: vscode.TextDocument;

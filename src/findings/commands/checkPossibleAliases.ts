@@ -8,10 +8,10 @@
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';
-import type { Dialogs } from '../../commands/dialogs';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import type { Dialogs } from '../../runner/dialogs';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { confirmRevealOnLive } from '../../settings';
 import { type Vault, isLive } from '../../vaults';
 import { InvalidAliasError } from '../../vgs';

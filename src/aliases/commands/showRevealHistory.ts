@@ -1,8 +1,8 @@
 /** Show Reveal History: what was revealed on this machine, newest first; type a vault or a file to filter. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { runCommand } from '../../runner/runner';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import type { HistoryEntry, RevealKind } from '../../records/revealHistory';
 

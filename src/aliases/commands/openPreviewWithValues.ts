@@ -4,10 +4,10 @@
  * they are, marked, and one message says how many and why.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../../commands/errors';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { InputError } from '../../runner/errors';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { findAliases } from '../../detection';
 import { AliasNotFoundError } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';

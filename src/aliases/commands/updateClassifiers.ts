@@ -1,8 +1,8 @@
 /** Update Classifiers: a new classifier list for each alias (selected, under a cursor, or given). */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { askClassifiers } from '../prompts';
