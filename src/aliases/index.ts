@@ -19,6 +19,7 @@ import { AliasHover } from './providers/hover';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
 import { registerAliasesView } from './view';
+import { aliasOf, placeOf, takingNodes } from './view/nodeArguments';
 import type { AliasTree } from './view/tree';
 
 /** The alias feature, and what the in-editor suite looks at. */
@@ -35,10 +36,11 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
     [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],
-    [COMMANDS.revealSelection, revealSelection(deps)],
-    [COMMANDS.showAliasDetails, showAliasDetails(deps)],
+    // The Aliases view's menus run these on the node right-clicked.
+    [COMMANDS.revealSelection, takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))],
+    [COMMANDS.showAliasDetails, takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree))],
     [COMMANDS.copyRevealedValue, copyRevealedValue(deps)],
-    [COMMANDS.deleteAlias, deleteAlias(deps, view.filesWith)],
+    [COMMANDS.deleteAlias, takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))],
     [COMMANDS.updateClassifiers, updateClassifiers(deps)],
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
     [COMMANDS.showRevealHistory, showRevealHistory(deps)],

@@ -31,10 +31,6 @@ export const COMMANDS = {
   refreshAliases: 'vgs.refreshAliases',
   groupAliasesByFile: 'vgs.groupAliasesByFile',
   groupAliasesByVault: 'vgs.groupAliasesByVault',
-  revealAliasFromView: 'vgs.revealAliasFromView',
-  showAliasDetailsFromView: 'vgs.showAliasDetailsFromView',
-  deleteAliasFromView: 'vgs.deleteAliasFromView',
-  checkAliasesFromView: 'vgs.checkAliasesFromView',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

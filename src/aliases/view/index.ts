@@ -2,13 +2,9 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../runner/ids';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
-import { checkAliasesFromView } from '../commands/checkFromView';
 import type { FilesWithAliases } from '../commands/deleteAlias';
-import { deleteAliasFromView } from '../commands/deleteFromView';
-import { showAliasDetailsFromView } from '../commands/detailsFromView';
 import { groupAliasesBy, showGrouping } from '../commands/groupAliasesBy';
 import { refreshAliases } from '../commands/refreshAliases';
-import { revealAliasFromView } from '../commands/revealFromView';
 import { findAliases } from '../../detection';
 import type { AliasesViewDeps } from './deps';
 import { followFiles } from './follow';
@@ -44,10 +40,6 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
     [COMMANDS.refreshAliases, refreshAliases(viewDeps)],
     [COMMANDS.groupAliasesByFile, groupAliasesBy(viewDeps, 'file')],
     [COMMANDS.groupAliasesByVault, groupAliasesBy(viewDeps, 'vault')],
-    [COMMANDS.revealAliasFromView, revealAliasFromView(viewDeps)],
-    [COMMANDS.showAliasDetailsFromView, showAliasDetailsFromView(viewDeps)],
-    [COMMANDS.deleteAliasFromView, deleteAliasFromView(viewDeps)],
-    [COMMANDS.checkAliasesFromView, checkAliasesFromView(viewDeps)],
   ] as const;
   void showGrouping(tree.grouping);
   const disposable = vscode.Disposable.from(

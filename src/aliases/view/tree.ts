@@ -197,7 +197,7 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
     } else {
       item.description = counts;
       item.iconPath = new vscode.ThemeIcon(node.key === 'live' ? 'warning' : node.key === 'sandbox' ? 'beaker' : 'question');
-      item.tooltip = vscode.l10n.t('Aliases recognised by their shape that no vault has confirmed to this extension yet. Check in Vault asks the active vault.');
+      item.tooltip = vscode.l10n.t('Aliases recognised by their shape that no vault has confirmed to this extension yet. Check Aliases in File asks the active vault.');
     }
     return item;
   }
