@@ -47,7 +47,7 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
     [COMMANDS.openPreviewWithValues, openPreviewWithValues(deps, previews)],
   ] as const;
-  const saveGuard = new SaveGuard(deps.revealed, deps.log);
+  const saveGuard = new SaveGuard(deps.revealed, deps.log, revealSelection(deps));
   const disposable = vscode.Disposable.from(
     saveGuard,
     previews,

@@ -8,6 +8,7 @@ import { confirmLive } from '../../editing/confirmLive';
 import { withRequestProgress } from '../../editing/progress';
 import { aliasesOf, single, type AliasArguments } from '../../editing/targets';
 import { copyValue } from './copyRevealedValue';
+import { updateClassifiers } from './updateClassifiers';
 
 export interface AliasDetails {
   readonly alias: string;
@@ -61,6 +62,6 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     if (answer === show) answer = await ask(record.value, [copy]);
     // The value is at hand and the user has just agreed to see it: no second request, no second question.
     if (answer === copy) await copyValue(deps, vault, alias, record.value);
-    if (answer === classify) await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [alias] });
+    if (answer === classify) await updateClassifiers(deps)({ vault: vault.key, aliases: [alias] });
     return details;
   });

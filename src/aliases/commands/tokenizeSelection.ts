@@ -11,6 +11,7 @@ import { inDocument } from '../../editing/engine';
 import { partialMessage, showPartial } from '../../editing/outcome';
 import { withAliasProgress } from '../../editing/progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
+import { updateClassifiers } from './updateClassifiers';
 import type { TargetArguments } from '../../editing/documents';
 import { valueWork } from '../../editing/targets';
 
@@ -63,7 +64,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
         `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
     );
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
-    const kept = keptClassifiers(vault, chosen.classifiers, results);
+    const kept = keptClassifiers(deps, vault, chosen.classifiers, results);
     const message = partialMessage(
       (done, total) => plural(total, vscode.l10n.t('Tokenized {0} of {1} value.', done, total), vscode.l10n.t('Tokenized {0} of {1} values.', done, total)),
       applied,
@@ -80,7 +81,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
  * Values that already had an alias get it back (fingerprinting) with the classifiers it had: says so,
  * and offers to add those asked for. Aliases whose lists would differ are updated group by group.
  */
-function keptClassifiers(vault: Vault, asked: readonly string[], results: readonly CreateResult[]): { aliases: string[]; message: string } | undefined {
+function keptClassifiers(deps: AliasCommandDeps, vault: Vault, asked: readonly string[], results: readonly CreateResult[]): { aliases: string[]; message: string } | undefined {
   const groups = new Map<string, { classifiers: string[]; aliases: Set<string> }>();
   const lacked = new Set<string>();
   for (const result of results) {
@@ -104,7 +105,7 @@ function keptClassifiers(vault: Vault, asked: readonly string[], results: readon
   void vscode.window.showWarningMessage(message, update).then(async (answer) => {
     if (answer !== update) return;
     for (const group of groups.values()) {
-      await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [...group.aliases], classifiers: group.classifiers });
+      await updateClassifiers(deps)({ vault: vault.key, aliases: [...group.aliases], classifiers: group.classifiers });
     }
   });
   return { aliases, message };
