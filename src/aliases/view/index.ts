@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../runner/ids';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
+import { USER_TEXT_SCHEMES } from '../../editing/documents';
 import type { FilesWithAliases } from '../commands/deleteAlias';
 import { groupAliasesBy, showGrouping } from '../commands/groupAliasesBy';
 import { refreshAliases } from '../commands/refreshAliases';
@@ -53,7 +54,7 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
   const filesWith: FilesWithAliases = (aliases, except) => {
     const wanted = new Set(aliases);
     const open = vscode.workspace.textDocuments.filter(
-      (document) => !document.isClosed && OPEN_SCHEMES.has(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
+      (document) => !document.isClosed && USER_TEXT_SCHEMES.includes(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
     );
     const found = new Map([...(inventory.filesWith(wanted) ?? []), ...open.map(({ uri }) => uri)].map((uri) => [uri.toString(), uri]));
     if (except) found.delete(except.toString());
@@ -61,5 +62,3 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
   };
   return { tree, filesWith, dispose: () => void disposable.dispose() };
 }
-
-const OPEN_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
