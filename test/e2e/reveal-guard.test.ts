@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
 import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
-import { editorWord, notification, openFromExplorer, openVsCode, runFromPalette, waitForEditorText, type Workbench } from './workbench';
+import { editorWord, notification, openFromExplorer, openVsCode, runFromPalette, waitForEditorText, waitForMessage, type Workbench } from './workbench';
 
 const CARD = '4111111111111111';
 
@@ -70,7 +70,7 @@ test('reveal in place, Save As: the new file gets the alias, and the message nam
   await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value === ${shown}`);
   await input.fill(target);
   await page.keyboard.press('Enter');
-  await notification(page, /Put back 1 alias in payments-copy\.json before saving/).waitFor({ timeout: 30_000 });
+  await waitForMessage(page, /Put back 1 alias in payments-copy\.json before saving/);
   const onDisk = fs.readFileSync(target, 'utf8');
   assert.match(onDisk, /"card_number": "tok_sandbox_\w+"/);
   assert.ok(!onDisk.includes(CARD), 'the value never reached the disk');

@@ -47,6 +47,19 @@ const TOAST = '.notifications-toasts .notification-toast';
 export const notification = (page: Page, text: string | RegExp): Locator => page.locator(TOAST, { hasText: text }).first();
 
 /**
+ * Waits until the window has shown a message holding `text`: as a toast, or, when the toast came and went
+ * while the page was busy (VS Code hides a plain message after a few seconds), in the notification list.
+ */
+export async function waitForMessage(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  try {
+    await notification(page, text).waitFor({ timeout });
+  } catch {
+    await runFromPalette(page, 'Notifications: Show Notifications');
+    await page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ timeout: 10_000 });
+  }
+}
+
+/**
  * Waits until a drawn line of the editor matches `pattern`, and gives the editor's text as a person reads
  * it (Monaco draws spaces as no-break spaces).
  */
