@@ -130,6 +130,7 @@ export class VaultRegistry implements vscode.Disposable {
         await storage.saveRecords(storage.records().filter((each) => each.vaultId !== record.vaultId));
         throw error;
       }
+      await storage.keepRecord(record.vaultId, record);
       if (!hadActive) await storage.setChosenKey(record.vaultId);
       await this.reload();
       return this.require(record.vaultId);
@@ -186,6 +187,7 @@ export class VaultRegistry implements vscode.Disposable {
         if (record) await storage.saveRecords([...storage.records().filter((each) => each.vaultId !== vault.vaultId), record]);
         throw error;
       }
+      await storage.keepRecord(vault.vaultId, undefined);
       if (storage.chosenKey() === key) await storage.setChosenKey(undefined);
       this.health.forget(key);
       this.clients.retire(used, await this.reload());

@@ -32,6 +32,17 @@ export class VaultStorage {
     if (this.state.get(OLD_RECORDS_KEY) !== undefined) await this.state.update(OLD_RECORDS_KEY, undefined);
   }
 
+  /**
+   * Writes `vaultId`'s record again (`record`) or takes it out again (undefined) when globalState no longer
+   * says so: VS Code may hand the extension back a stale copy of its whole globalState from an earlier write
+   * (microsoft/vscode#171827), which undid an add made while a write of the known aliases was on its way.
+   */
+  async keepRecord(vaultId: string, record: VaultRecord | undefined): Promise<void> {
+    const others = this.records().filter((each) => each.vaultId !== vaultId);
+    const held = this.records().find((each) => each.vaultId === vaultId);
+    if (JSON.stringify(held) !== JSON.stringify(record)) await this.saveRecords(record ? [...others, record] : others);
+  }
+
   /** The key of the vault the user chose, if they chose one. */
   chosenKey(): string | undefined {
     return this.state.get<string>(ACTIVE_KEY);
