@@ -215,14 +215,14 @@ function activationReport(activation: ActivationBenchResult): { activate: number
 function activationTargets(activation: ActivationBenchResult): Array<[string, boolean]> {
   return [
     [`activation ${activation.activate_ms} ms < 50 ms`, activation.activate_ms < 50],
-    [`first command ${activation.first_command_ms} ms after activation began < 50 ms`, activation.first_command_ms < 50],
+    [`activation and a first command ${activation.first_command_ms} ms < 50 ms`, activation.first_command_ms < 50],
   ];
 }
 
 function activationLine(activation: ActivationBenchResult): string {
   return (
-    `activation in VS Code, from the bundle beginning to load: activated after ${activation.activate_ms} ms (${activation.load_ms} ms loading), ` +
-    `Refresh Vaults had run after ${activation.first_command_ms} ms (asked for at ${activation.bench_started_ms} ms)`
+    `activation in VS Code: ${activation.activate_ms} ms loading (${activation.load_ms} ms) and activating (${activation.logged}), ` +
+    `${activation.activation_span_ms} ms by the clock beside the other extensions; then Refresh Vaults, done ${activation.first_command_ms} ms after loading began`
   );
 }
 
