@@ -48,6 +48,7 @@ export class VaultRegistry implements vscode.Disposable {
   private chosen: string | undefined;
   private readonly clients: VaultClients;
   private loaded = { vaults: '', active: '' as string | undefined };
+  private firstRead: Promise<void> | undefined;
   // Every operation waits for the one before it: a read that ends after a write must not undo it.
   private queue: Promise<unknown> = Promise.resolve();
   /** A digest of each stored vault's credentials as last read: tells another window's change from ours. */
@@ -61,6 +62,16 @@ export class VaultRegistry implements vscode.Disposable {
       (key, error, client) => this.health.recordFailure(key, error, client),
     );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
+    // What globalState holds (the vaults, the active one) is there at once; SecretStorage is read by read().
+    this.adopt(options.storage.records(), []);
+  }
+
+  /**
+   * Resolves once the vaults were read in full, their secrets included: the first call reads them (after
+   * activation, as reading SecretStorage is a round trip to the window), later calls wait for that read.
+   */
+  read(): Promise<void> {
+    return (this.firstRead ??= this.load());
   }
 
   /** Reads the vaults again (at start, and when another window may have changed them). */
@@ -239,18 +250,23 @@ export class VaultRegistry implements vscode.Disposable {
     const { storage, environmentVault } = this.options;
     const records = storage.records();
     const credentials = await Promise.all(records.map((record) => storage.credentials(record.vaultId).catch(() => undefined)));
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
     this.fingerprints = new Map(records.map((record, index) => [record.vaultId, fingerprint(credentials[index])]));
-    this.chosen = storage.chosenKey();
     // A secret may have changed without anything shown changing: clients are made afresh after every load.
     this.clients.clear();
+    this.adopt(records, credentials);
+    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
+    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
+    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
+  }
+
+  // Client ids are known once their secrets are read; until then, none.
+  private adopt(records: readonly VaultRecord[], credentials: ReadonlyArray<{ clientId: string } | undefined>): void {
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
+    this.chosen = this.options.storage.chosenKey();
     const loaded = { vaults: JSON.stringify(this.stored), active: this.chosen };
     const change = { vaults: loaded.vaults !== this.loaded.vaults, active: loaded.active !== this.loaded.active };
     this.loaded = loaded;
     if (change.vaults || change.active) this.changed.fire(change);
-    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
-    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
-    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
   }
 
   // Stored or deleted, by this window or another: the secret this window last read may be gone.
