@@ -1,10 +1,17 @@
-// Bundles the extension into one CommonJS file. `--production` minifies without sourcemaps (what ships);
-// `--watch` rebuilds on change for development.
+// Bundles the extension into one CommonJS file, and the command line (`vgs-aliases`, src/cli) into its
+// own (dist/cli.js, which .vscodeignore keeps out of the .vsix). `--production` minifies without
+// sourcemaps (what ships); `--watch` rebuilds on change for development. `--testing` bundles the test
+// build's entry alone (test/testing-api: the product plus the in-editor suite's hooks), which only the
+// test VS Code installs, into `--outfile=<file>` (default dist/extension.js).
 const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const testing = process.argv.includes('--testing');
+const DIST = 'dist/extension.js';
+const outfile = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice('--outfile='.length) ?? DIST;
 
 /** Prints build errors in the shape VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -38,33 +45,61 @@ const vscodeOnce = {
   },
 };
 
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+/** The CLI's bundle; the CLI's tests build it with these options (into a folder of their own). */
+const cli = {
+  ...common,
+  entryPoints: [path.join(__dirname, 'src/cli/main.ts')],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { VGS_ALIASES_VERSION: JSON.stringify(require('./package.json').version) },
+};
+
+const extension = {
+  ...common,
+  entryPoints: [testing ? 'test/testing-api/extension.ts' : 'src/extension.ts'],
+  outfile,
+  external: ['vscode'],
+  plugins: [vscodeOnce, ...common.plugins],
+};
+
+const bundles = testing ? [extension] : [extension, cli];
+
 async function main() {
-  if (!watch) fs.rmSync('dist', { recursive: true, force: true });
-  const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    logLevel: 'warning',
-    plugins: watch ? [vscodeOnce, problemMatcher] : [vscodeOnce],
-  });
+  if (!watch) {
+    // dist/ holds nothing else; another folder (the test build's) may.
+    if (!testing && outfile === DIST) fs.rmSync('dist', { recursive: true, force: true });
+    for (const file of [outfile, `${outfile}.map`]) fs.rmSync(file, { force: true });
+  }
+  const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
   if (watch) {
-    await context.watch();
+    await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  const { warnings } = await context.rebuild();
-  await context.dispose();
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
   // A name of the API missing from the re-export would be undefined at run time: esbuild warns, the build fails.
-  if (warnings.some(({ text }) => text.includes('will always be undefined'))) process.exit(1);
+  if (results.some(({ warnings }) => warnings.some(({ text }) => text.includes('will always be undefined')))) process.exit(1);
+  // npx and a clone's `node dist/cli.js` run it alike; the mode makes `./dist/cli.js` run too.
+  if (!testing) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { cli };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

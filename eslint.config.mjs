@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 import layers from './test/lint/layers.mjs';
 
 /** Folders of src/ whose code runs and is unit-tested in plain Node. Adding one is one line. */
-export const PURE_FOLDERS = ['vgs', 'detection'];
+export const PURE_FOLDERS = ['vgs', 'detection', 'cli'];
 
 /** @param {string} root the repository: the folder holding src/ and tsconfig.json */
 export function config(root) {

@@ -4,7 +4,7 @@
  * must not be able to send a token exchange elsewhere or turn a confirmation off.
  */
 import * as vscode from 'vscode';
-import type { CustomPattern, FindingKind } from './detection';
+import { detectionSettingsFrom, type DetectionSettings } from './detection';
 import { ALIAS_FORMATS, tokenUrlOf, type AliasFormat, type RequestSettings, type Storage } from './vgs';
 
 const section = () => vscode.workspace.getConfiguration('vgs');
@@ -12,6 +12,30 @@ const section = () => vscode.workspace.getConfiguration('vgs');
 /** The user-level value of a setting; workspace and folder values are ignored on purpose. */
 export function userValue<T>(inspected: { globalValue?: T } | undefined): T | undefined {
   return inspected?.globalValue;
+}
+
+/** Where a setting's values come from, as `inspect` tells them. */
+export interface Inspected<T> {
+  readonly defaultValue?: T;
+  readonly globalValue?: T;
+  readonly workspaceValue?: T;
+  readonly workspaceFolderValue?: T;
+}
+
+/**
+ * The value of a setting of `restrictedConfigurations` (one that could hide findings or slow the host):
+ * the folder's or workspace's value only in a trusted workspace, the user's otherwise. VS Code itself
+ * leaves restricted workspace values out in Restricted Mode; reading them this way says so where they are
+ * read, and holds whatever VS Code does.
+ */
+export function trustedValue<T>(inspected: Inspected<T> | undefined, trusted: boolean): T | undefined {
+  if (!inspected) return undefined;
+  const workspace = trusted ? (inspected.workspaceFolderValue ?? inspected.workspaceValue) : undefined;
+  return workspace ?? inspected.globalValue ?? inspected.defaultValue;
+}
+
+function restricted<T>(config: vscode.WorkspaceConfiguration, name: string, fallback: T): T {
+  return trustedValue(config.inspect<T>(name), vscode.workspace.isTrusted) ?? fallback;
 }
 
 /** `vgs.authUrl` from user settings, as a token URL; undefined when unset. */
@@ -61,7 +85,10 @@ export function hoverFetchMetadata(): MetadataFetch {
   return value === 'never' || value === 'always' ? value : 'sandbox';
 }
 
-/** The user's alias defaults. None of these can send credentials anywhere, so any scope may set them. */
+/**
+ * The user's alias defaults. None of these can send credentials anywhere, so any scope may set them,
+ * except VOLATILE storage (see `defaultStorage`).
+ */
 export interface AliasDefaults {
   readonly format: AliasFormat;
   readonly storage: Storage;
@@ -71,13 +98,35 @@ export interface AliasDefaults {
 export function aliasDefaults(): AliasDefaults {
   const config = section();
   const format = config.get<string>('defaultFormat', 'UUID');
-  const storage = config.get<string>('defaultStorage', 'PERSISTENT');
+  const { storage, ignoredVolatile } = defaultStorage(config.inspect<string>('defaultStorage'));
+  if (ignoredVolatile && !toldVolatileIgnored) {
+    toldVolatileIgnored = true;
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        "This workspace's settings set vgs.defaultStorage to VOLATILE, which is taken from your user settings only: aliases are created PERSISTENT. Set it in your user settings to create VOLATILE aliases (VGS deletes them about an hour later).",
+      ),
+    );
+  }
   const classifiers = config.get<unknown>('defaultClassifiers', []);
   return {
     format: ALIAS_FORMATS.some((known) => known.name === format) ? (format as AliasFormat) : 'UUID',
-    storage: storage === 'VOLATILE' ? 'VOLATILE' : 'PERSISTENT',
+    storage,
     classifiers: Array.isArray(classifiers) ? classifiers.filter((tag): tag is string => typeof tag === 'string') : [],
   };
+}
+
+// Said once a session: the defaults are read at every tokenize.
+let toldVolatileIgnored = false;
+
+/**
+ * `vgs.defaultStorage`: VOLATILE from user settings only. VGS deletes a VOLATILE alias about an hour
+ * after creating it, so a repository setting it would make every alias written into its files dangle:
+ * a workspace or folder VOLATILE is ignored (and `ignoredVolatile` says so); a workspace PERSISTENT holds.
+ */
+export function defaultStorage(inspected: Inspected<string> | undefined): { storage: Storage; ignoredVolatile: boolean } {
+  const user: Storage = inspected?.globalValue === 'VOLATILE' ? 'VOLATILE' : 'PERSISTENT';
+  const workspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  return { storage: workspace === 'PERSISTENT' ? 'PERSISTENT' : user, ignoredVolatile: workspace === 'VOLATILE' && user !== 'VOLATILE' };
 }
 
 // Node clamps a timer over 2^31-1 ms to 1 ms, so a huge timeout would time out at once.
@@ -108,45 +157,17 @@ export function followRequestSettings(service: { configure(settings: RequestSett
   });
 }
 
-export type DetectionSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
-const SEVERITIES: readonly DetectionSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
-const FINDING_KINDS: readonly FindingKind[] = ['card', 'ssn', 'iban', 'custom'];
+export type { DetectionSettings, DetectionSeverity } from './detection';
 
 /**
- * What detection looks for and how it reports it. Any scope may set these: they change what is shown
- * in this folder's Problems, and send nothing anywhere.
+ * What detection looks for and how it reports it. They send nothing anywhere, but all except `formats`
+ * could hide findings or slow the host, so a folder sets them only once trusted (restrictedConfigurations).
  */
-export interface DetectionSettings {
-  readonly enabled: boolean;
-  readonly severity: DetectionSeverity;
-  /** Globs of files never scanned (relative to a workspace folder, or `**`/… anywhere). */
-  readonly exclude: readonly string[];
-  readonly formats: Partial<Record<FindingKind, AliasFormat>>;
-  readonly customPatterns: readonly CustomPattern[];
-  /** Files and documents larger than this are not scanned. */
-  readonly maxFileBytes: number;
-}
+export { MAX_FILE_SIZE_MB } from './detection';
 
 export function detectionSettings(): DetectionSettings {
   const config = vscode.workspace.getConfiguration('vgs.detection');
-  const severity = config.get<string>('severity', 'warning');
-  const exclude = config.get<unknown>('exclude', []);
-  const formats = config.get<unknown>('formats', {});
-  const patterns = config.get<unknown>('customPatterns', []);
-  const maxMb = config.get<number>('maxFileSizeMB', 4);
-  return {
-    enabled: config.get<boolean>('enabled', true) !== false,
-    severity: SEVERITIES.includes(severity as DetectionSeverity) ? (severity as DetectionSeverity) : 'warning',
-    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
-    formats: Object.fromEntries(
-      Object.entries(typeof formats === 'object' && formats !== null ? formats : {}).filter(
-        ([kind, format]) => FINDING_KINDS.includes(kind as FindingKind) && ALIAS_FORMATS.some((known) => known.name === format),
-      ),
-    ),
-    // compilePatterns checks each entry and says what is wrong with the ones it cannot run.
-    customPatterns: Array.isArray(patterns) ? (patterns as CustomPattern[]) : [],
-    maxFileBytes: (Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 4) * 1024 * 1024,
-  };
+  return detectionSettingsFrom((name) => (name === 'formats' ? config.get<unknown>(name) : restricted<unknown>(config, name, undefined)));
 }
 
 export function affectsDetection(event: vscode.ConfigurationChangeEvent): boolean {
@@ -169,7 +190,8 @@ export function searchExcludes(): string[] {
 
 /**
  * The checks of the aliases written in files (mixed environments, VOLATILE aliases, aliases a vault no
- * longer has). Any scope may set them, as a project's convention: they change Problems and send nothing.
+ * longer has). A trusted folder may set them, as a project's convention; an untrusted one cannot, since
+ * they could hide problems (restrictedConfigurations).
  */
 export interface AliasLintSettings {
   readonly mixedEnvironments: boolean;
@@ -183,11 +205,11 @@ export const DEFAULT_LIVE_FILES = ['**/*.prod.*', '**/*.production.*', '**/produ
 
 export function aliasLintSettings(): AliasLintSettings {
   const config = vscode.workspace.getConfiguration('vgs.lint');
-  const liveFiles = config.get<unknown>('liveFiles', DEFAULT_LIVE_FILES);
+  const liveFiles = restricted<unknown>(config, 'liveFiles', DEFAULT_LIVE_FILES);
   return {
-    mixedEnvironments: config.get<boolean>('mixedEnvironments', true) !== false,
-    volatileAliases: config.get<boolean>('volatileAliases', true) !== false,
-    missingAliases: config.get<boolean>('missingAliases', true) !== false,
+    mixedEnvironments: restricted<unknown>(config, 'mixedEnvironments', true) !== false,
+    volatileAliases: restricted<unknown>(config, 'volatileAliases', true) !== false,
+    missingAliases: restricted<unknown>(config, 'missingAliases', true) !== false,
     liveFiles: Array.isArray(liveFiles) ? liveFiles.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
   };
 }

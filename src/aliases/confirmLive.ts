@@ -1,11 +1,12 @@
 /**
- * The one question asked before a value leaves a live vault (Reveal, Details, Copy). Only the user
- * settings can turn it off: a repository's settings cannot (see settings.ts).
+ * The one question asked before a value leaves a live vault (Reveal, Details, Copy), or any vault for a
+ * `tok_live_` alias: that alias is live data wherever it is kept. Only the user settings can turn it off:
+ * a repository's settings cannot (see settings.ts).
  */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
 import { confirmRevealOnLive } from '../settings';
-import { isLive, type Vault } from '../vaults/vault';
+import { holdsLiveData, isLive, type Vault } from '../vaults/vault';
 
 export interface LiveQuestion {
   /** The question, naming what leaves and the vault. */
@@ -16,9 +17,11 @@ export interface LiveQuestion {
   readonly action: string;
 }
 
-/** True when the command may go on: a vault that is not live, the question turned off, or a yes. */
-export async function confirmLive(dialogs: Dialogs, vault: Vault, question: LiveQuestion): Promise<boolean> {
-  if (!isLive(vault) || !confirmRevealOnLive()) return true;
-  const detail = `${question.consequence} ${vscode.l10n.t('Setting vgs.confirmRevealOnLive turns this question off.')}`;
+/** True when the command may go on: no live data in `aliases` or the vault, the question turned off, or a yes. */
+export async function confirmLive(dialogs: Dialogs, vault: Vault, aliases: readonly string[], question: LiveQuestion): Promise<boolean> {
+  if (!holdsLiveData(vault, aliases) || !confirmRevealOnLive()) return true;
+  // Asked of a vault not marked live: the tok_live_ prefix is why.
+  const why = isLive(vault) ? '' : ` ${vscode.l10n.t('tok_live_ aliases stand for live data, whatever the vault.')}`;
+  const detail = `${question.consequence}${why} ${vscode.l10n.t('Setting vgs.confirmRevealOnLive turns this question off.')}`;
   return dialogs.confirm(question.message, detail, question.action);
 }

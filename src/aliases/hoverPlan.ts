@@ -20,8 +20,9 @@ export function otherEnvironment(alias: AliasEnvironment | undefined, vault: Vau
 }
 
 /**
- * A custom vault (the emulator, a proxy) says nothing of its environment, as for the live-vault question
- * of Reveal: its data counts as live only when the alias says so (`tok_live_…`).
+ * A custom vault (the emulator, a proxy) says nothing of its environment unless marked live (the caller
+ * passes it as `live` then), as for the live-vault question of Reveal: otherwise its data counts as live
+ * only when the alias says so (`tok_live_…`).
  */
 export function hoverPlan(alias: AliasEnvironment | undefined, vault: VaultEnvironment, setting: MetadataFetch): HoverPlan {
   if (otherEnvironment(alias, vault)) return { kind: 'mismatch', alias: alias!, vault: vault as AliasEnvironment };

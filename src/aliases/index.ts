@@ -30,13 +30,14 @@ export interface AliasFeature extends vscode.Disposable {
 export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const { registry } = deps;
   const previews = new Previews(deps);
+  const view = registerAliasesView(deps);
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
     [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],
     [COMMANDS.revealSelection, revealSelection(deps)],
     [COMMANDS.showAliasDetails, showAliasDetails(deps)],
     [COMMANDS.copyRevealedValue, copyRevealedValue(deps)],
-    [COMMANDS.deleteAlias, deleteAlias(deps)],
+    [COMMANDS.deleteAlias, deleteAlias(deps, view.filesWith)],
     [COMMANDS.updateClassifiers, updateClassifiers(deps)],
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
     [COMMANDS.showRevealHistory, showRevealHistory(deps)],
@@ -44,7 +45,6 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.openPreviewWithValues, openPreviewWithValues(deps, previews)],
   ] as const;
   const saveGuard = new SaveGuard(deps.revealed, deps.log);
-  const view = registerAliasesView(deps);
   const disposable = vscode.Disposable.from(
     saveGuard,
     previews,

@@ -1,7 +1,7 @@
 /**
  * Whether an extension may have the values of a vault: asked once per (extension, vault) in a modal that
  * names both, the answer kept in memory until the window closes. A refusal is kept as long, so that an
- * extension cannot wear the user down by asking again. For a live vault, Enter and Escape refuse.
+ * extension cannot wear the user down by asking again. Enter and Escape refuse: only a click on Allow allows.
  */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../commands/dialogs';
@@ -54,9 +54,8 @@ export class RevealConsent implements vscode.Disposable {
       vscode.l10n.t('VS Code does not tell who calls: the extension named itself. Allow only if you expect it to ask.'),
       vscode.l10n.t('Your answer holds for this extension and this vault until the window closes.'),
     ].join(' ');
-    const allow = vscode.l10n.t('Allow');
-    // Live: "Don't Allow" comes first, so that Enter refuses as Escape does.
-    return live ? this.dialogs.confirm(message, detail, allow, vscode.l10n.t("Don't Allow")) : this.dialogs.confirm(message, detail, allow);
+    // "Don't Allow" comes first, the modal's default, so that Enter refuses as Escape does, for any vault.
+    return this.dialogs.confirm(message, detail, vscode.l10n.t('Allow'), vscode.l10n.t("Don't Allow"));
   }
 
   private forgetRemoved(): void {

@@ -38,7 +38,7 @@ export interface PublicApi extends vscode.Disposable {
 export function createApi(options: ApiOptions): PublicApi {
   const { registry, log } = options;
   const consent = new RevealConsent(options.dialogs, registry);
-  const deps: ApiDeps = { registry, log, history: options.history, consent, isKnownAlias: options.isKnownAlias };
+  const deps: ApiDeps = { registry, log, history: options.history, consent, dialogs: options.dialogs, isKnownAlias: options.isKnownAlias };
   const onDidChangeVaults = vaultChanges(registry);
   const exports: VgsAliasesExports = {
     apiVersion: API_VERSION,

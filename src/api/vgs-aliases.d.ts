@@ -45,14 +45,16 @@ export interface VgsAliasesApiV1 {
 
   /**
    * What the vault keeps about each alias, in the order of `aliases`; never its value. VGS has no
-   * metadata-only call, so this reads the records and drops their values at once.
+   * metadata-only call, so this reads the records and drops their values at once. A live vault asks the
+   * user first, each call (Enter and Escape refuse; refused: rejects with 'declined' and sends nothing).
+   * Recorded in the user's local reveal history with your extension id.
    */
   describe(aliases: readonly string[], options?: VgsVaultOptions): Promise<VgsAliasDescription[]>;
 
   /**
    * The value behind each alias, in the order of `aliases`. Asks the user first, in a modal naming your
    * extension and the vault, once per vault until the window closes (a refusal is remembered as long);
-   * for a live vault, Enter and Escape refuse. Refused: rejects with 'declined' and sends nothing.
+   * Enter and Escape refuse. Refused: rejects with 'declined' and sends nothing.
    * Recorded in the user's local reveal history with your extension id (aliases masked, never values).
    */
   reveal(aliases: readonly string[], options?: VgsRevealOptions): Promise<string[]>;

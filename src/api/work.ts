@@ -1,6 +1,7 @@
 /** What every API call shares: its dependencies, and its requests run with progress and the caller's Cancel. */
 import * as vscode from 'vscode';
 import type { RevealHistory } from '../aliases/revealHistory';
+import type { Dialogs } from '../commands/dialogs';
 import { withAliasProgress, type Work } from '../aliases/progress';
 import type { VaultRegistry } from '../vaults';
 import { CancelledError } from '../vgs';
@@ -11,6 +12,7 @@ export interface ApiDeps {
   readonly log: vscode.LogOutputChannel;
   readonly history: RevealHistory;
   readonly consent: RevealConsent;
+  readonly dialogs: Dialogs;
   /** Whether the extension knows `text` as an alias (created, revealed or seen here). */
   readonly isKnownAlias: (text: string) => boolean;
 }

@@ -19,6 +19,7 @@ export const COMMANDS = {
   clearRevealHistory: 'vgs.clearRevealHistory',
   openPreviewWithValues: 'vgs.openPreviewWithValues',
   ignoreSensitiveValue: 'vgs.ignoreSensitiveValue',
+  ignoreForEveryone: 'vgs.ignoreForEveryone',
   excludeFromDetection: 'vgs.excludeFromDetection',
   checkPossibleAliases: 'vgs.checkPossibleAliases',
   checkAliasesInFile: 'vgs.checkAliasesInFile',

@@ -1,8 +1,8 @@
 // Every alias in a text: the recognisable ones (tok_sandbox_…, RAW_UUID…) and the words the alias index
 // knows (format-preserving aliases look like the values they stand for, so only the index can tell them).
 // The preview, the hover, the Aliases view and the alias checks all read text through this one function.
-import { aliasScanner, recognizeAlias, type AliasFormat } from '../vgs/formats';
-import { lineSlices } from './slices';
+import { aliasScanner, MAX_ALIAS_LENGTH, recognizeAlias, type AliasFormat } from '../vgs/formats';
+import { boundedSlices } from './slices';
 
 export type AliasEnvironment = 'sandbox' | 'live';
 
@@ -62,10 +62,17 @@ export function findAliases(text: string, isKnown: (word: string) => boolean = (
   return recognised === found.length ? found : found.sort((a, b) => a.start - b.start);
 }
 
-/** The same aliases, a slice of lines at a time (offsets in the whole text). */
+/**
+ * The same aliases, a slice at a time (offsets in the whole text). Slices end at line ends, except in a
+ * line longer than twice `sliceChars`, which is cut; each slice is read with the character before it and an
+ * alias's length after it, so a word's edges are where they are in the whole text, and keeps the aliases
+ * that start in it: one across a cut is found once.
+ */
 export function* findAliasesInSlices(text: string, isKnown: (word: string) => boolean, sliceChars: number): Generator<FoundAlias[], void, void> {
-  for (const [from, to] of lineSlices(text, sliceChars)) {
-    yield findAliases(text.slice(from, to), isKnown).map((found) => ({ ...found, start: found.start + from, end: found.end + from }));
+  for (const [from, to] of boundedSlices(text, sliceChars)) {
+    const start = Math.max(0, from - 1);
+    const found = findAliases(text.slice(start, Math.min(text.length, to + MAX_ALIAS_LENGTH + 1)), isKnown);
+    yield found.filter((each) => each.start + start >= from && each.start + start < to).map((each) => ({ ...each, start: each.start + start, end: each.end + start }));
   }
 }
 

@@ -5,20 +5,20 @@
 //   is what makes backtracking exponential or high-degree polynomial;
 // - size: the expression only ever sees WINDOW characters (a line, or overlapping windows of a long
 //   one), so one attempt costs at most about MAX_PATHS × WINDOW steps whatever the file holds;
-// - time: a pattern that has cost more than its budget in one scan is dropped for the rest of it and
-//   reported; it can overrun by one window at most.
+// - time: a pattern that has cost more than its budget, in one slice or in one scan, is dropped for the
+//   rest of the scan and reported; it can overrun by one window at most (patternRun.ts).
 import { ALIAS_FORMATS } from '../vgs/formats';
 import type { CompiledPattern, CustomPattern, PatternProblem, PatternProblemCode } from './types';
 
 export const MAX_SOURCE = 256;
 export const MAX_NAME = 64;
 export const WINDOW = 256;
-/** Matches up to this long are found whole even across a window seam. */
+/**
+ * Matches up to this long are found whole, and once, even across a window seam or a slice's cut;
+ * a longer one is found in pieces no longer than WINDOW (the regex sees no more).
+ */
 export const OVERLAP = 64;
 export const MAX_PATHS = 1024;
-/** A pattern may cost this much per MB scanned (at least MIN_BUDGET_MS) before it is dropped. */
-export const BUDGET_MS_PER_MB = 100;
-export const MIN_BUDGET_MS = 50;
 
 const FORMATS = new Set<string>(ALIAS_FORMATS.map((f) => f.name));
 
@@ -141,61 +141,4 @@ function repeated(ways: number, min: number, max: number): number {
   let total = 0;
   for (let n = min; n <= max && total <= MAX_PATHS; n++) total += ways ** n;
   return total;
-}
-
-/** What one scan has spent on each pattern, across its slices, and which ones it has dropped. */
-export class PatternBudget {
-  readonly spent = new Map<CompiledPattern, number>();
-  readonly dropped = new Set<CompiledPattern>();
-  readonly ms: number;
-
-  constructor(textLength: number, ms?: number) {
-    this.ms = ms ?? Math.max(MIN_BUDGET_MS, (BUDGET_MS_PER_MB * textLength) / 1e6);
-  }
-}
-
-/** Runs the patterns over [from, to) of `text`, window by window, within each pattern's time budget. */
-export function runPatterns(
-  text: string,
-  from: number,
-  to: number,
-  patterns: readonly CompiledPattern[],
-  budget: PatternBudget,
-  found: (pattern: CompiledPattern, start: number, end: number) => void,
-  dropped: (pattern: CompiledPattern, spentMs: number) => void,
-): void {
-  for (const pattern of patterns) {
-    if (budget.dropped.has(pattern)) continue;
-    const { regex } = pattern;
-    const started = performance.now() - (budget.spent.get(pattern) ?? 0);
-    for (let lineStart = from; lineStart < to; ) {
-      let next = text.indexOf('\n', lineStart);
-      if (next === -1 || next > to) next = to;
-      // `$` means the end of the line, CRLF or not.
-      const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
-      for (let ws = lineStart; ws < lineEnd; ws += WINDOW - OVERLAP) {
-        const we = Math.min(lineEnd, ws + WINDOW);
-        const window = text.slice(ws, we);
-        // A match starting in the overlap is left to the next window, which sees it whole.
-        const last = we === lineEnd;
-        regex.lastIndex = 0;
-        for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
-          if (m[0].length === 0) {
-            regex.lastIndex++;
-            continue;
-          }
-          if (!last && m.index >= WINDOW - OVERLAP) break;
-          found(pattern, ws + m.index, ws + m.index + m[0].length);
-        }
-        if (last) break;
-      }
-      lineStart = next + 1;
-      if (performance.now() - started > budget.ms) {
-        budget.dropped.add(pattern);
-        dropped(pattern, performance.now() - started);
-        break;
-      }
-    }
-    budget.spent.set(pattern, performance.now() - started);
-  }
 }

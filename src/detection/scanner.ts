@@ -67,12 +67,21 @@ function joinedAfter(text: string, end: number): boolean {
   return (c === DASH || c === DOT) && isWordAt(text, end + 1);
 }
 
-/** Scans [from, to) of `text` and pushes what it finds, in order. Words starting before `to` are read whole. */
-export function scanBuiltIns(text: string, from: number, to: number, context: ScanContext, hits: Hit[]): void {
+/** No candidate is longer (an IBAN has 34 characters): a longer word past the slice's end is left to the next. */
+export const LONGEST_CANDIDATE = 64;
+
+/**
+ * Scans [from, to) of `text` and pushes what it finds, in order; returns where it stopped, from where
+ * the next slice goes on. Words starting before `to` are read whole, except words too long to be a
+ * candidate, which are read only to `to`: a slice cut inside one starts by skipping the rest of it.
+ */
+export function scanBuiltIns(text: string, from: number, to: number, context: ScanContext, hits: Hit[]): number {
   // Bounds checked by hand rather than reading NaN past the end: charCodeAt then stays a small integer
   // and the table lookups stay on V8's fast path.
   const n = text.length;
   let i = from;
+  // The rest of a long word the previous slice was cut in, already judged.
+  if (i > 0 && isAsciiWord(text.charCodeAt(i - 1))) while (i < to && isAsciiWord(text.charCodeAt(i))) i++;
   while (i < to) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c] : 0;
@@ -81,19 +90,21 @@ export function scanBuiltIns(text: string, from: number, to: number, context: Sc
       continue;
     }
     let j = i + 1;
+    // Past `to`, a word longer than any candidate is read no further.
+    const stop = Math.max(to, i + LONGEST_CANDIDATE);
     if (k === DIGIT) {
-      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+      while (j < n && j < stop && isDigitCode(text.charCodeAt(j))) j++;
       const after = j < n ? text.charCodeAt(j) : END;
       if (after >= 128 || CLASS[after] === 0) {
         // Most numbers are short and alone (ids, amounts, times): not worth a call.
         const length = j - i;
         const chained = (after === SPACE || after === DASH) && j + 1 < n && isDigitCode(text.charCodeAt(j + 1));
-        i = !chained && length !== 9 && (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS) ? j : numbers(text, i, j, context, hits);
+        i = !chained && length !== 9 && (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS) ? j : numbers(text, i, j, to, context, hits);
         continue;
       }
       j++; // digits then letters: a hash, an identifier; skip it whole
     }
-    while (j < n) {
+    while (j < n && j < stop) {
       const d = text.charCodeAt(j);
       if (d >= 128 || CLASS[d] === 0) break;
       j++;
@@ -102,7 +113,10 @@ export function scanBuiltIns(text: string, from: number, to: number, context: Sc
     const ibanLike = k === UPPER && j - i >= 4 && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && isUpperAt(text, i + 1);
     i = ibanLike && context.ibans ? iban(text, i, j, context, hits) : j;
   }
+  return i;
 }
+
+const isAsciiWord = (c: number) => c < 128 && CLASS[c] !== 0;
 
 /** What `after` holds at the end of the text: a code no class claims. */
 const END = 0;
@@ -119,7 +133,7 @@ const ENDS = new Int32Array(MAX_GROUPS);
 const size = (g: number) => ENDS[g] - STARTS[g];
 
 /** An all-digit word [start, end) and the words chained to it; returns where scanning goes on. */
-function numbers(text: string, start: number, end: number, context: ScanContext, hits: Hit[]): number {
+function numbers(text: string, start: number, end: number, to: number, context: ScanContext, hits: Hit[]): number {
   const sep = text.charCodeAt(end);
   if ((sep !== SPACE && sep !== DASH) || !isDigitAt(text, end + 1)) {
     // The common case, one number on its own: only 9 digits (an SSN by its key) or 12–19 (a card) matter.
@@ -132,7 +146,9 @@ function numbers(text: string, start: number, end: number, context: ScanContext,
   if (sep === DASH && ((end - start !== 3 && end - start !== 4) || joinedBefore(text, start))) {
     // Dates, times, order and phone numbers: no SSN (3-2-4) nor printed card (4-…) starts like this.
     let at = end;
-    while (text.charCodeAt(at) === DASH && isDigitAt(text, at + 1)) for (at++; isDigitAt(text, at); at++);
+    // Past the slice's end, a long chain is left to the next slice.
+    const limit = Math.max(to, start + LONGEST_CANDIDATE);
+    while (text.charCodeAt(at) === DASH && isDigitAt(text, at + 1) && at < limit) for (at++; isDigitAt(text, at) && at < limit; at++);
     return at;
   }
   STARTS[0] = start;
@@ -140,8 +156,9 @@ function numbers(text: string, start: number, end: number, context: ScanContext,
   let count = 1;
   for (let at = end; count < MAX_GROUPS && text.charCodeAt(at) === sep && isDigitAt(text, at + 1); count++) {
     let e = at + 1;
-    while (isDigitAt(text, e)) e++;
-    if (isWordAt(text, e)) break; // "1234-5678abc": the chain stops before a word that is not a number
+    while (isDigitAt(text, e) && e - at <= MAX_CARD_DIGITS) e++;
+    // "1234-5678abc": the chain stops before a word that is not a number, or a number too long to be in one
+    if (isWordAt(text, e)) break;
     STARTS[count] = at + 1;
     ENDS[count] = e;
     at = e;

@@ -42,6 +42,8 @@ export class CsvColumns {
   private delimiter: string | undefined;
   private readonly ssnColumns = new Set<number>();
   private readonly headerEnd: number;
+  /** Where the last count stopped, and the column there. */
+  private last = { at: 0, column: 0 };
 
   constructor(private readonly text: string) {
     const end = text.indexOf('\n');
@@ -62,10 +64,18 @@ export class CsvColumns {
   /** Whether the field starting at `start` lies in a column headed by an SSN name. */
   inSsnColumn(start: number): boolean {
     if (this.ssnColumns.size === 0 || this.delimiter === undefined || start <= this.headerEnd) return false;
-    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    // Quoted fields holding the delimiter would shift the count; such a row just is not flagged.
-    let column = 0;
-    for (let at = this.text.indexOf(this.delimiter, lineStart); at !== -1 && at < start; at = this.text.indexOf(this.delimiter, at + 1)) column++;
+    // Candidates come in text order: the count goes on from the last one, so a long line is read once,
+    // not once per candidate. Quoted fields holding the delimiter would shift the count; such a row just
+    // is not flagged.
+    let { at, column } = this.last;
+    if (start < at) [at, column] = [this.text.lastIndexOf('\n', start - 1) + 1, 0];
+    const delimiter = this.delimiter.charCodeAt(0);
+    for (; at < start; at++) {
+      const c = this.text.charCodeAt(at);
+      if (c === 10) column = 0;
+      else if (c === delimiter) column++;
+    }
+    this.last = { at, column };
     return this.ssnColumns.has(column);
   }
 }

@@ -52,10 +52,23 @@ export interface DetectionOptions {
   readonly patterns?: readonly CompiledPattern[];
   /** Which kinds to look for; all of them by default. */
   readonly kinds?: readonly FindingKind[];
-  /** The most one custom pattern may cost in one scan; 100 ms per MB of text, at least 50 ms, by default. */
+  /**
+   * The most one custom pattern may cost in one scan. By default 50 ms per MB of text, at least 50 ms,
+   * and the same in each slice, at least 15 ms: a pattern over either is dropped for the rest of the scan.
+   */
   readonly patternBudgetMs?: number;
   /** Told when a custom pattern is dropped during a scan for being too slow on this text. */
   readonly onPatternProblem?: (problem: PatternProblem) => void;
+  /** Told after each slice what it covered and how much text it read (for tests and the benchmark). */
+  readonly onSlice?: (work: SliceWork) => void;
+}
+
+/** One slice of a scan: the range it covered and the characters it read, whatever reads them. */
+export interface SliceWork {
+  readonly from: number;
+  readonly to: number;
+  /** Characters walked by the built-in scan, handed to custom patterns' regexes, walked to test aliases. */
+  readonly read: number;
 }
 
 /** A custom pattern that passed validation, ready to run. */

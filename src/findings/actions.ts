@@ -1,10 +1,12 @@
 /**
  * Quick fixes on the VGS diagnostics. Each calls a command with the ranges it means, never the
  * selection: tokenize this value, tokenize every value of the file in one edit, ignore this value in
- * this file, or leave files like this one out of detection.
+ * this file (for this person) or for everyone (.vgs-aliases-ignore), or leave files like this one out
+ * of detection.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
+import { SHARED_IGNORES_FILE } from '../detection';
 import { kindNoun, type Located } from './located';
 import { DIAGNOSTIC_SOURCE, type FindingsStore } from './store';
 
@@ -23,12 +25,16 @@ export class FindingActions implements vscode.CodeActionProvider {
       });
     if (here.length === 0) return [];
     const uri = document.uri;
+    const shared = uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
     const actions = here.flatMap(({ diagnostic, located }) => {
       const noun = kindNoun(located);
       const tokenize = action(vscode.l10n.t('Tokenize this {0} with VGS', noun), diagnostic, COMMANDS.tokenizeSelection, { uri, ranges: [located.range], format: located.format });
       tokenize.isPreferred = here.length === 1;
       const ignore = action(vscode.l10n.t('Ignore this {0} in this file', noun), diagnostic, COMMANDS.ignoreSensitiveValue, { uri, ranges: [located.range] });
-      return [tokenize, ignore];
+      // The team's file lives in a workspace folder: a file outside one has nowhere to write it.
+      if (!shared) return [tokenize, ignore];
+      const forEveryone = action(vscode.l10n.t('Ignore for everyone (writes {0})', SHARED_IGNORES_FILE), diagnostic, COMMANDS.ignoreForEveryone, { uri, ranges: [located.range] });
+      return [tokenize, ignore, forEveryone];
     });
     const diagnostics = here.map(({ diagnostic }) => diagnostic);
     if (all.length > 1) actions.push(action(vscode.l10n.t('Tokenize all {0} sensitive values in this file', all.length), diagnostics, COMMANDS.tokenizeSelection, tokenizeAll(uri, all)));

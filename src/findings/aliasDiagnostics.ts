@@ -58,6 +58,11 @@ export class AliasDiagnostics implements vscode.Disposable {
         this.settings = aliasLintSettings();
         this.showAll();
       }),
+      // Trusting the folder lets its own vgs.lint values count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.settings = aliasLintSettings();
+        this.showAll();
+      }),
       // Known aliases (words that are aliases, their storage) or the size limit changed.
       detector.onDidChange(() => {
         for (const alias of this.missing.keys()) if (known.isKnownAlias(alias)) this.missing.delete(alias);

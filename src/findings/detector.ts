@@ -1,18 +1,17 @@
 /**
  * Detection as the settings, the known aliases and the ignores shape it: one place that turns a text
- * into located findings, a slice at a time, for the open documents and the workspace scan alike.
+ * into located findings, a slice at a time, for the open documents and the workspace scan alike. The
+ * team's ignores (.vgs-aliases-ignore) and vgs-ignore comments apply as `vgs-aliases scan` applies them.
  */
 import * as vscode from 'vscode';
-import { compilePatterns, findSensitiveValuesInSlices, type CompiledPattern, type DetectionOptions, type PatternProblem } from '../detection';
+import { compilePatterns, detectionOptions, EDITOR_SLICE_CHARS, findSensitiveValuesInSlices, suppressionOf, type CompiledPattern, type KnownAlias, type PatternProblem } from '../detection';
 import type { KnownAliases } from '../aliases/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
 import type { IgnoredValues } from './ignores';
 import { locate, positionsOf, type Located } from './located';
+import type { TeamIgnores } from './teamIgnores';
 import type { Turns } from '../workspace/turns';
-
-// About 2 ms of scanning at detection's measured speed: many slices fit in one turn of the event loop.
-const SLICE_CHARS = 256 * 1024;
 
 export class Detector implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -27,6 +26,7 @@ export class Detector implements vscode.Disposable {
   constructor(
     private readonly known: KnownAliases,
     private readonly ignores: IgnoredValues,
+    private readonly team: TeamIgnores,
   ) {
     this.reload();
     this.subscriptions = [
@@ -35,8 +35,14 @@ export class Detector implements vscode.Disposable {
         this.reload();
         this.changed.fire();
       }),
+      // Trusting the folder lets its own vgs.detection values count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.reload();
+        this.changed.fire();
+      }),
       known.onDidChange(() => this.changed.fire()),
       ignores.onDidChange(() => this.changed.fire()),
+      team.onDidChange(() => this.changed.fire()),
     ];
   }
 
@@ -54,18 +60,18 @@ export class Detector implements vscode.Disposable {
    * Undefined when `cancelled` says so between two slices.
    */
   async locate(uri: vscode.Uri, text: string, turns: Turns, cancelled: () => boolean = () => false): Promise<Located[] | undefined> {
+    // The shared file's alias lines are aliases that look like values: it is never scanned.
+    if (this.team.isFile(uri)) return [];
     const ignored = await this.ignores.of(uri);
-    const options: DetectionOptions = {
-      isKnownAlias: this.known.isKnownAlias,
-      formats: this.current.formats,
-      patterns: this.patterns,
-      onPatternProblem: (problem) => this.tell(problem),
-    };
+    const team = this.team.of(uri);
+    const options = detectionOptions(this.current, this.patterns, this.knownHere(team?.ignores.aliasesIn(team.path)), (problem) => this.tell(problem));
     const positionAt = positionsOf(text);
     const found: Located[] = [];
-    for (const slice of findSensitiveValuesInSlices(text, options, SLICE_CHARS)) {
+    for (const slice of findSensitiveValuesInSlices(text, options, EDITOR_SLICE_CHARS)) {
       for (const finding of slice) {
-        if (!ignored?.(text.slice(finding.start, finding.end))) found.push(locate(text, finding, positionAt));
+        if (ignored?.(text.slice(finding.start, finding.end))) continue;
+        const located = locate(text, finding, positionAt);
+        if (!suppressionOf(text, finding, team?.path ?? '', located.masked, team?.ignores)) found.push(located);
       }
       await turns.take();
       if (cancelled()) return undefined;
@@ -76,6 +82,12 @@ export class Detector implements vscode.Disposable {
   dispose(): void {
     for (const each of this.subscriptions) each.dispose();
     this.changed.dispose();
+  }
+
+  /** The index's aliases, and the ones `vgs-aliases fix` wrote into this file. */
+  private knownHere(fromFix: KnownAlias | undefined): KnownAlias {
+    const { isKnownAlias } = this.known;
+    return fromFix ? (text) => isKnownAlias(text) || fromFix(text) : isKnownAlias;
   }
 
   private reload(): void {

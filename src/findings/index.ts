@@ -9,12 +9,14 @@ import { checkAliasesInFile } from './commands/checkAliasesInFile';
 import { excludeFromDetection } from './commands/exclude';
 import { findSensitiveValuesInWorkspace } from './commands/findInWorkspace';
 import { ignoreSensitiveValue } from './commands/ignore';
+import { ignoreForEveryone } from './commands/ignoreForEveryone';
 import { tokenizeSensitiveValuesInWorkspace } from './commands/tokenizeWorkspace';
 import type { FindingsDeps } from './deps';
 import { Detector } from './detector';
 import { IgnoredValues } from './ignores';
 import { LiveDiagnostics } from './live';
 import { FindingsStore } from './store';
+import { TeamIgnores } from './teamIgnores';
 
 /** The findings feature, and what the language-model tools share of it. */
 export interface FindingsFeature extends vscode.Disposable {
@@ -23,13 +25,15 @@ export interface FindingsFeature extends vscode.Disposable {
 
 export function registerFindings(context: vscode.ExtensionContext, aliasDeps: AliasCommandDeps): FindingsFeature {
   const ignores = new IgnoredValues(context.secrets, context.workspaceState);
-  const detector = new Detector(aliasDeps.known, ignores);
+  const team = new TeamIgnores(aliasDeps.log);
+  const detector = new Detector(aliasDeps.known, ignores, team);
   const store = new FindingsStore();
   const live = new LiveDiagnostics(detector, store);
   const aliasChecks = new AliasDiagnostics(detector, aliasDeps.known, aliasDeps.registry);
-  const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores, aliasChecks };
+  const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores, team, aliasChecks };
   const commands = [
     [COMMANDS.ignoreSensitiveValue, ignoreSensitiveValue(deps)],
+    [COMMANDS.ignoreForEveryone, ignoreForEveryone(deps)],
     [COMMANDS.excludeFromDetection, excludeFromDetection(deps)],
     [COMMANDS.checkPossibleAliases, checkPossibleAliases(deps)],
     [COMMANDS.checkAliasesInFile, checkAliasesInFile(deps)],
@@ -38,6 +42,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
   ] as const;
   const disposable = vscode.Disposable.from(
     ignores,
+    team,
     detector,
     store,
     live,

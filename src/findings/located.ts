@@ -3,7 +3,7 @@
  * value; the document it points into stays the only copy.
  */
 import * as vscode from 'vscode';
-import type { Finding, FindingKind } from '../detection';
+import { lineLocator, type Finding, type FindingKind } from '../detection';
 import type { AliasFormat } from '../vgs';
 import { maskValue } from '../vgs';
 
@@ -19,17 +19,10 @@ export interface Located {
 
 /** Offsets of `text` to positions, without a TextDocument (a file read from disk, or a snapshot). */
 export function positionsOf(text: string): (offset: number) => vscode.Position {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineOf = lineLocator(text);
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return new vscode.Position(low, offset - starts[low]);
+    const [line, start] = lineOf(offset);
+    return new vscode.Position(line, offset - start);
   };
 }
 

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import { revealForLaunchCommand } from './commands/revealForLaunch';
 import { aliasesInEnv } from './configurationProvider';
-import { HandedOut } from './handedOut';
+import { Handouts } from './handouts';
 import type { LaunchDeps } from './reveal';
 
 export function registerLaunch(deps: LaunchDeps): vscode.Disposable {
-  const handedOut = new HandedOut();
+  const handouts = new Handouts();
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.revealForLaunch, revealForLaunchCommand(deps, handedOut)),
-    vscode.debug.registerDebugConfigurationProvider('*', aliasesInEnv(deps, handedOut)),
+    vscode.commands.registerCommand(COMMANDS.revealForLaunch, revealForLaunchCommand(deps, handouts)),
+    vscode.debug.registerDebugConfigurationProvider('*', aliasesInEnv(deps, handouts)),
   );
 }

@@ -1,27 +1,35 @@
 /**
  * Where a launch configuration puts revealed values, checked after VS Code substituted its variables: only
- * in `env`, and only for a program that does not run in a terminal. A debug adapter asked to run the
- * program in a terminal (js-debug's and debugpy's `console`, cppdbg's `externalConsole`) has VS Code type
- * `/usr/bin/env 'NAME=value' …` into the shell, where the value shows and can enter the shell's history;
- * one told to trace (js-debug's `trace`, debugpy's `logToFile`) writes the launch request, environment
- * included, to a log file. Plain functions, no 'vscode': tested in plain Node.
+ * in `env` (Reveal for Launch's handouts too), and only for a program that does not run in a terminal. A
+ * debug adapter asked to run the program in a terminal (js-debug's and debugpy's `console`, cppdbg's
+ * `externalConsole`) has VS Code type `/usr/bin/env 'NAME=value' …` into the shell, where the value shows
+ * and can enter the shell's history; one told to trace (js-debug's `trace`, debugpy's `logToFile`) writes
+ * the launch request, environment included, to a log file. Plain functions, no 'vscode': tested in plain Node.
  */
+import { handoutsIn } from './handouts';
 
-/** The paths (`args[1]`, `cwd`) of the strings outside `env` that hold any of `values`. */
-export function valuesOutsideEnv(config: Readonly<Record<string, unknown>>, values: readonly string[]): string[] {
-  if (values.length === 0) return [];
-  const found: string[] = [];
-  const visit = (node: unknown, path: string): void => {
+export interface PlacedHandout {
+  readonly handout: string;
+  /** Where it stands (`env.DB`, `args[1]`). */
+  readonly path: string;
+  /** The `env` variable whose value holds it; undefined anywhere else. */
+  readonly variable?: string;
+}
+
+/** Every handout of Reveal for Launch the configuration holds, and where. */
+export function handoutsPlaced(config: Readonly<Record<string, unknown>>): PlacedHandout[] {
+  const placed: PlacedHandout[] = [];
+  const visit = (node: unknown, path: string, variable?: string): void => {
     if (typeof node === 'string') {
-      if (values.some((value) => value !== '' && node.includes(value))) found.push(path);
+      placed.push(...handoutsIn(node).map((handout) => ({ handout, path, ...(variable === undefined ? {} : { variable }) })));
     } else if (Array.isArray(node)) {
       node.forEach((each, i) => visit(each, `${path}[${i}]`));
     } else if (typeof node === 'object' && node !== null) {
-      for (const [key, each] of Object.entries(node)) visit(each, path === '' ? key : `${path}.${key}`);
+      for (const [key, each] of Object.entries(node)) visit(each, path === '' ? key : `${path}.${key}`, path === 'env' ? key : undefined);
     }
   };
-  for (const [key, each] of Object.entries(config)) if (key !== 'env') visit(each, key);
-  return found;
+  visit(config, '');
+  return placed;
 }
 
 /** The terminal the configuration asks its program to run in, if any (`integratedTerminal`, `externalConsole`). */

@@ -28,7 +28,7 @@ export interface AliasReference {
 }
 
 export interface LaunchReveal {
-  /** What the live question names: the launch, or "a debug launch" for an input. */
+  /** What the live question names: the launch. */
   readonly launch: string;
   readonly signal?: AbortSignal;
   /** Told which vault is being worked on, so a failure can offer that vault's fix. */
@@ -46,7 +46,7 @@ export async function revealForLaunch(deps: LaunchDeps, references: readonly Ali
     byVault.set(vaults[i].key, group);
   });
   for (const { vault, aliases } of byVault.values()) {
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, [...aliases], {
       message: plural(
         aliases.size,
         vscode.l10n.t('Reveal {0} alias from the live vault "{1}" for {2}?', aliases.size, vault.name, options.launch),

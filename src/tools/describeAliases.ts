@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { plural } from '../commands/plural';
 import { confirmRevealOnLive } from '../settings';
 import { maskValue } from '../vgs';
-import { isLive, type Vault } from '../vaults/vault';
+import { holdsLiveData, type Vault } from '../vaults/vault';
 import type { ToolDeps } from './deps';
 import { failureReason } from './failure';
 import { TOOLS } from './ids';
@@ -33,7 +33,7 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
     const count = aliases.length;
     const invocationMessage = plural(count, vscode.l10n.t('Describing {0} alias in {1}', count, vault.name), vscode.l10n.t('Describing {0} aliases in {1}', count, vault.name));
     // As Show Alias Details: a live vault's records are read only after a yes (unless the user turned that off).
-    if (!isLive(vault) || !confirmRevealOnLive()) return { invocationMessage };
+    if (!holdsLiveData(vault, aliases) || !confirmRevealOnLive()) return { invocationMessage };
     return {
       invocationMessage,
       confirmationMessages: {

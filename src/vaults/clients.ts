@@ -27,6 +27,8 @@ export class VaultClients {
     private readonly tokenUrlFor: (vault: VaultRecord) => string,
     /** Hears what a vault's calls fail with that is about the vault itself (see watched.ts). */
     private readonly notice: (key: string, error: VgsError, client: VaultClient) => void,
+    /** Hears that a vault answered a call without a failure. */
+    private readonly answered: (key: string, client: VaultClient) => void,
   ) {}
 
   get(key: string): VaultClient | undefined {
@@ -42,7 +44,12 @@ export class VaultClients {
       ...credentials,
     });
     // A client dropped since (an edit, a removal) no longer speaks for the vault.
-    const client: VaultClient = watched(made, (error) => this.byKey.get(vault.key) === client && this.notice(vault.key, error, made));
+    const current = () => this.byKey.get(vault.key) === client;
+    const client: VaultClient = watched(
+      made,
+      (error) => current() && this.notice(vault.key, error, made),
+      () => current() && this.answered(vault.key, made),
+    );
     this.byKey.set(vault.key, client);
     return client;
   }

@@ -28,6 +28,9 @@ export interface Problem {
 
 const UNKNOWN: VaultHealth = { token: 'not requested' };
 
+/** Problems that leave the vault usable for the rest: a missing scope, reveal off. */
+export const LIMITS: ReadonlySet<string> = new Set(['missing-scope', 'reveal-not-enabled']);
+
 export class HealthBook implements vscode.Disposable {
   private readonly byKey = new Map<string, VaultHealth>();
   private readonly changed = new vscode.EventEmitter<string>();
@@ -46,6 +49,23 @@ export class HealthBook implements vscode.Disposable {
       rateLimitRemaining: client.lastRateLimitRemaining,
       checkedAt: Date.now(),
       ...(report.revealBlocked ? { problem: problemOf(report.revealBlocked) } : {}),
+    });
+  }
+
+  /**
+   * Any call VGS answered without a failure: a token was granted and the vault works, so a failure seen
+   * before is over (what the account lacks stays). Told only when that changes what is known.
+   */
+  recordAnswer(key: string, client: VaultClient): VaultHealth {
+    const previous = this.of(key);
+    const { problem } = previous;
+    if (previous.token === 'granted' && (problem === undefined || LIMITS.has(problem.code))) return previous;
+    return this.set(key, {
+      ...previous,
+      token: 'granted',
+      rateLimitRemaining: client.lastRateLimitRemaining ?? previous.rateLimitRemaining,
+      checkedAt: Date.now(),
+      problem: problem && LIMITS.has(problem.code) ? problem : undefined,
     });
   }
 

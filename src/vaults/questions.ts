@@ -15,16 +15,28 @@ export interface QuestionContext {
 const required = (what: string) => (text: string) => (text.length === 0 ? what : undefined);
 const optionalUrl = (text: string) => (text.length === 0 ? undefined : endpointText(text));
 
-// Until the environment is chosen, the URL steps count: the flow may still need them.
-const mayBeCustom = (answers: { environment?: string }) => answers.environment === undefined || answers.environment === 'custom';
+/** The environment step's answer for a custom vault whose data is live (stored as `custom` with `live`). */
+const CUSTOM_LIVE = 'custom-live';
+type EnvironmentAnswer = VaultEnvironment | typeof CUSTOM_LIVE;
 
-function environmentQuestion(vaultId: string | undefined, current?: VaultEnvironment): Question {
-  const choices: Choice<VaultEnvironment>[] = [
+// Until the environment is chosen, the URL steps count: the flow may still need them.
+const mayBeCustom = (answers: { environment?: string }) =>
+  answers.environment === undefined || answers.environment === 'custom' || answers.environment === CUSTOM_LIVE;
+
+function environmentQuestion(vaultId: string | undefined, current?: EnvironmentAnswer): Question {
+  const choices: Choice<EnvironmentAnswer>[] = [
     { label: '$(beaker) Sandbox', description: vscode.l10n.t('test data, tok_sandbox_ aliases'), value: 'sandbox' },
     { label: '$(warning) Live', description: vscode.l10n.t('production data'), value: 'live' },
-    { label: '$(link) Custom URL…', description: vscode.l10n.t('the VGS emulator or a proxy'), value: 'custom' },
+    { label: '$(link) Custom URL…', description: vscode.l10n.t('the VGS emulator or a proxy, test data'), value: 'custom' },
+    { label: '$(warning) Custom URL, live data…', description: vscode.l10n.t('a proxy in front of a live vault'), value: CUSTOM_LIVE },
   ];
   return { choose: { placeHolder: vscode.l10n.t('Environment of vault {0}', vaultId ?? ''), choices, value: current } };
+}
+
+/** The environment step's answer as stored: `custom-live` is a custom vault marked live. */
+function environmentOf(answer: string | undefined): { environment: VaultEnvironment; live?: boolean } {
+  if (answer === CUSTOM_LIVE) return { environment: 'custom', live: true };
+  return answer === 'custom' ? { environment: 'custom', live: false } : { environment: answer as VaultEnvironment };
 }
 
 function baseUrlQuestion(value: string): Question {
@@ -41,9 +53,11 @@ function tokenUrlQuestion(userTokenUrl: string, value?: string): Question {
   return { text: { prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl), placeHolder: userTokenUrl, value, validate: optionalUrl } };
 }
 
-const clientIdQuestion = (): Question => ({
+// The client id is no secret: Edit Vault shows the current one, so that changing the secret is one step.
+const clientIdQuestion = (value?: string): Question => ({
   text: {
     prompt: vscode.l10n.t('Client id of the service account (VGS dashboard, Organization > Service Accounts)'),
+    value,
     validate: required(vscode.l10n.t('Enter the client id.')),
   },
 });
@@ -67,12 +81,15 @@ export async function askNewVault(given: Partial<NewVault>, context: QuestionCon
     { key: 'baseUrl', when: mayBeCustom, question: (answers) => baseUrlQuestion(suggestedBaseUrl(answers.vaultId ?? '', context.vaults)) },
     // A base URL given as an argument comes with the token URL it needs, if any.
     { key: 'tokenUrl', when: (answers) => mayBeCustom(answers) && given.baseUrl === undefined, question: () => tokenUrlQuestion(context.userTokenUrl) },
-    { key: 'clientId', question: clientIdQuestion },
+    { key: 'clientId', question: () => clientIdQuestion() },
     { key: 'clientSecret', question: (answers) => clientSecretQuestion(answers.clientId) },
   ];
-  const answers = await askSteps(vscode.l10n.t('Add VGS Vault'), steps, given);
+  const { live, ...strings } = given;
+  const answers = await askSteps(vscode.l10n.t('Add VGS Vault'), steps, strings as Answers<NewVaultField>);
+  if (!answers) return undefined;
   // Every field is given or asked; the registry checks them all before storing anything.
-  return answers as NewVault | undefined;
+  const asked = environmentOf(answers.environment);
+  return { ...answers, ...asked, live: asked.live === true || live === true } as NewVault;
 }
 
 type EditField = 'name' | 'environment' | 'credentials' | 'tokenUrl';
@@ -95,22 +112,27 @@ export async function askVaultChanges(vault: Vault, context: QuestionContext): P
       when: (answers) => answers.field === undefined || answers.field === 'name',
       question: () => ({ text: { prompt: vscode.l10n.t('New name'), value: vault.name, validate: required(vscode.l10n.t('Enter a name.')) } }),
     },
-    { key: 'environment', when: changing('environment'), question: () => environmentQuestion(vault.vaultId, vault.environment) },
+    {
+      key: 'environment',
+      when: changing('environment'),
+      question: () => environmentQuestion(vault.vaultId, vault.environment === 'custom' && vault.live ? CUSTOM_LIVE : vault.environment),
+    },
     {
       key: 'baseUrl',
       when: (answers) => changing('environment')(answers) && mayBeCustom(answers),
       question: () => baseUrlQuestion(vault.baseUrl ?? suggestedBaseUrl(vault.vaultId, context.vaults)),
     },
-    { key: 'clientId', when: changing('credentials'), question: clientIdQuestion },
+    { key: 'clientId', when: changing('credentials'), question: () => clientIdQuestion(vault.clientId) },
     { key: 'clientSecret', when: changing('credentials'), question: (answers) => clientSecretQuestion(answers.clientId) },
     { key: 'tokenUrl', when: changing('tokenUrl'), question: () => tokenUrlQuestion(context.userTokenUrl, vault.tokenUrl) },
   ];
   const answers = await askSteps(vscode.l10n.t('Edit Vault {0}', vault.name), steps, {});
   if (!answers) return undefined;
   const { field, ...changes } = answers;
+  if (field !== 'environment') return changes as VaultChanges;
+  const asked = environmentOf(changes.environment);
   // Leaving the custom environment takes its base URL away.
-  if (field === 'environment' && changes.environment !== 'custom') return { environment: changes.environment as VaultEnvironment, baseUrl: '' };
-  return changes as VaultChanges;
+  return asked.environment === 'custom' ? ({ ...changes, ...asked } as VaultChanges) : { environment: asked.environment, baseUrl: '', live: false };
 }
 
 export async function confirmRemoval(vault: Vault): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface VaultChanges {
   readonly environment?: VaultEnvironment;
   readonly baseUrl?: string;
   readonly tokenUrl?: string;
+  /** Whether a custom vault's data is live. */
+  readonly live?: boolean;
   readonly clientId?: string;
   readonly clientSecret?: string;
 }
@@ -60,6 +62,7 @@ export class VaultRegistry implements vscode.Disposable {
       options.service,
       (vault) => this.tokenUrlFor(vault),
       (key, error, client) => this.health.recordFailure(key, error, client),
+      (key, client) => this.health.recordAnswer(key, client),
     );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
     // What globalState holds (the vaults, the active one) is there at once; SecretStorage is read by read().
@@ -163,6 +166,7 @@ export class VaultRegistry implements vscode.Disposable {
         environment: changes.environment ?? stored.environment,
         baseUrl: changes.baseUrl ?? stored.baseUrl,
         tokenUrl: changes.tokenUrl ?? stored.tokenUrl,
+        live: changes.live ?? stored.live,
       });
       let credentials: Credentials | undefined;
       if (changes.clientId !== undefined || changes.clientSecret !== undefined) {

@@ -50,6 +50,8 @@ export function checkedRecord(input: VaultRecord): VaultRecord {
     environment: input.environment,
     ...(baseUrl ? { baseUrl } : {}),
     ...(tokenUrl ? { tokenUrl } : {}),
+    // Only a custom vault says whether it is live; the others' environment says it.
+    ...(input.environment === 'custom' && input.live === true ? { live: true } : {}),
   };
 }
 

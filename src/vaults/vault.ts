@@ -2,6 +2,7 @@
  * What a vault is to the user: a name, a vault id, an environment and a service account. The record
  * (everything but the credentials) lives in globalState; the credentials live only in SecretStorage.
  */
+import { environmentOfAlias } from '../detection';
 import { vaultIdProblem, VaultEnvironment } from '../vgs';
 
 export type { VaultEnvironment };
@@ -15,6 +16,8 @@ export interface VaultRecord {
   readonly baseUrl?: string;
   /** This vault's own token URL; otherwise the user setting `vgs.authUrl`, else VGS's. */
   readonly tokenUrl?: string;
+  /** A custom vault whose data is live (a proxy in front of a live vault); absent in records before 0.3. */
+  readonly live?: boolean;
 }
 
 export interface Credentials {
@@ -35,6 +38,13 @@ export interface Vault extends VaultRecord {
 
 export const ENVIRONMENT_VAULT_KEY = '$environment';
 
+/** A vault as a command answers whoever ran it: without the client id, which the public API never hands out either. */
+export function answeredVault(vault: Vault): Omit<Vault, 'clientId'> {
+  const { clientId, ...answered } = vault;
+  void clientId;
+  return answered;
+}
+
 /**
  * How a command's argument names a vault: its key, vault id or name; the vault itself; a Vaults tree node
  * or an options object (`{ vault }`); or `{ key | vaultId | name }`.
@@ -47,11 +57,18 @@ export type VaultArgument =
   | undefined;
 
 export function environmentLabel(vault: VaultRecord): string {
-  return vault.baseUrl ? `${vault.environment} (${hostOf(vault.baseUrl)})` : vault.environment;
+  const environment = vault.environment === 'custom' && vault.live ? 'custom, live' : vault.environment;
+  return vault.baseUrl ? `${environment} (${hostOf(vault.baseUrl)})` : environment;
 }
 
+/** A live vault, or a custom one marked live: its data is real. */
 export function isLive(vault: VaultRecord): boolean {
-  return vault.environment === 'live';
+  return vault.environment === 'live' || (vault.environment === 'custom' && vault.live === true);
+}
+
+/** Whether what leaves the vault for these aliases is live data: a live vault, or a `tok_live_` alias wherever it is from. */
+export function holdsLiveData(vault: VaultRecord, aliases: readonly string[]): boolean {
+  return isLive(vault) || aliases.some((alias) => environmentOfAlias(alias) === 'live');
 }
 
 function hostOf(url: string): string {
@@ -65,7 +82,7 @@ function hostOf(url: string): string {
 /** A globalState entry read back as a record, or undefined if it is not one (hand-edited, older). */
 export function asVaultRecord(raw: unknown): VaultRecord | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { vaultId, name, environment, baseUrl, tokenUrl } = raw as Record<string, unknown>;
+  const { vaultId, name, environment, baseUrl, tokenUrl, live } = raw as Record<string, unknown>;
   if (typeof vaultId !== 'string' || vaultIdProblem(vaultId) || typeof name !== 'string') return undefined;
   if (environment !== 'sandbox' && environment !== 'live' && environment !== 'custom') return undefined;
   return {
@@ -74,5 +91,6 @@ export function asVaultRecord(raw: unknown): VaultRecord | undefined {
     environment,
     ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
     ...(typeof tokenUrl === 'string' ? { tokenUrl } : {}),
+    ...(environment === 'custom' && live === true ? { live } : {}),
   };
 }

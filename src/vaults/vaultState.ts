@@ -3,7 +3,7 @@
  * and icons, for the Vaults tree, the vault picker, the tooltip and Test Connection's message.
  */
 import * as vscode from 'vscode';
-import type { VaultHealth } from './health';
+import { LIMITS, type VaultHealth } from './health';
 
 export type Operation = 'tokenize' | 'reveal' | 'delete';
 
@@ -34,8 +34,6 @@ const SCOPES: readonly Lack[] = [
   { operation: 'delete', scope: 'aliases:delete' },
 ];
 
-// Problems that leave the vault usable for the rest.
-const LIMITS = new Set(['missing-scope', 'reveal-not-enabled']);
 
 export function vaultStateOf(health: VaultHealth): VaultState {
   const { problem } = health;

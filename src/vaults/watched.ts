@@ -1,11 +1,12 @@
 /**
  * A vault's client as every command gets it. What its calls fail with that says something about the
  * vault itself (refused credentials, a vault not assigned to the account, a wrong URL, a missing scope, reveal off)
- * is told to `notice`, so the Vaults tree shows it after any command, not only after Test Connection.
+ * is told to `notice`, and a call that VGS answered without a failure is told to `answered`, so the
+ * Vaults tree shows what any command learnt, not only Test Connection.
  */
 import { InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultNotAssignedError, WrongBaseUrlError, type VaultClient, type VgsError } from '../vgs';
 
-export function watched(client: VaultClient, notice: (error: VgsError) => void): VaultClient {
+export function watched(client: VaultClient, notice: (error: VgsError) => void, answered: () => void): VaultClient {
   const look = (errors: readonly unknown[]) => {
     const found = errors.find(isAboutTheVault);
     if (found) notice(found);
@@ -20,7 +21,9 @@ export function watched(client: VaultClient, notice: (error: VgsError) => void):
         if (!(result instanceof Promise)) return result;
         return result.then(
           (value: unknown) => {
-            look(failuresIn(value));
+            const failures = failuresIn(value).filter((failure) => failure !== undefined);
+            if (failures.length === 0) answered();
+            else look(failures);
             return value;
           },
           (error: unknown) => {

@@ -132,6 +132,8 @@ function quickPick(question: ChoiceQuestion, answer: string | undefined): Asking
   const pick = vscode.window.createQuickPick<Choice<string>>();
   pick.placeholder = question.placeHolder;
   pick.items = question.choices;
-  pick.activeItems = question.choices.filter((choice) => choice.value === (answer ?? question.value));
+  // The answer given before, else the question's own, else the first: Enter and the arrows start from an item.
+  const chosen = question.choices.filter((choice) => choice.value === (answer ?? question.value));
+  pick.activeItems = chosen.length > 0 ? chosen : question.choices.slice(0, 1);
   return { input: pick, accepted: () => pick.selectedItems[0]?.value };
 }

@@ -57,9 +57,12 @@ export const ALIAS_PATTERNS: ReadonlyArray<{ readonly format: AliasFormat; reado
   { format: 'VGS_FIXED_LEN_GENERIC', pattern: 'vgs[0-9A-Za-z]{26}' },
 ];
 
+// Compiled once: masking calls recognizeAlias for every value it shows.
+const RECOGNIZERS = ALIAS_PATTERNS.map(({ format, pattern }) => ({ format, regex: new RegExp(`^(?:${pattern})$`) }));
+
 /** The format of `text` if the whole of it is a recognisable alias. */
 export function recognizeAlias(text: string): AliasFormat | undefined {
-  return ALIAS_PATTERNS.find(({ pattern }) => new RegExp(`^(?:${pattern})$`).test(text))?.format;
+  return RECOGNIZERS.find(({ regex }) => regex.test(text))?.format;
 }
 
 /** VGS's aliases are at most this long (RAW_UUID is 36, PFPT 19); longer text is no alias. */

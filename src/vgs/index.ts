@@ -8,6 +8,7 @@ export type { AliasMetadata, DescribeResult } from './describe';
 export type { DeleteResult } from './deleteAliases';
 export type { CreateResult } from './createAliases';
 export type { CreatedAlias, CreateItem, CreateReferenceItem, CreateValueItem, RevealedRecord } from './wire';
+export { classifiersLacking } from './wire';
 export type { BatchOptions } from './batch';
 export type { AliasFact, AliasWitness } from './witness';
 export { invalidAlias } from './call';

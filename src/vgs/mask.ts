@@ -1,7 +1,9 @@
 /**
  * How logs and messages show text that could be a value. Format-preserving aliases look like the data
  * they replace (a card number, an SSN), so an alias is masked like a value unless its shape says it is
- * an alias (tok_…, a UUID, vgs…), which carries nothing of the value.
+ * an alias (tok_…, a UUID, vgs…), which carries nothing of the value. Text with VGS's own prefix
+ * (`tok_sandbox_`, `tok_live_`) is no value either, even when mistyped: shown whole, the user can tell
+ * which alias a message means (a launch's `env` entry, say).
  */
 import { recognizeAlias } from './formats';
 
@@ -10,10 +12,11 @@ import { recognizeAlias } from './formats';
 const HEAD = 6;
 const TAIL = 4;
 const HEAD_FROM_LENGTH = 16;
+const PREFIXED = /^tok_(?:sandbox|live)_[A-Za-z0-9_]{1,88}$/;
 
-/** `4111111111111111` -> `411111…1111`, `123-45-6789` -> `…6789`, `123` -> `…3`; recognisable aliases in full. */
+/** `4111111111111111` -> `411111…1111`, `123-45-6789` -> `…6789`, `123` -> `…3`; recognisable and tok_-prefixed aliases in full. */
 export function maskValue(text: string): string {
-  if (recognizeAlias(text)) return text;
+  if (recognizeAlias(text) || PREFIXED.test(text)) return text;
   const chars = [...text];
   const tail = Math.min(TAIL, Math.floor(chars.length / 2));
   const head = chars.length >= HEAD_FROM_LENGTH ? HEAD : 0;

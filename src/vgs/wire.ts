@@ -23,6 +23,11 @@ export interface CreatedAlias {
   readonly alias: string;
   readonly format: AliasFormat;
   readonly storage: Storage;
+  /**
+   * The record's classifiers as VGS returned them. With fingerprinting, a value that already had an alias
+   * comes back with its old record, whose classifiers are not those asked for.
+   */
+  readonly classifiers?: readonly string[];
 }
 
 export interface RevealedRecord {
@@ -66,8 +71,18 @@ export function readCreated(response: HttpResponse, host: string, group: readonl
     const entry = entries.find((e) => e.format === item.format) ?? entries[0];
     if (typeof entry?.alias !== 'string') throw new UnexpectedResponseError(host, 'POST /aliases', 'a record without an alias');
     const storage = isObject(record) && isStorage(record.storage) ? record.storage : (item.storage ?? 'PERSISTENT');
-    return { alias: entry.alias, format: item.format, storage };
+    const classifiers = isObject(record) && Array.isArray(record.classifiers) ? record.classifiers.filter((c): c is string => typeof c === 'string') : undefined;
+    return { alias: entry.alias, format: item.format, storage, ...(classifiers ? { classifiers } : {}) };
   });
+}
+
+/**
+ * The classifiers asked for that a created alias's record lacks: VGS handed back an older record (its
+ * value already had an alias) and kept that record's classifiers. VOLATILE records keep none, so lack none.
+ */
+export function classifiersLacking(asked: readonly string[], created: CreatedAlias): string[] {
+  if (created.storage === 'VOLATILE' || created.classifiers === undefined) return [];
+  return asked.filter((classifier) => !created.classifiers!.includes(classifier));
 }
 
 export function readRecord(raw: unknown, host: string, route: string): RevealedRecord {

@@ -9,6 +9,7 @@
 import { SyncRedactor } from 'redact-pii';
 import { AliasIndex, DEFAULT_SLICE_CHARS, findSensitiveValues, findSensitiveValuesInSlices } from '../../src/detection';
 import { labelledDocuments, loadCases, mintAliases, score, type Span } from '../unit/detection/cases';
+import { benchAdversarial } from './detect-adversarial';
 import { generateCorpus } from './detect-corpus';
 
 export interface DetectionBench {
@@ -56,6 +57,8 @@ export async function benchDetection(): Promise<DetectionBench> {
   // fast this machine is at the moment, next to the figures above and below.
   const baselineSeconds = median(Array.from({ length: RUNS }, () => timed(() => corpus.forEach((d) => walkWords(d.text)))));
 
+  const adversarial = benchAdversarial();
+
   const peer = peerDetector();
   peer.detect(corpus[0].text);
   const peerSeconds = median(Array.from({ length: PEER_RUNS }, () => timed(() => corpus.forEach((d) => peer.detect(d.text)))));
@@ -75,6 +78,8 @@ export async function benchDetection(): Promise<DetectionBench> {
     detect_mb_per_s: round(mb / seconds, 1),
     detect_baseline_mb_per_s: round(mb / baselineSeconds, 1),
     detect_slice_max_ms: round(slowestSliceMs, 1),
+    detect_worst_ms_per_mb: round(adversarial.worstMsPerMb, 1),
+    detect_worst_block_ms: round(adversarial.worstBlockMs, 1),
     detect_precision: round(scores.ours.precision, 4),
     detect_recall: round(scores.ours.recall, 4),
     detect_mixed_precision: round(scores.oursMixed.precision, 4),
@@ -88,6 +93,8 @@ export async function benchDetection(): Promise<DetectionBench> {
   };
   const targets: Array<[string, boolean]> = [
     [`detection ${report.detect_mb_per_s} MB/s >= 100 MB/s`, report.detect_mb_per_s >= 100],
+    [`detection of hostile texts and patterns ${report.detect_worst_ms_per_mb} ms/MB <= 100 (${adversarial.worstDocument})`, report.detect_worst_ms_per_mb <= 100],
+    [`detection's longest block on hostile texts ${report.detect_worst_block_ms} ms < 50`, report.detect_worst_block_ms < 50],
     [`detection recall ${report.detect_recall} = 1 on the labelled cases`, report.detect_recall === 1],
     [`detection precision ${report.detect_precision} >= 0.98 on the labelled cases`, report.detect_precision >= 0.98],
     [`detection faster than redact-pii (${report.detect_mb_per_s} vs ${report.peer_detect_mb_per_s} MB/s)`, report.detect_mb_per_s > report.peer_detect_mb_per_s],
@@ -110,6 +117,8 @@ export async function benchDetection(): Promise<DetectionBench> {
       `labelled cases: ${labelled.length} documents, ${minted.length} emulator aliases`,
     `  ours:      ${report.detect_mb_per_s} MB/s (median of ${RUNS}, CPU time), slowest ${DEFAULT_SLICE_CHARS / 2 ** 20} MiB slice ` +
       `${report.detect_slice_max_ms} ms; a loop that only walks the words: ${report.detect_baseline_mb_per_s} MB/s`,
+    `  hostile texts (${round(adversarial.megabytes, 1)} MB: hex runs, 4 MB lines, digits alone; [0-9a-f]{32} and (?:a|a){0,9}b on; values then aliases): ` +
+      `slowest ${report.detect_worst_ms_per_mb} ms/MB (${adversarial.worstDocument}), longest slice ${report.detect_worst_block_ms} ms`,
     `  redact-pii: ${report.peer_detect_mb_per_s} MB/s with its card and SSN redactors only (median of ${PEER_RUNS}); ` +
       `${report.peer_default_mb_per_s} MB/s as configured by default (first ${PEER_DEFAULT_BYTES / 1e6} MB)`,
     `  ${describe('ours, labelled', scores.ours)}`,

@@ -1,7 +1,7 @@
 // What every benchmark running inside the test VS Code's extension host shares: the product activated, the
 // emulator and latency the driver started, a vault on it, what the emulator was asked, and waiting a moment.
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { readLogFolder } from '../harness/logFolder';
 
 export { median } from './median';

@@ -1,9 +1,10 @@
-// `npm run bench [-- --latency MS] [-- --only detection|aliases-view|activation]`: the VGS service against plain
-// request loops, on an emulator with a realistic round trip, the editor in code-server, detection
+// `npm run bench [-- --latency MS] [-- --only detection|aliases-view|activation|cli]`: the VGS service against
+// plain request loops, on an emulator with a realistic round trip, the editor in code-server, detection
 // (test/bench/detect.ts) against redact-pii, the Aliases view, and activation. Prints a table, then one line of
 // JSON (the last line). `--only detection` (or `npm run bench:detect`) runs the plain-Node detection part alone:
 // no emulator process, no code-server; `--only aliases-view` the Aliases view alone and `--only activation`
-// activation alone (in code-server).
+// activation alone (in code-server); `--only cli` the command line alone (test/bench/cli.ts: whole processes on
+// a generated git repository).
 import { parseArgs } from 'node:util';
 import fetch from 'node-fetch';
 import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
@@ -11,6 +12,7 @@ import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
 import { benchActivation } from './activation';
 import type { ActivationBenchResult } from './activation-in-host';
 import { benchAliasesView } from './aliases-view';
+import { benchCli } from './cli';
 import type { AliasesViewBenchResult } from './aliases-view-in-host';
 import { benchDetection } from './detect';
 import { benchEditor } from './editor';
@@ -34,8 +36,8 @@ interface Timed {
 
 async function main(): Promise<void> {
   const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' }, only: { type: 'string' } } });
-  if (flags.only !== undefined && !['detection', 'aliases-view', 'activation'].includes(flags.only)) {
-    throw new Error(`--only ${flags.only}: the parts that run alone are detection, aliases-view and activation`);
+  if (flags.only !== undefined && !['detection', 'aliases-view', 'activation', 'cli'].includes(flags.only)) {
+    throw new Error(`--only ${flags.only}: the parts that run alone are detection, aliases-view, activation and cli`);
   }
   if (flags.only === 'activation') {
     const activation = await benchActivation();
@@ -55,8 +57,18 @@ async function main(): Promise<void> {
     if (!targets.every(([, met]) => met)) process.exitCode = 1;
     return;
   }
+  if (flags.only === 'cli') {
+    const cli = await benchCli();
+    for (const line of cli.lines) console.log(line);
+    for (const [what, met] of cli.targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
+    console.log(JSON.stringify(cli.report));
+    if (!cli.targets.every(([, met]) => met)) process.exitCode = 1;
+    return;
+  }
   // Plain Node, one thread: first, while nothing else of the benchmark runs.
   const detection = await benchDetection();
+  // Whole processes using every core: before the emulator and VS Code start.
+  const cli = await benchCli();
   if (flags.only === 'detection') {
     for (const line of detection.lines) console.log(line);
     for (const [what, met] of detection.targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
@@ -116,6 +128,7 @@ async function main(): Promise<void> {
     editor_requests: editorAsIs.requests,
     editor_command_to_edit_ms_at_latency: editorAtLatency.command_to_edit_ms,
     ...detection.report,
+    ...cli.report,
     diagnostics_ms: findings.diagnostics_ms,
     workspace_scan_s: findings.workspace_scan_s,
     workspace_tokenize: findings.workspace_tokenize,
@@ -138,6 +151,7 @@ async function main(): Promise<void> {
       editorAsIs.command_to_edit_ms < 2000 && editorAsIs.all_tokenized && editorAtLatency.all_tokenized,
     ],
     ...detection.targets,
+    ...cli.targets,
     [`diagnostics ${findings.diagnostics_ms} ms after an edit in a 1 MB document (debounce excluded) < 100 ms`, findings.diagnostics_ms < 100],
     [`workspace scan of ${findings.scan_files} files (${(findings.scan_bytes / 1e6).toFixed(0)} MB) in ${findings.workspace_scan_s} s < 15 s`, findings.workspace_scan_s < 15],
     [
@@ -189,6 +203,7 @@ async function main(): Promise<void> {
   console.log(`(h) ${aliasesViewLine(aliasesView)}`);
   console.log(`(i) ${activationLine(activation)}`);
   for (const line of detection.lines) console.log(line);
+  for (const line of cli.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
   console.log(JSON.stringify(report));
   if (!targets.every(([, met]) => met)) process.exitCode = 1;

@@ -2,7 +2,7 @@
 // holding a card number, some (for the Aliases view) an alias.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { visaNumber } from '../suite/findingsHelpers';
+import { visaNumber } from '../fixtures/cards';
 
 export const SCAN_FILES = 5000;
 const SCAN_FILE_BYTES = 20_000;

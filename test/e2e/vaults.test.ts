@@ -37,7 +37,7 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
     await runFromPalette(page, 'VGS: Add Vault');
     await answer(1, 'tntdemo00001');
     await answer(2, 'Demo sandbox', true);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).first().waitFor();
     await answer(3, 'Custom URL');
     await answer(4, emulator.vaultUrl('tntdemo00001'));
     await answer(5, ''); // token URL: the user setting

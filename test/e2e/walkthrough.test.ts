@@ -68,7 +68,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await clickStepButton(page, '#addVault', 'Add Vault');
     await answer(page, 1, 'tntdemo00001');
     await answer(page, 2, 'Demo sandbox');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).first().waitFor();
     await answer(page, 3, 'Custom URL');
     await answer(page, 4, emulator.vaultUrl('tntdemo00001'));
     await answer(page, 5, ''); // token URL: the user setting

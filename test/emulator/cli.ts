@@ -1,16 +1,19 @@
 // `npm run emulator -- --port 8200`: runs the emulator in the foreground until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
-import { EmulatorOptions, loadConfigFile, resolveOptions, Settings } from './config';
+import { DEMO_CLIENTS, DEMO_VAULTS, EmulatorClient, EmulatorOptions, EmulatorVault, loadConfigFile, resolveOptions, Settings } from './config';
 import { startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port N             port to listen on (default 8200; 0 picks a free one)
-  --config FILE        JSON config replacing the demo identities (schema in test/emulator/README.md)
+  --config FILE        JSON config replacing the demo identities (schema: README.md, "The VGS emulator" > "Config file")
   --latency MS         delay added to every request
   --rate-limit N       requests per vault per window (default 3000)
   --rate-window MS     rate-limit window (default 60000)
   --token-lifetime S   access token lifetime in seconds (default 1200)
-  --strict             400 for values that do not fit their alias format, instead of the fallback alias`;
+  --strict             400 for values that do not fit their alias format, instead of the fallback alias
+
+Demo identities, present unless --config replaces them (public: use them against the emulator only):
+${identityLines(DEMO_VAULTS, DEMO_CLIENTS).join('\n')}`;
 
 function options(argv: string[]): EmulatorOptions {
   const { values } = parseArgs({
@@ -52,23 +55,30 @@ function number(flag: string, text: string | undefined): number | undefined {
   return n;
 }
 
-function banner(url: string, s: Settings): string {
+/** The vaults and clients, one a line; with the emulator's `url`, each vault's base URL too. */
+function identityLines(vaults: readonly EmulatorVault[], clients: readonly EmulatorClient[], url?: string): string[] {
   const onOff = (flag: boolean): string => (flag ? 'on ' : 'off');
+  return [
+    'Vaults:',
+    ...vaults.map(
+      (v) =>
+        `  ${v.id}  ${v.environment.padEnd(7)}  reveal ${onOff(v.revealEnabled)}  ` +
+        `fingerprinting ${onOff(v.fingerprinting)}${url ? `  ${url}/${v.id}` : ''}`.trimEnd(),
+    ),
+    'Clients (id / secret):',
+    ...clients.map(
+      (c) => `  ${c.clientId} / ${c.clientSecret}  scopes: ${c.scopes.join(' ') || '-'}  vaults: ${c.vaults.join(', ') || '-'}`,
+    ),
+  ];
+}
+
+function banner(url: string, s: Settings): string {
   return [
     `VGS emulator listening on ${url}`,
     `  token endpoint  ${url}/auth/realms/vgs/protocol/openid-connect/token`,
     `  vault API       ${url}/{vaultId}/aliases  (or Host: {vaultId}.sandbox.vault-api.verygoodvault.com)`,
     `  control         ${url}/__emulator/log, ${url}/__emulator/faults`,
-    'Vaults:',
-    ...s.vaults.map(
-      (v) =>
-        `  ${v.id}  ${v.environment.padEnd(7)}  reveal ${onOff(v.revealEnabled)}  ` +
-        `fingerprinting ${onOff(v.fingerprinting)}  ${url}/${v.id}`,
-    ),
-    'Clients (id / secret):',
-    ...s.clients.map(
-      (c) => `  ${c.clientId} / ${c.clientSecret}  scopes: ${c.scopes.join(' ') || '-'}  vaults: ${c.vaults.join(', ') || '-'}`,
-    ),
+    ...identityLines(s.vaults, s.clients, url),
     `Token lifetime ${s.tokenLifetimeSeconds} s, rate limit ${s.rateLimit.limit} per ${s.rateLimit.windowMs} ms, ` +
       `VOLATILE TTL ${s.volatileTtlSeconds} s, strict ${s.strict ? 'on' : 'off'}, latency ${s.latencyMs} ms`,
     'Ctrl-C to stop.',

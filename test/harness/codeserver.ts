@@ -26,6 +26,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Fixed port (npm start); tests take a free one. */
   port?: number;
+  /** Workspace trust on and the folder not trusted: the window opens in Restricted Mode. Off by default. */
+  untrusted?: boolean;
 }
 
 // The secondary side bar stays hidden: code-server's is empty, and it may open late, narrowing the editor
@@ -38,10 +40,16 @@ const quietSettings = {
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
-  'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
+
+// Untrusted: no start-up question, so the folder opens in Restricted Mode, its banner saying how to trust it.
+function trustSettings(untrusted = false): Record<string, unknown> {
+  return untrusted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : { 'security.workspace.trust.enabled': false };
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,7 +84,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
+    JSON.stringify({ ...quietSettings, ...trustSettings(options.untrusted), ...options.settings }, null, 2),
   );
   // --config keeps code-server from writing its default config into the user's home.
   const common = ['--config', path.join(profileDir, 'config.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
@@ -94,7 +102,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     [
       vscode.entry, ...common,
       '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       options.folder,
     ],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -1,4 +1,4 @@
-// Runs a compiled module inside a real VS Code extension host: code-server with the product .vsix and
+// Runs a compiled module inside a real VS Code extension host: code-server with the test build .vsix and
 // the companion that loads the module, opened in headless Chromium (the extension host starts only once
 // a workbench connects). The module exports runSuite(); what it returns comes back here.
 import * as fs from 'node:fs';
@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWorkbench, saveScreenshot } from './browser';
 import { extensionHostLogs, startCodeServer, type CodeServer } from './codeserver';
-import { apiClientVsix, productVsix, suiteHostVsix } from './vsix';
+import { apiClientVsix, suiteHostVsix, testBuildVsix } from './vsix';
 import { copyWorkspace } from './workspace';
 
 export type InEditorResult = { results: unknown } | { crashed: string } | { timedOut: string };
@@ -28,7 +28,7 @@ export async function runInEditor(modulePath: string, timeoutMs: number, env: No
   let browser: Browser | undefined;
   try {
     server = await startCodeServer({
-      vsixFiles: [productVsix(), suiteHostVsix(), apiClientVsix()],
+      vsixFiles: [testBuildVsix(), suiteHostVsix(), apiClientVsix()],
       folder: workspace,
       env: { ...env, VGS_TEST_SUITE: modulePath, VGS_TEST_RESULTS: resultsFile },
     });

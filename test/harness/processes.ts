@@ -38,19 +38,24 @@ function killAll(): void {
 // A harness that stops its own way on a signal registers it here (npm start says what it stopped, and
 // exits 0: Ctrl-C is how it is meant to end); the others are killed at once.
 let stopOnSignal: (() => Promise<void>) | undefined;
+let stopping = false;
 
 export function onStopSignal(stop: () => Promise<void>): void {
   stopOnSignal = stop;
 }
 
 process.once('exit', killAll);
+// `on`, not `once`, for as long as the process lives: in a terminal one Ctrl-C reaches the whole process
+// group and npm forwards it again, so a second signal comes while the first is still stopping things.
+// Without a listener left, Node would die of that one and skip the rest of the stop.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     if (!stopOnSignal) {
       killAll();
       process.exit(130);
     }
-    // A second Ctrl-C meanwhile finds no handler left and ends the process at once.
     void stopOnSignal().then(
       () => process.exit(0),
       (error: unknown) => {

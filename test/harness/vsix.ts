@@ -1,10 +1,13 @@
 // Builds the .vsix files the test VS Code installs: the product, exactly as `npm run package` makes it,
-// the test-only companion that runs the in-editor suite, and the test extension that calls the public API.
+// the test build (the product plus the in-editor suite's hooks, never shipped), the test-only companion
+// that runs the in-editor suite, and the test extension that calls the public API.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './paths';
 
+// Builds are staged in this clone's own folder, not the cache that VGS_TEST_CACHE may share with other clones' runs.
+const stagingDir = path.join(repoRoot, '.vscode-test', 'staging');
 const vsceCli = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 function check(what: string, result: ReturnType<typeof spawnSync>): void {
@@ -19,6 +22,29 @@ export function productVsix(): string {
   };
   const vsix = path.join(repoRoot, `${name}-${version}.vsix`);
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first.`);
+  return vsix;
+}
+
+/** What the product .vsix holds beside its bundle (.vscodeignore lists the same). */
+const SHIPPED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', path.join('src', 'api', 'vgs-aliases.d.ts')];
+
+/**
+ * The test build's .vsix: the product's manifest and files, with the bundle of test/testing-api
+ * (esbuild.js --testing, minified as the product is), for the in-editor suite and the benches.
+ */
+export function testBuildVsix(): string {
+  const staging = path.join(stagingDir, 'test-build');
+  fs.rmSync(staging, { recursive: true, force: true });
+  for (const file of SHIPPED) fs.cpSync(path.join(repoRoot, file), path.join(staging, file), { recursive: true });
+  check(
+    'Bundling the test build',
+    spawnSync(process.execPath, ['esbuild.js', '--production', '--testing', `--outfile=${path.join(staging, 'dist', 'extension.js')}`], { cwd: repoRoot, encoding: 'utf8' }),
+  );
+  const vsix = path.join(staging, 'test-build.vsix');
+  check(
+    'Packaging the test build',
+    spawnSync(process.execPath, [vsceCli, 'package', '--no-dependencies', '-o', vsix], { cwd: staging, encoding: 'utf8' }),
+  );
   return vsix;
 }
 
@@ -51,8 +77,7 @@ const API_CLIENT: Companion = {
 
 /** A companion's folder, ready to install or to load as a development extension. */
 function staged(companion: Companion): string {
-  // In this clone's own folder, not the cache that VGS_TEST_CACHE may share with other clones' runs.
-  const staging = path.join(repoRoot, '.vscode-test', 'companions', companion.folder);
+  const staging = path.join(stagingDir, companion.folder);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   fs.copyFileSync(path.join(repoRoot, 'out', 'test', companion.folder, 'extension.js'), path.join(staging, 'extension.js'));

@@ -3,7 +3,7 @@
 // still has it and marks the ones it does not where they stand. Each check has a setting that turns it off.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import { addDemoVaults, type DemoVaults } from './demoVaults';

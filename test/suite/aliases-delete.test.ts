@@ -2,7 +2,7 @@
 // a modal whose default keeps the aliases, and for more than 20 aliases or a live vault the count typed too.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 
@@ -21,15 +21,15 @@ type Outcome = { failed?: string; message?: string; aliases?: string[]; deleted?
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 interface Asked {
-  readonly confirmed: Array<{ message: string; action: string; keep?: string }>;
+  readonly confirmed: Array<{ message: string; action: string; keep?: string; detail: string }>;
   readonly typed: Array<{ title: string; prompt: string; expected: string }>;
 }
 
 /** Answers the modal with `confirm` and the input box with `type`, and records what each was asked. */
 function answer(confirm: boolean, type?: string): Asked {
   const asked: Asked = { confirmed: [], typed: [] };
-  api.dialogs.confirm = async (message, _detail, action, keep) => {
-    asked.confirmed.push({ message, action, keep });
+  api.dialogs.confirm = async (message, detail, action, keep) => {
+    asked.confirmed.push({ message, action, keep, detail });
     return confirm;
   };
   api.dialogs.typeToConfirm = async (title, prompt, expected) => {
@@ -76,7 +76,10 @@ describe('Delete Alias questions', () => {
     let asked = answer(false);
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
     assert.equal(deleteRequests(), 0, 'nothing was sent');
-    assert.deepEqual(asked.confirmed, [{ message: 'Delete 20 aliases from the vault "Delete custom" (custom)?', action: 'Delete', keep: 'Keep Aliases' }]);
+    assert.deepEqual(
+      asked.confirmed.map(({ message, action, keep }) => ({ message, action, keep })),
+      [{ message: 'Delete 20 aliases from the vault "Delete custom" (custom)?', action: 'Delete', keep: 'Keep Aliases' }],
+    );
 
     asked = answer(true);
     const outcome = await run('vgs.deleteAlias', { vault: SANDBOX });
@@ -129,5 +132,26 @@ describe('Delete Alias questions', () => {
 
     answer(true, '1');
     assert.deepEqual((await run('vgs.deleteAlias', { vault: LIVE })).deleted, [alias]);
+  });
+
+  it('says in which other files the alias is used too, from the open documents without reading the workspace', async () => {
+    const [alias] = await aliasesIn(SANDBOX, 1);
+    const here = vscode.window.activeTextEditor!;
+    // One after the other: untitled documents opened at once may get the same name.
+    const others = [await vscode.workspace.openTextDocument({ content: `a=${alias}` }), await vscode.workspace.openTextDocument({ content: `b: "${alias}"` })];
+    await vscode.workspace.openTextDocument({ content: `not it: ${alias.slice(0, -1)}x` });
+    await vscode.window.showTextDocument(here.document);
+    here.selection = new vscode.Selection(0, 1, 0, 1);
+    const reads = [...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0);
+    const asked = answer(false);
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
+    const names = others.map(({ uri }) => vscode.workspace.asRelativePath(uri));
+    assert.match(asked.confirmed[0].detail, new RegExp(`\n\nAlso used in 2 other files: (${names.join(', ')}|${[...names].reverse().join(', ')})\.$`));
+    assert.equal([...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0), reads, 'no file was read for it');
+
+    await aliasesIn(SANDBOX, 1);
+    const single = answer(false);
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
+    assert.doesNotMatch(single.confirmed[0].detail, /Also used/);
   });
 });

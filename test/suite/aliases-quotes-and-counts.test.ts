@@ -3,7 +3,7 @@
 // valid; "1 value" and "2 values", never "value(s)".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 

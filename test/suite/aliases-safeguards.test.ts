@@ -4,8 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
+import { VaultTreeProvider } from '../../src/vaults/tree';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
@@ -99,6 +100,83 @@ describe('Safeguards', () => {
     assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [live.alias] })).failed, undefined);
     assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias: live.alias })).failed, undefined);
     assert.equal(asked, 0);
+  });
+
+  it('a tok_live_ alias is live from a custom vault too: Reveal, Details, Copy, Preview and Delete ask; declined, nothing is asked of VGS', async () => {
+    const { alias } = await tokenized(LIVE, '4000002760003184');
+    assert.match(alias, /^tok_live_/);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: alias }));
+    const asked: string[] = [];
+    api.dialogs.confirm = async (message, detail) => {
+      asked.push(`${message}\n${detail}`);
+      return false;
+    };
+    emulator.log.clear();
+    editor.selections = [new vscode.Selection(0, 3, 0, 3)];
+    assert.equal((await run('vgs.revealSelection', { vault: SANDBOX })).failed, 'declined');
+    assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases: [alias] })).failed, 'declined');
+    assert.equal((await run('vgs.copyRevealedValue', { vault: SANDBOX, alias })).failed, 'declined');
+    assert.equal((await run('vgs.openPreviewWithValues', { vault: SANDBOX })).failed, 'declined');
+    assert.equal(asked.length, 4, 'each command asked');
+    for (const question of asked) assert.match(question, /tok_live_ aliases stand for live data, whatever the vault/);
+    // Delete takes the count typed for live data, even for one alias.
+    let typed = 0;
+    api.dialogs.confirm = async () => true;
+    api.dialogs.typeToConfirm = async () => {
+      typed++;
+      return undefined;
+    };
+    assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX, aliases: [alias] })).failed, 'declined');
+    assert.equal(typed, 1, 'the count was asked');
+    assert.equal(emulator.log.count(), 0, 'nothing was asked of VGS');
+    assert.equal(editor.document.getText(), alias);
+  });
+
+  it('a custom vault marked live asks for every alias and shows in warning colour; unmarked, it does not', async () => {
+    const sandbox = await tokenized(SANDBOX, '6011000990139424');
+    const warned = () => {
+      const tree = new VaultTreeProvider(api.vaults);
+      try {
+        const item = tree.getTreeItem(tree.getChildren().find((node) => node.vault.vaultId === SANDBOX)!);
+        return (item.iconPath as vscode.ThemeIcon).color?.id === 'list.warningForeground';
+      } finally {
+        tree.dispose();
+      }
+    };
+    let asked = 0;
+    api.dialogs.confirm = async () => {
+      asked++;
+      return false;
+    };
+    api.dialogs.inform = async () => undefined;
+    assert.equal(warned(), false);
+    assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases: [sandbox.alias] })).failed, undefined);
+    await vscode.commands.executeCommand('vgs.editVault', SANDBOX, { live: true });
+    try {
+      assert.equal(api.vaults.find(SANDBOX)?.live, true, 'stored on the record');
+      assert.equal(warned(), true, 'warning colour in the Vaults view');
+      assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases: [sandbox.alias] })).failed, 'declined');
+      assert.equal(asked, 1);
+    } finally {
+      await vscode.commands.executeCommand('vgs.editVault', SANDBOX, { live: false });
+    }
+    assert.equal(api.vaults.find(SANDBOX)?.live, undefined);
+  });
+
+  it('Details of a format-preserving alias says which masked text is the alias and which the value', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '6212345678901232' }));
+    editor.selections = [new vscode.Selection(0, 0, 0, 16)];
+    const { aliases, failed, message } = await run('vgs.tokenizeSelectionAs', { vault: SANDBOX, format: 'FPE_SIX_T_FOUR', storage: 'PERSISTENT', classifiers: [] });
+    assert.equal(failed, undefined, message);
+    const shown: string[] = [];
+    api.dialogs.inform = async (title, detail) => {
+      shown.push(title, detail);
+      return undefined;
+    };
+    assert.equal((await run('vgs.showAliasDetails', { vault: SANDBOX, aliases })).failed, undefined);
+    assert.match(aliases![0], /^621234\d{6}1232$/);
+    assert.equal(shown[0], 'Alias: 621234…1232');
+    assert.match(shown[1], /^Value: 621234…1232\n/);
   });
 
   it('deactivation clears the clipboard if it still holds the value copied, and leaves what the user copied since', async () => {

@@ -3,7 +3,7 @@
 // to one file reads that file again, never the workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { AliasesNode } from '../../src/aliases/view/nodes';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
@@ -243,7 +243,7 @@ describe('Aliases view', () => {
     const details = await run('vgs.showAliasDetailsFromView', find(view, '411111…1111').node);
     assert.equal(details.failed, undefined, details.message);
     assert.deepEqual([details.alias, details.format], [fpe, 'FPE_SIX_T_FOUR']);
-    assert.equal(informed[0]?.message, '411111…1111');
+    assert.equal(informed[0]?.message, 'Alias: 411111…1111');
     assert.match(informed[0].detail, /Vault: View vault \(tntdemo00001\)/);
 
     const revealed = await run('vgs.revealAliasFromView', find(view, uuids[1]).node);

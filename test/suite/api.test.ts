@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { VgsAliasesError, VgsAliasesErrorCode } from '../../src/api/vgs-aliases';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { ApiClient } from '../api-client/extension';
 import { DEMO_CLIENTS, startEmulator, type Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
@@ -41,6 +41,19 @@ function answerConsent(answer: boolean): Question[] {
   api.dialogs.confirm = async (message, detail, action, keep) => {
     asked.push({ message, detail, action, keep });
     return answer;
+  };
+  return asked;
+}
+
+/**
+ * Answers every question as the real modal does when the user presses `key`: VS Code makes the first
+ * button the default, which Enter chooses (`keep` when given, else the action); Escape chooses none.
+ */
+function pressing(key: 'Enter' | 'Escape'): Question[] {
+  const asked: Question[] = [];
+  api.dialogs.confirm = async (message, detail, action, keep) => {
+    asked.push({ message, detail, action, keep });
+    return key === 'Enter' && (keep ?? action) === action;
   };
   return asked;
 }
@@ -181,7 +194,7 @@ describe('Extension API', () => {
     const [question] = asked;
     assert.match(question.message, /"VGS API Test Client".*"API allowed"/);
     assert.ok(question.detail.includes(CLIENT_ID) && question.detail.includes(ALLOWED.vaultId), question.detail);
-    assert.equal(question.keep, undefined, 'not a live vault: Enter allows');
+    assert.equal(question.keep, "Don't Allow", 'the first button, the default, refuses');
 
     // Another extension is asked about on its own.
     const other = api.getApi(1, { extensionId: SUITE_HOST_ID });
@@ -237,12 +250,51 @@ describe('Extension API', () => {
     for (const secret of [SECRET, 'demo-client', emulator.url]) assert.ok(!text.includes(secret), 'no credentials or URLs');
 
     const seen = client.vaultEvents.length;
-    await addVault(ADDED);
-    assert.ok(client.vaultEvents.length > seen, 'fired on add');
+    const outcome = await addVault(ADDED);
+    assert.ok(client.vaultEvents.length > seen, `fired on add (the command answered ${JSON.stringify(outcome)})`);
     assert.ok(client.vaultEvents.at(-1)!.some((vault) => vault.vaultId === ADDED.vaultId));
     const added = client.vaultEvents.length;
     await vscode.commands.executeCommand('vgs.removeVault', ADDED.vaultId, { confirm: false });
     assert.ok(client.vaultEvents.length > added, 'fired on remove');
     assert.ok(!client.vaultEvents.at(-1)!.some((vault) => vault.vaultId === ADDED.vaultId));
+  });
+
+  it('reveal from a vault that is not live: Enter and Escape refuse, only a click on Allow allows', async () => {
+    // Callers not asked about this vault yet (an answer holds per extension and vault): the suite's host, then the JavaScript debugger.
+    const [alias] = await client.tokenize([CARD], { vault: DECLINED.vaultId });
+    emulator.log.clear();
+    const entered = pressing('Enter');
+    assert.equal(await codeOf(() => api.getApi(1, { extensionId: SUITE_HOST_ID }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Enter refuses');
+    assert.equal(entered.length, 1);
+    assert.match(entered[0].message, /"API declined"/);
+    assert.equal(entered[0].action, 'Allow');
+    const escaped = pressing('Escape');
+    assert.equal(await codeOf(() => api.getApi(1, { extensionId: 'ms-vscode.js-debug' }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Escape refuses');
+    assert.equal(escaped.length, 1);
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+  });
+
+  it('describe on a live vault asks first, each call: refused (Enter), nothing is sent; allowed, recorded with the caller', async () => {
+    const [card] = await client.tokenize([CARD], { vault: LIVE.vaultId, format: 'FPE_SIX_T_FOUR' });
+    emulator.log.clear();
+    await api.history.clear();
+    const entered = pressing('Enter');
+    assert.equal(await codeOf(() => client.describe([card], { vault: LIVE.vaultId })), 'declined');
+    assert.equal(entered.length, 1);
+    assert.match(entered[0].message, /"VGS API Test Client".*1 alias.*live vault "API live"/);
+    assert.ok(entered[0].detail.includes(CLIENT_ID), entered[0].detail);
+    assert.equal(emulator.log.count(), 0, 'nothing was sent');
+    assert.deepEqual(await api.history.entries(), []);
+
+    const asked = answerConsent(true);
+    const [described] = await client.describe([card], { vault: LIVE.vaultId });
+    assert.equal(described.alias, card);
+    await client.describe([card], { vault: LIVE.vaultId });
+    assert.equal(asked.length, 2, 'asked each call');
+    const entries = await api.history.entries();
+    assert.deepEqual(
+      entries.map(({ command, vault, caller, count }) => ({ command, vault, caller, count })),
+      [1, 2].map(() => ({ command: 'details', vault: LIVE.vaultId, caller: CLIENT_ID, count: 1 })),
+    );
   });
 });

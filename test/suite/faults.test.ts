@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { ALL_SCOPES, startEmulator, type Emulator, type Fault, type Route } from '../emulator';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';

@@ -2,7 +2,7 @@
 // with the value masked, at the severity the setting asks for, and follow the user's typing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { activate, closeEditors, count, diagnosticsWhen, open, setDetection, vgsDiagnostics } from './findingsHelpers';
 
 const VISA = '4111111111111111';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import {

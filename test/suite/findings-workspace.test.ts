@@ -3,7 +3,7 @@
 // Workspace… lists every value before anything is created and tokenizes only the ones kept.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import { activate, closeEditors, emulatorVault, visaNumber, removeVault, setDetection, VAULT, vgsDiagnostics, type Outcome } from './findingsHelpers';

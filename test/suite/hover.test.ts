@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { readLogFolder } from '../harness/logFolder';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { TOOLS } from '../../src/tools/ids';
 import { readLogFolder } from '../harness/logFolder';
 import type { Emulator } from '../emulator';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RevealHistory, type HistoryEntry } from '../../src/aliases/revealHistory';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../../src/extension';
+import type { TestingApi } from '../testing-api/extension';
 import type { ConnectionOutcome } from '../../src/vaults';
 import { vaultPickItems } from '../../src/vaults/choose';
 import { VaultTreeProvider } from '../../src/vaults/tree';
@@ -19,7 +19,7 @@ let api: TestingApi;
 let emulator: Emulator;
 
 const CLIENTS = [
-  { clientId: 'state-full', scopes: ALL_SCOPES, vaults: ['tntstate00001', 'tntstate00002'] },
+  { clientId: 'state-full', scopes: ALL_SCOPES, vaults: ['tntstate00001', 'tntstate00002', 'tntstate00012'] },
   { clientId: 'state-writer', scopes: ['aliases:write'], vaults: ['tntstate00003'] },
   { clientId: 'state-noread', scopes: ['aliases:write', 'aliases:delete'], vaults: ['tntstate00004', 'tntstate00010'] },
 ];
@@ -63,7 +63,7 @@ describe('Vault state', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     emulator = await startEmulator({
-      vaults: [1, 2, 3, 4, 5, 6, 9, 10].map((n) => ({ id: `tntstate${String(n).padStart(5, '0')}`, environment: 'sandbox', revealEnabled: n !== 2, fingerprinting: true })),
+      vaults: [1, 2, 3, 4, 5, 6, 9, 10, 12].map((n) => ({ id: `tntstate${String(n).padStart(5, '0')}`, environment: 'sandbox', revealEnabled: n !== 2, fingerprinting: true })),
       clients: CLIENTS.map((client) => ({ ...client, scopes: [...client.scopes], clientSecret: SECRET })),
     });
     await removeOurs();
@@ -77,6 +77,7 @@ describe('Vault state', () => {
     await addVault('tntstate00008', 'Down', 'state-full', { baseUrl: 'http://127.0.0.1:1/tntstate00008' });
     await addVault('tntstate00009', 'Tokenized');
     await addVault('tntstate00010', 'Revealed', 'state-noread');
+    await addVault('tntstate00012', 'Used');
     // The emulator's address without the vault id: every route answers "no such route".
     await addVault('tntstate00011', 'No vault id', 'state-full', { baseUrl: emulator.vaultUrl('tntstate00001').replace(/\/tntstate00001$/, '') });
   });
@@ -181,5 +182,15 @@ describe('Vault state', () => {
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.revealSelection', { vault: 'tntstate00010' });
     assert.equal(outcome?.failed, 'missing-scope');
     assert.deepEqual(shown('tntstate00010'), { state: 'cannot reveal: lacks aliases:read', icon: 'warning' });
+  });
+
+  it('a vault that answered any command counts as tested: connected after Tokenize, without a Test Connection', async () => {
+    assert.deepEqual(shown('tntstate00012'), { state: 'not tested', icon: 'circle-large-outline' });
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=4111111111111111' }));
+    editor.selection = new vscode.Selection(0, 5, 0, 21);
+    const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.tokenizeSelection', { vault: 'tntstate00012' });
+    assert.equal(outcome?.failed, undefined);
+    assert.deepEqual(shown('tntstate00012'), { state: 'connected', icon: 'pass' });
+    assert.match((treeItem('tntstate00012').tooltip as vscode.MarkdownString).value, /Token: granted/);
   });
 });

@@ -37,7 +37,7 @@ export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptio
   aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
     const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }, deps.known.isKnownAlias));
     const { vault, client } = await scope.vault();
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
       message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
       consequence: vscode.l10n.t('The real value will be put on the clipboard.'),
       action: vscode.l10n.t('Copy'),

@@ -8,7 +8,7 @@ import { COMMANDS } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { maskValue, type Storage } from '../../vgs';
-import { isLive, type Vault } from '../../vaults/vault';
+import { holdsLiveData, type Vault } from '../../vaults/vault';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { withAliasProgress } from '../progress';
 import { partialMessage, select, showPartial, unchanged } from '../outcome';
@@ -19,11 +19,19 @@ export interface DeleteOptions extends VaultOption, AliasArguments {
 }
 
 const NAMED_IN_QUESTION = 10;
+const NAMED_FILES = 3;
 /** Above this many aliases, a click is too easy: the count is typed. */
 const TYPED_ABOVE = 20;
 
-/** True when the user confirmed: the modal's Delete, then for many aliases or a live vault the count typed. */
-async function confirmDelete(dialogs: Dialogs, vault: Vault, aliases: readonly string[]): Promise<boolean> {
+/** "Also used in 2 other files: a.env, b.json." (the first three named), or '' when there are none. */
+function usedElsewhere(files: readonly vscode.Uri[]): string {
+  if (files.length === 0) return '';
+  const named = files.slice(0, NAMED_FILES).map((uri) => vscode.workspace.asRelativePath(uri)).join(', ') + (files.length > NAMED_FILES ? ', …' : '');
+  return `\n\n${plural(files.length, vscode.l10n.t('Also used in {0} other file: {1}.', files.length, named), vscode.l10n.t('Also used in {0} other files: {1}.', files.length, named))}`;
+}
+
+/** True when the user confirmed: the modal's Delete, then for many aliases or live data the count typed. */
+async function confirmDelete(dialogs: Dialogs, vault: Vault, aliases: readonly string[], elsewhere: readonly vscode.Uri[]): Promise<boolean> {
   const count = aliases.length;
   const question = plural(
     count,
@@ -31,10 +39,10 @@ async function confirmDelete(dialogs: Dialogs, vault: Vault, aliases: readonly s
     vscode.l10n.t('Delete {0} aliases from the vault "{1}" ({2})?', count, vault.name, vault.environment),
   );
   const listed = aliases.slice(0, NAMED_IN_QUESTION).map(maskValue).join('\n') + (count > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', count - NAMED_IN_QUESTION)}` : '');
-  const detail = vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed);
+  const detail = vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed) + usedElsewhere(elsewhere);
   const keep = plural(count, vscode.l10n.t('Keep Alias'), vscode.l10n.t('Keep Aliases'));
   if (!(await dialogs.confirm(question, detail, vscode.l10n.t('Delete'), keep))) return false;
-  if (count <= TYPED_ABOVE && !isLive(vault)) return true;
+  if (count <= TYPED_ABOVE && !holdsLiveData(vault, aliases)) return true;
   const expected = String(count);
   const prompt = plural(
     count,
@@ -44,12 +52,15 @@ async function confirmDelete(dialogs: Dialogs, vault: Vault, aliases: readonly s
   return (await dialogs.typeToConfirm(question, prompt, expected))?.trim() === expected;
 }
 
-export const deleteAlias = (deps: AliasCommandDeps) => (options: DeleteOptions = {}) =>
+/** The files other than `except` holding any of the aliases, as far as is known without reading the workspace. */
+export type FilesWithAliases = (aliases: readonly string[], except?: vscode.Uri) => readonly vscode.Uri[];
+
+export const deleteAlias = (deps: AliasCommandDeps, filesWith: FilesWithAliases) => (options: DeleteOptions = {}) =>
   aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
     const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
     const aliases = [...new Set(targets.map(({ text }) => text))];
     const { vault, client } = await scope.vault();
-    if (!(await confirmDelete(deps.dialogs, vault, aliases))) return DECLINED;
+    if (!(await confirmDelete(deps.dialogs, vault, aliases, filesWith(aliases, document?.uri)))) return DECLINED;
     const progressTitle = plural(
       aliases.length,
       vscode.l10n.t('Deleting {0} alias from {1}', aliases.length, vault.name),

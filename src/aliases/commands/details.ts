@@ -27,7 +27,7 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
   aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
     const alias = single(await aliasesOf(options, deps.known.isKnownAlias));
     const { vault, client } = await scope.vault();
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
       message: vscode.l10n.t('Show the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
       consequence: vscode.l10n.t('The real value will be shown in a dialog.'),
       action: vscode.l10n.t('Show'),
@@ -43,9 +43,10 @@ export const showAliasDetails = (deps: AliasCommandDeps) => (options: DetailsOpt
     deps.log.info(`showed details of ${maskValue(alias)} from ${vault.vaultId}`);
     // The value shows masked (first six, last four at most), so a shared screen does not expose it; Show Value
     // shows it whole, on request.
+    // A format-preserving alias looks like its value, and both show masked: each is named for what it is.
     const ask = (value: string, actions: string[]) =>
       deps.dialogs.inform(
-        maskValue(alias),
+        vscode.l10n.t('Alias: {0}', maskValue(alias)),
         [
           vscode.l10n.t('Value: {0}', value),
           vscode.l10n.t('Format: {0}', details.format ?? none),

@@ -59,7 +59,7 @@ export const openPreviewWithValues = (deps: AliasCommandDeps, previews: Previews
     }
     const session = new PreviewSession(document, vault, client, deps.known.isKnownAlias);
     const aliases = session.unasked(found);
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, aliases, {
       message: plural(
         aliases.length,
         vscode.l10n.t('Show the value of {0} alias from the live vault "{1}" in a preview?', aliases.length, vault.name),

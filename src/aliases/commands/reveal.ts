@@ -21,7 +21,7 @@ export const revealSelection = (deps: AliasCommandDeps) => (options: RevealOptio
     const { document, targets } = await aliasWork(options, deps.known.isKnownAlias);
     const { vault, client } = await scope.vault();
     const aliases = [...new Set(targets.map(({ text }) => text))];
-    const confirmed = await confirmLive(deps.dialogs, vault, {
+    const confirmed = await confirmLive(deps.dialogs, vault, aliases, {
       message: plural(
         aliases.length,
         vscode.l10n.t('Reveal {0} alias from the live vault "{1}"?', aliases.length, vault.name),

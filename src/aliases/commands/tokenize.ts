@@ -4,7 +4,8 @@ import { COMMANDS, type CommandId } from '../../commands/ids';
 import { plural } from '../../commands/plural';
 import { DECLINED } from '../../commands/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
-import type { AliasFormat, CreateResult, Storage } from '../../vgs';
+import { classifiersLacking, type AliasFormat, type CreateResult, type Storage } from '../../vgs';
+import type { Vault } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../aliasCommand';
 import { inDocument } from '../../editing/engine';
 import { partialMessage, showPartial } from '../outcome';
@@ -61,16 +62,51 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
         `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
     );
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
+    const kept = keptClassifiers(vault, chosen.classifiers, results);
     const message = partialMessage(
       (done, total) => plural(total, vscode.l10n.t('Tokenized {0} of {1} value.', done, total), vscode.l10n.t('Tokenized {0} of {1} values.', done, total)),
       applied,
       deps.log,
       COMMANDS.tokenizeSelection,
     );
-    if (message === undefined) return { aliases } satisfies Tokenized;
+    if (message === undefined) return kept ? { aliases, withoutClassifiers: kept.aliases, message: kept.message } : ({ aliases } satisfies Tokenized);
     showPartial(message, applied, deps.log, vault);
-    return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
+    return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length, ...(kept ? { withoutClassifiers: kept.aliases } : {}) };
   });
+}
+
+/**
+ * Values that already had an alias get it back (fingerprinting) with the classifiers it had: says so,
+ * and offers to add those asked for. Aliases whose lists would differ are updated group by group.
+ */
+function keptClassifiers(vault: Vault, asked: readonly string[], results: readonly CreateResult[]): { aliases: string[]; message: string } | undefined {
+  const groups = new Map<string, { classifiers: string[]; aliases: Set<string> }>();
+  const lacked = new Set<string>();
+  for (const result of results) {
+    const lacking = result.ok ? classifiersLacking(asked, result) : [];
+    if (!result.ok || lacking.length === 0) continue;
+    lacking.forEach((classifier) => lacked.add(classifier));
+    const classifiers = [...(result.classifiers ?? []), ...lacking];
+    const group = groups.get(classifiers.join('\n')) ?? { classifiers, aliases: new Set<string>() };
+    group.aliases.add(result.alias);
+    groups.set(classifiers.join('\n'), group);
+  }
+  const aliases = [...groups.values()].flatMap((group) => [...group.aliases]);
+  if (aliases.length === 0) return undefined;
+  const missing = [...lacked].join(', ');
+  const message = plural(
+    aliases.length,
+    vscode.l10n.t('{0} value already had an alias: VGS gave it back with its old classifiers, without {1}.', aliases.length, missing),
+    vscode.l10n.t('{0} values already had aliases: VGS gave them back with their old classifiers, without {1}.', aliases.length, missing),
+  );
+  const update = vscode.l10n.t('Update Classifiers');
+  void vscode.window.showWarningMessage(message, update).then(async (answer) => {
+    if (answer !== update) return;
+    for (const group of groups.values()) {
+      await vscode.commands.executeCommand(COMMANDS.updateClassifiers, { vault: vault.key, aliases: [...group.aliases], classifiers: group.classifiers });
+    }
+  });
+  return { aliases, message };
 }
 
 async function askOptions(options: TokenizeOptions, defaults: AliasDefaults): Promise<AliasDefaults | undefined> {

@@ -9,6 +9,7 @@ import { UserError } from '../../commands/errors';
 import { errorText } from '../../commands/errorText';
 import { environmentOfAlias } from '../../detection';
 import { hoverEnabled, hoverFetchMetadata } from '../../settings';
+import { isLive } from '../../vaults/vault';
 import type { Vault, VaultRegistry } from '../../vaults';
 import { recognizeAlias, VgsError, errorKind } from '../../vgs';
 import type { AliasLookup, AliasMetadataCache } from '../aliasMetadata';
@@ -52,7 +53,7 @@ export class AliasHover implements vscode.HoverProvider {
     const vault = known ? [registry.active(), ...registry.list()].find((each) => each?.vaultId === known.vault) : registry.active();
     const facts = { alias, known, shape: recognizeAlias(alias), vault };
     if (!vault) return { ...facts, note: known ? { kind: 'unconfigured', vaultId: known.vault } : { kind: 'no-vault' } };
-    const plan = hoverPlan(environmentOfAlias(alias), vault.environment, hoverFetchMetadata());
+    const plan = hoverPlan(environmentOfAlias(alias), isLive(vault) ? 'live' : vault.environment, hoverFetchMetadata());
     if (plan.kind === 'mismatch') return { ...facts, note: plan };
     const cached = metadata.peek(vault.key, alias);
     if (cached !== undefined) return { ...facts, lookup: cached };

@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import type { AliasCommandDeps } from '../aliasCommand';
 import { checkAliasesFromView } from '../commands/checkFromView';
+import type { FilesWithAliases } from '../commands/delete';
 import { deleteAliasFromView } from '../commands/deleteFromView';
 import { showAliasDetailsFromView } from '../commands/detailsFromView';
 import { groupAliasesBy, showGrouping } from '../commands/groupAliases';
 import { refreshAliases } from '../commands/refreshAliases';
 import { revealAliasFromView } from '../commands/revealFromView';
+import { findAliases } from '../../detection';
 import type { AliasesViewDeps } from './deps';
 import { followFiles } from './follow';
 import { AliasInventory, type ScanReporter } from './inventory';
@@ -16,7 +18,7 @@ import { ALIASES_VIEW_ID, AliasTree } from './tree';
 // The view's message while the workspace is read says how far it got, at most this often.
 const PROGRESS_EVERY_MS = 250;
 
-export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: AliasTree } & vscode.Disposable {
+export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: AliasTree; readonly filesWith: FilesWithAliases } & vscode.Disposable {
   let view: vscode.TreeView<unknown> | undefined;
   let told = 0;
   const reporter: ScanReporter = {
@@ -55,5 +57,17 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
     followFiles(inventory),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
-  return { tree, dispose: () => void disposable.dispose() };
+  // Never starts a workspace read: what the view knows, and the open documents, which are cheap to look through.
+  const filesWith: FilesWithAliases = (aliases, except) => {
+    const wanted = new Set(aliases);
+    const open = vscode.workspace.textDocuments.filter(
+      (document) => !document.isClosed && OPEN_SCHEMES.has(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
+    );
+    const found = new Map([...(inventory.filesWith(wanted) ?? []), ...open.map(({ uri }) => uri)].map((uri) => [uri.toString(), uri]));
+    if (except) found.delete(except.toString());
+    return [...found.values()];
+  };
+  return { tree, filesWith, dispose: () => void disposable.dispose() };
 }
+
+const OPEN_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);

@@ -64,6 +64,12 @@ export class AliasInventory implements vscode.Disposable {
     return this.files.values();
   }
 
+  /** The files holding any of `aliases`, once the workspace has been read; undefined before (this never starts a read). */
+  filesWith(aliases: ReadonlySet<string>): vscode.Uri[] | undefined {
+    if (!this.scanned) return undefined;
+    return [...this.files.values()].filter((file) => file.aliases.some(({ alias }) => aliases.has(alias))).map(({ uri }) => uri);
+  }
+
   /** How many times each file was read, by uri. (The suite checks that a change reads one file.) */
   reads(): ReadonlyMap<string, number> {
     return new Map(this.readCounts);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { plural } from '../../commands/plural';
 import type { VaultRegistry } from '../../vaults';
 import { maskValue } from '../../vgs';
+import { isLive } from '../../vaults/vault';
 import type { KnownAliases } from '../knownAliases';
 import type { AliasInventory, PlacedAlias } from './inventory';
 import { AliasNode, CONTEXT, FileNode, GroupNode, type AliasesNode, type GroupBy, type GroupKey } from './nodes';
@@ -190,7 +191,7 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
       const vaultId = node.key.slice('vault:'.length);
       const vault = this.registry.find(vaultId);
       item.description = vault ? `${vaultId} · ${counts}` : `${vscode.l10n.t('not configured')} · ${counts}`;
-      item.iconPath = new vscode.ThemeIcon(vault?.environment === 'live' ? 'warning' : 'database');
+      item.iconPath = new vscode.ThemeIcon(vault && isLive(vault) ? 'warning' : 'database');
       item.tooltip = vault
         ? vscode.l10n.t('Aliases this extension created, revealed or saw in the vault "{0}" ({1}).', vault.name, vaultId)
         : vscode.l10n.t('Aliases this extension saw in the vault {0}, which is not configured now.', vaultId);

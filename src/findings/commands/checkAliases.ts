@@ -69,6 +69,6 @@ async function askToLookUp(dialogs: Dialogs, vault: Vault, count: number, file: 
   );
   const action = vscode.l10n.t('Check');
   // On a live vault, the question of every live command (which names its setting); else, or with it turned off, this one.
-  if (isLive(vault) && confirmRevealOnLive()) return confirmLive(dialogs, vault, { message, consequence, action });
+  if (isLive(vault) && confirmRevealOnLive()) return confirmLive(dialogs, vault, [], { message, consequence, action });
   return dialogs.confirm(message, consequence, action);
 }

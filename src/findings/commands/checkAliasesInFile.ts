@@ -79,7 +79,7 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
     const tally: Tally = { found: 0, notFound: [], declined: [], failed: new Map() };
     for (const [vaultId, aliases] of plan.batches) {
       const vault = vaults.get(vaultId)!;
-      const confirmed = await confirmLive(deps.dialogs, vault, {
+      const confirmed = await confirmLive(deps.dialogs, vault, aliases, {
         message: plural(
           aliases.length,
           vscode.l10n.t('Check {0} alias of {1} in the live vault "{2}"?', aliases.length, given.where, vault.name),

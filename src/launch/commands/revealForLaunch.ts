@@ -1,18 +1,18 @@
 /**
  * Reveal for Launch: the command a launch configuration's input runs
  * (`"inputs": [{ "id": "card", "type": "command", "command": "vgs.revealForLaunch", "args": { "alias": "tok_…" } }]`).
- * It answers the value, which VS Code puts in place of `${input:card}` for this launch only; on any failure
- * it says why and answers undefined, which cancels the launch. The configuration resolver then checks that
- * the value went into `env` only.
+ * It reveals nothing and answers a handout (see handouts.ts), which VS Code puts in place of `${input:card}`;
+ * the configuration resolver exchanges it for the value in `env` only. Another extension running the
+ * command gets only the handout. On bad arguments or no vault it says why and answers undefined, which
+ * cancels the launch.
  */
 import * as vscode from 'vscode';
 import { InputError } from '../../commands/errors';
 import { COMMANDS } from '../../commands/ids';
 import { runCommand } from '../../commands/runner';
-import { vaultFix } from '../../vaults/fixes';
-import type { Vault } from '../../vaults';
-import type { HandedOut } from '../handedOut';
-import { revealForLaunch, type LaunchDeps } from '../reveal';
+import { namedOrActive } from '../../vaults/choose';
+import type { Handouts } from '../handouts';
+import type { LaunchDeps } from '../reveal';
 
 export interface RevealForLaunchArguments {
   readonly alias?: unknown;
@@ -20,26 +20,14 @@ export interface RevealForLaunchArguments {
   readonly vault?: unknown;
 }
 
-export const revealForLaunchCommand = (deps: LaunchDeps, handedOut: HandedOut) => async (args: RevealForLaunchArguments = {}): Promise<string | undefined> => {
-  let acting: Vault | undefined;
-  const outcome = await runCommand(
-    COMMANDS.revealForLaunch,
-    deps.log,
-    async () => {
-      const { alias, vault } = args;
-      if (typeof alias !== 'string' || alias.trim() === '' || (vault !== undefined && typeof vault !== 'string')) {
-        throw new InputError(vscode.l10n.t('The launch input that runs {0} needs "args": {"alias": "…"} (and "vault" to name one other than the active vault).', COMMANDS.revealForLaunch));
-      }
-      const revealed = await revealForLaunch(deps, [{ alias: alias.trim(), vault }], {
-        launch: vscode.l10n.t('a debug launch'),
-        onVault: (each) => (acting = each),
-      });
-      if (!Array.isArray(revealed)) return revealed;
-      handedOut.add(revealed[0]);
-      return revealed[0];
-    },
-    undefined,
-    (code) => vaultFix(acting, code),
-  );
+export const revealForLaunchCommand = (deps: LaunchDeps, handouts: Handouts) => async (args: RevealForLaunchArguments = {}): Promise<string | undefined> => {
+  const outcome = await runCommand(COMMANDS.revealForLaunch, deps.log, () => {
+    const { alias, vault } = args;
+    if (typeof alias !== 'string' || alias.trim() === '' || (vault !== undefined && typeof vault !== 'string')) {
+      throw new InputError(vscode.l10n.t('The launch input that runs {0} needs "args": {"alias": "…"} (and "vault" to name one other than the active vault).', COMMANDS.revealForLaunch));
+    }
+    // The vault is found now: another may become active before the launch is resolved.
+    return Promise.resolve(handouts.issue({ vault: namedOrActive(deps.registry, vault).key, alias: alias.trim() }));
+  });
   return typeof outcome === 'string' ? outcome : undefined;
 };

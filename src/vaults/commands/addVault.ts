@@ -4,7 +4,7 @@ import { DECLINED, runCommand } from '../../commands/runner';
 import { testConnectionWithProgress, type ConnectionOutcome } from '../connection';
 import { askNewVault } from '../questions';
 import type { NewVault } from '../registry';
-import type { Vault } from '../vault';
+import { answeredVault, type Vault } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
 export interface AddVaultArguments extends Partial<NewVault> {
@@ -13,20 +13,20 @@ export interface AddVaultArguments extends Partial<NewVault> {
 }
 
 export interface AddVaultResult {
-  readonly vault: Vault;
+  readonly vault: Omit<Vault, 'clientId'>;
   readonly connection?: ConnectionOutcome;
 }
 
 const FIELDS = ['vaultId', 'name', 'environment', 'baseUrl', 'tokenUrl', 'clientId', 'clientSecret'] as const;
 
-/** Only the string fields of the arguments: anything else is asked for. */
+/** Only the string fields of the arguments, and `live` if true: anything else is asked for. */
 function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> {
   const fields: Record<string, string> = {};
   for (const key of FIELDS) {
     const value: unknown = args?.[key];
     if (typeof value === 'string') fields[key] = value;
   }
-  return fields;
+  return args?.live === true ? { ...fields, live: true } : fields;
 }
 
 export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaultArguments) =>
@@ -36,5 +36,5 @@ export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaul
     const vault = await registry.add(input);
     log.info(`vault ${vault.vaultId} added (${vault.environment})`);
     const connection = args?.testConnection === false ? undefined : await testConnectionWithProgress(registry, vault, log);
-    return { vault, connection };
+    return { vault: answeredVault(vault), connection };
   });

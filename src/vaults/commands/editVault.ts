@@ -6,7 +6,7 @@ import { namedOrPicked } from '../choose';
 import { testConnectionWithProgress } from '../connection';
 import { askVaultChanges } from '../questions';
 import type { VaultChanges } from '../registry';
-import type { VaultArgument } from '../vault';
+import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
 export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument, changes?: VaultChanges) =>
@@ -21,5 +21,5 @@ export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: Vaul
     const edited = await registry.update(vault.key, answers);
     log.info(`vault ${edited.vaultId} edited (${Object.keys(answers).join(', ')})`);
     if (changes === undefined && Object.keys(answers).some((field) => field !== 'name')) await testConnectionWithProgress(registry, edited, log);
-    return edited;
+    return answeredVault(edited);
   });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commands/ids';
 import { DECLINED, runCommand } from '../../commands/runner';
 import { namedOrPicked } from '../choose';
-import type { VaultArgument } from '../vault';
+import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
 export const selectVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument) =>
@@ -12,5 +12,5 @@ export const selectVault = ({ registry, log }: VaultCommandDeps) => (target?: Va
     if (!vault) return DECLINED;
     const selected = await registry.select(vault.key);
     log.info(`active vault: ${selected.vaultId}`);
-    return selected;
+    return answeredVault(selected);
   });

@@ -16,7 +16,7 @@ import type {
   VgsStorage,
   VgsVault,
 } from '../../../src/api/vgs-aliases';
-import type { TestingApi } from '../../../src/extension';
+import type { TestingApi } from '../../testing-api/extension';
 import type { MissingCredentialsError, UnknownVaultError } from '../../../src/vaults/errors';
 import type { AliasFormat, RevealedRecord, Storage, VaultEnvironment, VgsErrorCode } from '../../../src/vgs';
 import { repoRoot } from '../../harness/paths';

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { envAliases } from '../../../src/launch/envAliases';
-import { terminalConsole, tracedToFile, valuesOutsideEnv } from '../../../src/launch/placement';
+import { exchanged, Handouts, handoutsIn } from '../../../src/launch/handouts';
+import { handoutsPlaced, terminalConsole, tracedToFile } from '../../../src/launch/placement';
 
 test('vgs:<alias> names the active vault, vgs:<vault>/<alias> another; other values are left alone', () => {
   assert.deepEqual(
@@ -32,18 +33,45 @@ test('a vgs: value naming no alias or no vault is a problem, not an empty reveal
   ]);
 });
 
-test('revealed values may stand in env only; anywhere else (args, cwd, nested) is named by its path', () => {
+test('handouts are found wherever a configuration holds them; only those in an env value name their variable', () => {
+  const [h1, h2] = [new Handouts().issue({ vault: 'k', alias: 'a' }), new Handouts().issue({ vault: 'k', alias: 'b' })];
   const config = {
     type: 'node',
     name: 'x',
-    env: { CARD: 'V1', URL: 'postgres://u:V2@h' },
-    args: ['--card', 'x=V1'],
-    options: { deep: [{ s: 'V2' }] },
+    env: { CARD: h1, URL: `postgres://u:${h2}@h` },
+    args: ['--card', `x=${h1}`],
+    options: { deep: [{ s: h2 }], env: { NOT: h1 } },
     port: 9229,
   };
-  assert.deepEqual(valuesOutsideEnv(config, ['V1', 'V2']), ['args[1]', 'options.deep[0].s']);
-  assert.deepEqual(valuesOutsideEnv({ env: { CARD: 'V1' } }, ['V1']), []);
-  assert.deepEqual(valuesOutsideEnv(config, []), []);
+  assert.deepEqual(handoutsPlaced(config), [
+    { handout: h1, path: 'env.CARD', variable: 'CARD' },
+    { handout: h2, path: 'env.URL', variable: 'URL' },
+    { handout: h1, path: 'args[1]' },
+    { handout: h2, path: 'options.deep[0].s' },
+    { handout: h1, path: 'options.env.NOT' },
+  ]);
+  assert.deepEqual(handoutsPlaced({ env: `X=${h1}` }), [{ handout: h1, path: 'env' }]);
+  assert.deepEqual(handoutsPlaced({ env: { CARD: 'vgs-handout:short' } }), []);
+});
+
+test('a handout is random, stands for its alias once, and is exchanged for its value wherever it stands in a string', () => {
+  const handouts = new Handouts();
+  const first = handouts.issue({ vault: 'k', alias: 'tok_1' });
+  const second = handouts.issue({ vault: 'k', alias: 'tok_1' });
+  assert.match(first, /^vgs-handout:[0-9a-f]{32}$/);
+  assert.notEqual(first, second);
+  assert.deepEqual(handoutsIn(`a ${first} b ${second}`), [first, second]);
+  assert.deepEqual(handouts.take(first), { vault: 'k', alias: 'tok_1' });
+  assert.equal(handouts.take(first), undefined, 'a second take gets nothing');
+  const values = new Map([[second, 'p$&w$1']]);
+  assert.equal(exchanged(`postgres://u:${second}@h`, values), 'postgres://u:p$&w$1@h');
+});
+
+test('a handout not taken in time is forgotten', async () => {
+  const handouts = new Handouts(10);
+  const handout = handouts.issue({ vault: 'k', alias: 'tok_1' });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(handouts.take(handout), undefined);
 });
 
 test('a program run in a terminal is named: console integratedTerminal/externalTerminal, externalConsole', () => {

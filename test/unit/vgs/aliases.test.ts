@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AliasNotFoundError, CreateItem, CreateResult, TimeoutError, UnexpectedResponseError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
+import { AliasNotFoundError, classifiersLacking, CreateItem, CreateResult, TimeoutError, UnexpectedResponseError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
 import { aliasOf, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
@@ -46,6 +46,19 @@ test('create: classifiers, VOLATILE storage and a reference to an existing alias
   assert.equal(record.value, '4111111111111111');
   assert.deepEqual(record.classifiers, ['pci']);
   assert.deepEqual(new Set(record.aliases.map((a) => a.alias)), new Set([card, raw]));
+});
+
+test('create: a value that already had an alias comes back with its old classifiers, which tell what it lacks', async () => {
+  const [first] = await vault.createAliases([{ value: '5555555555554444', format: 'UUID', classifiers: ['card'] }]);
+  const [again] = await vault.createAliases([{ value: '5555555555554444', format: 'UUID', classifiers: ['PCI'] }]);
+  assert.ok(first.ok && again.ok);
+  assert.equal(again.alias, first.alias, 'fingerprinting');
+  assert.deepEqual(again.classifiers, ['card']);
+  assert.deepEqual(classifiersLacking(['PCI', 'card'], again), ['PCI']);
+  assert.deepEqual(classifiersLacking(['card'], first), []);
+  const [volatile] = await vault.createAliases([{ value: '321', format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', classifiers: ['cvv'] }]);
+  assert.ok(volatile.ok);
+  assert.deepEqual(classifiersLacking(['cvv'], volatile), [], 'VOLATILE records keep no classifiers to lack');
 });
 
 test('create: a value VGS refuses fails alone, with VGS detail; the rest of its request still gets aliases', async () => {

@@ -28,6 +28,14 @@ test('maskValue: at most the first six and last four; short texts keep as much h
   }
 });
 
+test('an alias with VGS\'s own prefix shows whole even when no format matches it, so a failed launch names its env entry', () => {
+  for (const alias of ['tok_sandbox_abc1234567890', 'tok_live_x', 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw_11']) assert.equal(maskValue(alias), alias);
+  assert.match(new AliasNotFoundError('tok_sandbox_abc1234567890', 'tntabc123').message, /^Alias tok_sandbox_abc1234567890 was not found in vault tntabc123/);
+  assert.match(new InvalidAliasError('tok_sandbox_abc12345 7890').message, /"tok_sa…7890"/, 'not an alias shape (a space): masked');
+  for (const value of ['tok_4111111111111111', 'tok_sandbox_', 'tok_sandbox_4111-1111']) assert.notEqual(maskValue(value), value, value);
+  assert.equal(maskValue('4111119935751111'), '411111…1111', 'a format-preserving alias looks like a value: masked');
+});
+
 test('a digit-shaped alias never appears whole in the log or in an error message, whatever happens to it', async () => {
   const log = captureLog();
   const vault = new VgsService({ logger: log, retry: { ...FAST_RETRY, maxRetries: 1 } }).vault(s.target());
