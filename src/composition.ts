@@ -5,14 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { registerAliases, type AliasFeature } from './aliases';
-import { CopiedValues } from './aliases/clipboard';
-import { KnownAliases } from './aliases/knownAliases';
-import { RevealedValues } from './aliases/revealedValues';
-import { RevealHistory } from './aliases/revealHistory';
-import { trackRanges } from './aliases/tracking';
+import { CopiedValues } from './records/clipboard';
+import { KnownAliases } from './records/knownAliases';
+import { RevealedValues } from './editing/revealedValues';
+import { RevealHistory } from './records/revealHistory';
+import { trackRanges } from './editing/tracking';
 import { createApi, type PublicApi } from './api';
-import { modalDialogs, type Dialogs } from './commands/dialogs';
-import { COMMANDS } from './commands/ids';
+import { modalDialogs, type Dialogs } from './runner/dialogs';
+import { COMMANDS } from './runner/ids';
 import { EditEngine } from './editing/engine';
 import { registerFindings } from './findings';
 import { registerLaunch } from './launch';

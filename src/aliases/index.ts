@@ -1,23 +1,25 @@
 /** Wires the alias feature: its commands and the providers that tell the editor where aliases are. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
-import type { AliasCommandDeps } from './aliasCommand';
-import { addAliasFormat } from './commands/addFormat';
-import { clearRevealHistory } from './commands/clearHistory';
-import { updateClassifiers } from './commands/classifiers';
-import { copyRevealedValue } from './commands/copy';
-import { deleteAlias } from './commands/delete';
-import { showAliasDetails } from './commands/details';
-import { openPreviewWithValues } from './commands/openPreview';
-import { revealSelection } from './commands/reveal';
-import { showRevealHistory } from './commands/showHistory';
-import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenize';
+import { COMMANDS } from '../runner/ids';
+import type { AliasCommandDeps } from '../editing/aliasCommand';
+import { USER_TEXT } from '../editing/documents';
+import { addAliasFormat } from './commands/addAliasFormat';
+import { clearRevealHistory } from './commands/clearRevealHistory';
+import { updateClassifiers } from './commands/updateClassifiers';
+import { copyRevealedValue } from './commands/copyRevealedValue';
+import { deleteAlias } from './commands/deleteAlias';
+import { showAliasDetails } from './commands/showAliasDetails';
+import { openPreviewWithValues } from './commands/openPreviewWithValues';
+import { revealSelection } from './commands/revealSelection';
+import { showRevealHistory } from './commands/showRevealHistory';
+import { tokenizeSelection, tokenizeSelectionAs } from './commands/tokenizeSelection';
 import { AliasMetadataCache } from './aliasMetadata';
 import { Previews } from './preview/previews';
 import { AliasHover } from './providers/hover';
 import { trackMenuContext } from './providers/menuContext';
 import { SaveGuard } from './saveGuard';
 import { registerAliasesView } from './view';
+import { aliasOf, placeOf, takingNodes } from './view/nodeArguments';
 import type { AliasTree } from './view/tree';
 
 /** The alias feature, and what the in-editor suite looks at. */
@@ -34,17 +36,18 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const commands = [
     [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
     [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],
-    [COMMANDS.revealSelection, revealSelection(deps)],
-    [COMMANDS.showAliasDetails, showAliasDetails(deps)],
+    // The Aliases view's menus run these on the node right-clicked.
+    [COMMANDS.revealSelection, takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))],
+    [COMMANDS.showAliasDetails, takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree))],
     [COMMANDS.copyRevealedValue, copyRevealedValue(deps)],
-    [COMMANDS.deleteAlias, deleteAlias(deps, view.filesWith)],
+    [COMMANDS.deleteAlias, takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))],
     [COMMANDS.updateClassifiers, updateClassifiers(deps)],
     [COMMANDS.addAliasFormat, addAliasFormat(deps)],
     [COMMANDS.showRevealHistory, showRevealHistory(deps)],
     [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
     [COMMANDS.openPreviewWithValues, openPreviewWithValues(deps, previews)],
   ] as const;
-  const saveGuard = new SaveGuard(deps.revealed, deps.log);
+  const saveGuard = new SaveGuard(deps.revealed, deps.log, revealSelection(deps));
   const disposable = vscode.Disposable.from(
     saveGuard,
     previews,
@@ -63,7 +66,7 @@ function registerHover(deps: AliasCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     deps.known.onDidChangeRecords((aliases) => metadata.forget(aliases)),
     onVaultsEdited(deps.registry, () => metadata.clear()),
-    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], hover),
+    vscode.languages.registerHoverProvider(USER_TEXT, hover),
   );
 }
 

@@ -5,15 +5,8 @@
  * value inside a longer word is another word (a revealed CVV 123 inside 41234, a card number the user
  * extended by hand), unless Reveal wrote it there and it is still followed.
  */
-import { aliasesIn } from './aliasText';
-
-/** A value revealed into a document: held in memory while that document is open. */
-export interface RevealedText {
-  readonly value: string;
-  readonly alias: string;
-  /** The key of the vault it came from, for Reveal Again. */
-  readonly vault: string;
-}
+import { aliasesIn } from '../editing/aliasText';
+import type { RevealedText } from '../editing/revealedValues';
 
 export interface PutBack extends RevealedText {
   readonly start: number;

@@ -5,12 +5,11 @@
  * instead warn after the save, or allow it. Explicit saves, Save All and auto-save all pass through here.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { revealedValuesOnSave, type RevealedValuesOnSave } from '../settings';
 import { putBackPlan, type PutBack } from './putBack';
-import type { RevealedValues } from './revealedValues';
-import { trackRanges } from './tracking';
+import type { RevealedValues } from '../editing/revealedValues';
+import { trackRanges } from '../editing/tracking';
 
 /** What a save did with the revealed values its document held. */
 export interface GuardedSave {
@@ -35,7 +34,12 @@ export class SaveGuard implements vscode.Disposable {
   private readonly pending = new Map<string, PendingSave>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly book: RevealedValues, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly book: RevealedValues,
+    private readonly log: vscode.LogOutputChannel,
+    /** Reveal Selection, for Reveal Again. */
+    private readonly reveal: (args: { uri: vscode.Uri; ranges: vscode.Range[]; vault: string }) => Promise<unknown>,
+  ) {
     this.subscriptions = [
       this.guarded,
       vscode.workspace.onWillSaveTextDocument((event) => this.willSave(event)),
@@ -122,7 +126,7 @@ export class SaveGuard implements vscode.Disposable {
         byVault.set(vault, [...(byVault.get(vault) ?? []), new vscode.Range(document.positionAt(start), document.positionAt(end))]);
       });
       tracked.dispose();
-      for (const [vault, ranges] of byVault) await vscode.commands.executeCommand(COMMANDS.revealSelection, { uri: document.uri, ranges, vault });
+      for (const [vault, ranges] of byVault) await this.reveal({ uri: document.uri, ranges, vault });
     };
     return { run, dispose: () => tracked.dispose() };
   }

@@ -4,9 +4,8 @@
  * extension cannot wear the user down by asking again. Enter and Escape refuse: only a click on Allow allows.
  */
 import * as vscode from 'vscode';
-import type { Dialogs } from '../commands/dialogs';
-import type { Vault, VaultRegistry } from '../vaults';
-import { isLive } from '../vaults/vault';
+import type { Dialogs } from '../runner/dialogs';
+import { type Vault, type VaultRegistry, isLive } from '../vaults';
 import type { Caller } from './caller';
 
 interface Answer {

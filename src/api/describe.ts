@@ -4,9 +4,9 @@
  * records are read only after a yes, and every call is recorded in the reveal history with the caller's id.
  */
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { confirmRevealOnLive } from '../settings';
-import { isLive, type Vault } from '../vaults/vault';
+import { type Vault, isLive } from '../vaults';
 import { AliasNotFoundError } from '../vgs';
 import type { Caller } from './caller';
 import { ApiError } from './errors';

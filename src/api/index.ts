@@ -4,10 +4,9 @@
  * Every rejection carries a `code` (VgsAliasesErrorCode).
  */
 import * as vscode from 'vscode';
-import type { RevealHistory } from '../aliases/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
-import type { VaultRegistry } from '../vaults';
-import { MissingCredentialsError, UnknownVaultError } from '../vaults/errors';
+import type { RevealHistory } from '../records/revealHistory';
+import type { Dialogs } from '../runner/dialogs';
+import { MissingCredentialsError, UnknownVaultError, type VaultRegistry } from '../vaults';
 import { VgsError } from '../vgs';
 import { callerOf, type Caller } from './caller';
 import { RevealConsent } from './consent';

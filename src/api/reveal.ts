@@ -3,7 +3,7 @@
  * Recorded in the local reveal history with the caller's id; aliases masked there, never a value.
  */
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { AliasNotFoundError } from '../vgs';
 import type { Caller } from './caller';
 import { ApiError } from './errors';

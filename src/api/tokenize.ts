@@ -1,6 +1,6 @@
 /** tokenize: one alias per value, in order, from the vault named or the active one. */
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import type { Caller } from './caller';
 import { tokenizeOptions, valuesOf } from './input';
 import { vaultOf } from './vaults';

@@ -1,8 +1,8 @@
 /** What every API call shares: its dependencies, and its requests run with progress and the caller's Cancel. */
 import * as vscode from 'vscode';
-import type { RevealHistory } from '../aliases/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
-import { withAliasProgress, type Work } from '../aliases/progress';
+import type { RevealHistory } from '../records/revealHistory';
+import type { Dialogs } from '../runner/dialogs';
+import { withAliasProgress, type Work } from '../editing/progress';
 import type { VaultRegistry } from '../vaults';
 import { CancelledError } from '../vgs';
 import type { RevealConsent } from './consent';

@@ -6,8 +6,8 @@
  * VS Code refuse it: the targets are read again and the edit sent again, so no alias VGS made is dropped.
  */
 import * as vscode from 'vscode';
-import { DocumentChangedError } from '../commands/errors';
-import { errorText } from '../commands/errorText';
+import { DocumentChangedError } from '../runner/errors';
+import { errorText } from '../runner/errorText';
 import { CancelledError, VgsError, errorKind } from '../vgs';
 
 /** A range of a document to write an answer into, and the text VGS was sent for it. */

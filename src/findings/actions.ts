@@ -5,7 +5,7 @@
  * of detection.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../runner/ids';
 import { SHARED_IGNORES_FILE } from '../detection';
 import { kindNoun, type Located } from './located';
 import { DIAGNOSTIC_SOURCE, type FindingsStore } from './store';

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { aliasProblems, findAliasesInSlices, type AliasProblem, type FoundAlias } from '../detection';
-import type { KnownAliases } from '../aliases/knownAliases';
+import type { KnownAliases } from '../records/knownAliases';
 import { affectsAliasLint, aliasLintSettings, type AliasLintSettings } from '../settings';
 import type { Vault, VaultRegistry } from '../vaults';
 import { aliasFacts } from './aliasFacts';

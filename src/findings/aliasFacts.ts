@@ -1,6 +1,6 @@
 /** What the alias checks learn of an alias beyond its text: the index's vault and storage, that vault's environment. */
 import type { AliasEnvironment, AliasFacts, PlannedVault } from '../detection';
-import type { KnownAliases } from '../aliases/knownAliases';
+import type { KnownAliases } from '../records/knownAliases';
 import type { Vault, VaultRegistry } from '../vaults';
 
 /** The environment of a vault's aliases; undefined for a custom vault (the emulator, a proxy), which may hold either. */

@@ -3,7 +3,7 @@
  * VGS answers with are dropped here, unshown: only which aliases it knows leaves this function. The
  * client tells the index of known aliases what it found (and what its vault no longer has).
  */
-import { withAliasProgress } from '../aliases/progress';
+import { withAliasProgress } from '../editing/progress';
 import type { VaultClient, VgsError } from '../vgs';
 
 export interface VaultAnswer {

@@ -1,5 +1,5 @@
 /** What the findings feature's commands share. */
-import type { AliasCommandDeps } from '../aliases/aliasCommand';
+import type { AliasCommandDeps } from '../editing/aliasCommand';
 import type { AliasDiagnostics } from './aliasDiagnostics';
 import type { Detector } from './detector';
 import type { IgnoredValues } from './ignores';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { compilePatterns, detectionOptions, EDITOR_SLICE_CHARS, findSensitiveValuesInSlices, suppressionOf, type CompiledPattern, type KnownAlias, type PatternProblem } from '../detection';
-import type { KnownAliases } from '../aliases/knownAliases';
+import type { KnownAliases } from '../records/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
 import type { IgnoredValues } from './ignores';

@@ -1,22 +1,27 @@
 /** Wires the findings feature: diagnostics for sensitive values and alias checks, their quick fixes, and its commands. */
 import * as vscode from 'vscode';
-import type { AliasCommandDeps } from '../aliases/aliasCommand';
-import { COMMANDS } from '../commands/ids';
+import type { AliasCommandDeps } from '../editing/aliasCommand';
+import { USER_TEXT } from '../editing/documents';
+import { COMMANDS } from '../runner/ids';
 import { FindingActions } from './actions';
 import { AliasDiagnostics } from './aliasDiagnostics';
-import { checkPossibleAliases } from './commands/checkAliases';
+import { checkPossibleAliases } from './commands/checkPossibleAliases';
 import { checkAliasesInFile } from './commands/checkAliasesInFile';
-import { excludeFromDetection } from './commands/exclude';
-import { findSensitiveValuesInWorkspace } from './commands/findInWorkspace';
-import { ignoreSensitiveValue } from './commands/ignore';
+import { excludeFromDetection } from './commands/excludeFromDetection';
+import { findSensitiveValuesInWorkspace } from './commands/findSensitiveValuesInWorkspace';
+import { ignoreSensitiveValue } from './commands/ignoreSensitiveValue';
 import { ignoreForEveryone } from './commands/ignoreForEveryone';
-import { tokenizeSensitiveValuesInWorkspace } from './commands/tokenizeWorkspace';
+import { tokenizeSensitiveValuesInWorkspace } from './commands/tokenizeSensitiveValuesInWorkspace';
 import type { FindingsDeps } from './deps';
 import { Detector } from './detector';
 import { IgnoredValues } from './ignores';
 import { LiveDiagnostics } from './live';
 import { FindingsStore } from './store';
 import { TeamIgnores } from './teamIgnores';
+
+// The findings feature's public face: what the language-model tools use of it.
+export type { Detector } from './detector';
+export type { Located } from './located';
 
 /** The findings feature, and what the language-model tools share of it. */
 export interface FindingsFeature extends vscode.Disposable {
@@ -47,7 +52,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     store,
     live,
     aliasChecks,
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(USER_TEXT, new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
     ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
   return { detector, dispose: () => void disposable.dispose() };

@@ -1,14 +1,11 @@
 /**
  * The documents open in the editor area (files and untitled ones), each scanned again as the user types:
- * 300 ms after typing stops, at once when it opens or shows again. A scan that the document outran is
+ * after typing pauses, at once when it opens or shows again. A scan that the document outran is
  * the scanner's to drop; a document whose last tab closed is handed to `closed`. What the sensitive-value
  * diagnostics and the alias checks share.
  */
 import * as vscode from 'vscode';
-
-const DEBOUNCE_MS = 300;
-// Panels, diffs and previews are text documents too, but not the user's text.
-const EDITOR_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+import { TYPING_PAUSE_MS, USER_TEXT_SCHEMES } from '../editing/documents';
 
 export interface DocumentScanner {
   /** Scans the document; true when what it shows is now of the version scanned. */
@@ -30,7 +27,7 @@ export class OpenDocuments implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) if (this.scanned.get(document.uri.toString()) !== document.version) this.schedule(document, 0);
       }),
-      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && this.schedule(document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && this.schedule(document, TYPING_PAUSE_MS)),
       vscode.workspace.onDidCloseTextDocument(({ uri }) => this.closed(uri)),
       // VS Code keeps a file's document a while after its last tab closes; Problems should not.
       vscode.window.tabGroups.onDidChangeTabs(({ closed }) => {
@@ -45,7 +42,7 @@ export class OpenDocuments implements vscode.Disposable {
   /** Scans every open document again, after the usual pause. */
   rescanAll(): void {
     this.scanned.clear();
-    for (const document of vscode.workspace.textDocuments) if (inTabs(document.uri)) this.schedule(document, DEBOUNCE_MS);
+    for (const document of vscode.workspace.textDocuments) if (inTabs(document.uri)) this.schedule(document, TYPING_PAUSE_MS);
   }
 
   dispose(): void {
@@ -54,7 +51,7 @@ export class OpenDocuments implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (!EDITOR_SCHEMES.has(document.uri.scheme)) return;
+    if (!USER_TEXT_SCHEMES.includes(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {

@@ -6,7 +6,7 @@
  * not vgs.detection.exclude, which is about sensitive values).
  */
 import * as vscode from 'vscode';
-import { InputError } from '../commands/errors';
+import { activeEditor } from '../editing/documents';
 import { workspaceFiles } from '../workspace/files';
 import { openDocuments, textOf } from '../workspace/texts';
 
@@ -47,8 +47,7 @@ export async function givenFiles(uris: readonly vscode.Uri[], maxBytes: number, 
   const open = openDocuments();
   const text = (uri: vscode.Uri) => textOf(uri, maxBytes, open);
   if (uris.length === 0) {
-    const active = vscode.window.activeTextEditor?.document;
-    if (!active) throw new InputError(vscode.l10n.t('No editor is active. Open a file, then run the command again.'));
+    const active = activeEditor().document;
     return { uris: [active.uri], where: vscode.workspace.asRelativePath(active.uri), text };
   }
   const named: vscode.Uri[] = [];

@@ -7,10 +7,9 @@
  * cancels the launch. Any failure says why and answers undefined, which cancels the launch.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
-import { runCommand } from '../commands/runner';
-import { vaultFix } from '../vaults/fixes';
-import type { Vault } from '../vaults';
+import { COMMANDS } from '../runner/ids';
+import { runCommand } from '../runner/runner';
+import { type Vault, vaultFix } from '../vaults';
 import { envAliases, type EnvAlias } from './envAliases';
 import { LaunchRefusedError } from './errors';
 import { exchanged, type HandedAlias, type Handouts } from './handouts';

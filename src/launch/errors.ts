@@ -1,5 +1,5 @@
 /** A launch the extension will not give values to, and why (a UserError: its message is shown as is). */
-import { UserError } from '../commands/errors';
+import { UserError } from '../runner/errors';
 
 export class LaunchRefusedError extends UserError {
   constructor(message: string) {

@@ -1,6 +1,6 @@
 /** Wires aliases resolved at debug launch: the command a launch input runs, and the `env` resolver for every debug type. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../runner/ids';
 import { revealForLaunchCommand } from './commands/revealForLaunch';
 import { aliasesInEnv } from './configurationProvider';
 import { Handouts } from './handouts';

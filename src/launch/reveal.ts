@@ -4,14 +4,13 @@
  * so a program never starts with some of its values missing.
  */
 import * as vscode from 'vscode';
-import { confirmLive } from '../aliases/confirmLive';
-import { withAliasProgress } from '../aliases/progress';
-import type { RevealHistory } from '../aliases/revealHistory';
-import type { Dialogs } from '../commands/dialogs';
-import { plural } from '../commands/plural';
-import { DECLINED } from '../commands/runner';
-import { namedOrActive } from '../vaults/choose';
-import type { Vault, VaultRegistry } from '../vaults';
+import { confirmLive } from '../editing/confirmLive';
+import { withAliasProgress } from '../editing/progress';
+import type { RevealHistory } from '../records/revealHistory';
+import type { Dialogs } from '../runner/dialogs';
+import { plural } from '../runner/plural';
+import { DECLINED } from '../runner/runner';
+import { type Vault, type VaultRegistry, namedOrActive } from '../vaults';
 import { AliasNotFoundError } from '../vgs';
 
 export interface LaunchDeps {

@@ -1,7 +1,7 @@
 /** What the tools need: the vaults, the log, the reveal history, and detection as the findings feature shapes it. */
 import type * as vscode from 'vscode';
-import type { RevealHistory } from '../aliases/revealHistory';
-import type { Detector } from '../findings/detector';
+import type { RevealHistory } from '../records/revealHistory';
+import type { Detector } from '../findings';
 import type { VaultRegistry } from '../vaults';
 
 export interface ToolDeps {

@@ -4,10 +4,10 @@
  * is read, and the request is recorded in the reveal history like Show Alias Details.
  */
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { confirmRevealOnLive } from '../settings';
 import { maskValue } from '../vgs';
-import { holdsLiveData, type Vault } from '../vaults/vault';
+import { type Vault, holdsLiveData } from '../vaults';
 import type { ToolDeps } from './deps';
 import { failureReason } from './failure';
 import { TOOLS } from './ids';

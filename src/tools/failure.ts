@@ -1,7 +1,7 @@
 /** The words for a failure in a tool's result: our own, and free of values. */
 import * as vscode from 'vscode';
-import { UserError } from '../commands/errors';
-import { errorText } from '../commands/errorText';
+import { UserError } from '../runner/errors';
+import { errorText } from '../runner/errorText';
 import { CancelledError, VgsError } from '../vgs';
 
 /** VGS errors and the vault feature's own carry their "what happened, what to do" free of values; others get a generic line. */

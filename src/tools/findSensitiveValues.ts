@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openDocuments, textOf } from '../workspace/texts';
 import { Turns } from '../workspace/turns';
-import type { Located } from '../findings/located';
+import type { Located } from '../findings';
 import type { ToolDeps } from './deps';
 import { TOOLS } from './ids';
 import { optionalString } from './input';

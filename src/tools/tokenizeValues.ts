@@ -4,10 +4,10 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { plural } from '../commands/plural';
+import { plural } from '../runner/plural';
 import { aliasDefaults, type AliasDefaults } from '../settings';
 import { ALIAS_FORMATS, type AliasFormat } from '../vgs';
-import { isLive } from '../vaults/vault';
+import { isLive } from '../vaults';
 import { failureReason } from './failure';
 import { optionalString, stringList } from './input';
 import { signalOf, toolFailure, toolResult } from './result';

@@ -1,8 +1,6 @@
 /** The vault a tool acts on: the one its input names (id or name), else the active one. */
 import * as vscode from 'vscode';
-import { UnknownVaultError } from '../vaults/errors';
-import { environmentLabel, isLive, type Vault } from '../vaults/vault';
-import type { VaultRegistry } from '../vaults';
+import { UnknownVaultError, type Vault, type VaultRegistry, environmentLabel, isLive } from '../vaults';
 
 export type ToolVault = { readonly vault: Vault } | { readonly reason: string };
 

@@ -1,7 +1,7 @@
 /** How a command gets its vault: the one its argument names, the active one, or one the user picks. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
-import { NoVaultError } from '../commands/errors';
+import { COMMANDS } from '../runner/ids';
+import { NoVaultError } from '../runner/errors';
 import { UnknownVaultError } from './errors';
 import type { VaultRegistry } from './registry';
 import { environmentLabel, type Vault, type VaultArgument } from './vault';

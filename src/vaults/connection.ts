@@ -3,7 +3,7 @@
  * recorded in the registry's health book and told to the user in one short line.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../runner/ids';
 import type { VaultClient } from '../vgs';
 import type { VaultRegistry } from './registry';
 import { Vault } from './vault';

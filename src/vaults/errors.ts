@@ -1,6 +1,6 @@
 /** What can go wrong with the vault list itself, each message saying what to do. */
 import * as vscode from 'vscode';
-import { UserError } from '../commands/errors';
+import { UserError } from '../runner/errors';
 
 export class VaultInputError extends UserError {
   constructor(message: string) {

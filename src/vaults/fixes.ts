@@ -4,8 +4,8 @@
  * vault; the Environment vault is corrected in its variables, so it gets none.
  */
 import * as vscode from 'vscode';
-import type { Fix } from '../commands/failureMessage';
-import { COMMANDS } from '../commands/ids';
+import type { Fix } from '../runner/failureMessage';
+import { COMMANDS } from '../runner/ids';
 import type { VgsErrorCode } from '../vgs';
 import type { Vault } from './vault';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, errorKind } from '../vgs';
-import { errorText } from '../commands/errorText';
+import { errorText } from '../runner/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
 

@@ -9,9 +9,13 @@ import { createVaultStatusBar } from './statusBar';
 import { VaultStorage } from './storage';
 import { VAULTS_VIEW_ID, VaultTreeProvider } from './tree';
 
+// The vault feature's public face: what the other features use of it.
 export type { ConnectionOutcome } from './connection';
-export type { Vault, VaultArgument } from './vault';
+export { environmentLabel, holdsLiveData, isLive, type Vault, type VaultArgument } from './vault';
 export { VaultRegistry } from './registry';
+export { namedOrActive, pickVault } from './choose';
+export { vaultFix } from './fixes';
+export { MissingCredentialsError, UnknownVaultError } from './errors';
 
 export function registerVaults(context: vscode.ExtensionContext, service: VgsService, log: vscode.LogOutputChannel): VaultRegistry {
   const storage = new VaultStorage(context.globalState, context.secrets);

@@ -3,7 +3,7 @@
  * KWallet: microsoft/vscode#187338). Then we say so and how to fix it, and store nothing elsewhere.
  */
 import * as vscode from 'vscode';
-import { UserError } from '../commands/errors';
+import { UserError } from '../runner/errors';
 
 export class KeyringUnavailableError extends UserError {
   constructor(vaultId: string, cause: unknown) {

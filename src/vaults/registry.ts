@@ -11,7 +11,7 @@ import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, Unkno
 import { HealthBook } from './health';
 import { VaultStorage } from './storage';
 import { checkedCredentials, checkedRecord } from './validation';
-import { Credentials, Vault, VaultArgument, VaultEnvironment, VaultRecord } from './vault';
+import { Credentials, Vault, VaultArgument, VaultEnvironment, VaultRecord, VaultsChange } from './vault';
 
 export interface NewVault extends VaultRecord, Credentials {}
 
@@ -33,12 +33,6 @@ export interface RegistryOptions {
   /** The user-level token URL setting, read on every use so that changes apply at once. */
   readonly userAuthUrl: () => string | undefined;
   readonly environmentVault?: EnvironmentVault;
-}
-
-/** What a change of the vaults changed: the vaults themselves (added, edited, removed), the active one, or both. */
-export interface VaultsChange {
-  readonly vaults: boolean;
-  readonly active: boolean;
 }
 
 export class VaultRegistry implements vscode.Disposable {

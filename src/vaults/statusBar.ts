@@ -1,6 +1,6 @@
 /** The active vault in the status bar: its name and environment; live vaults in warning colours. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../runner/ids';
 import type { VaultRegistry } from './registry';
 import { environmentLabel, isLive } from './vault';
 

@@ -94,3 +94,9 @@ export function asVaultRecord(raw: unknown): VaultRecord | undefined {
     ...(environment === 'custom' && live === true ? { live } : {}),
   };
 }
+
+/** What a change of the vaults changed: the vaults themselves (added, edited, removed), the active one, or both. */
+export interface VaultsChange {
+  readonly vaults: boolean;
+  readonly active: boolean;
+}

@@ -1,6 +1,6 @@
 /** Wires the walkthrough: the commands its pages and the sample's README name, and its step that follows the vaults. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../runner/ids';
 import type { VaultRegistry } from '../vaults';
 import { checkAddVaultStep } from './addVaultStep';
 import { getStarted } from './commands/getStarted';

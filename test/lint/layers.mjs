@@ -9,9 +9,9 @@
 // the leaves log.ts and settings.ts are imported by many, so one node would make a false cycle of
 // every folder that logs. As nodes of their own they stay visible: a folder reaching another
 // through settings.ts still closes a cycle. A cycle of top-level files alone is a plain file
-// cycle, left to import-x/no-cycle.
+// cycle, left to layers/no-file-cycles.
 //
-// Every relative import counts in both rules, `import type` too (import-x/no-cycle skips those): a type is a dependency of the design even
+// Every relative import counts in both rules, `import type` too: a type is a dependency of the design even
 // where it leaves nothing at run time. The graph is read from the files on disk (the file being
 // linted from its text as it is now), each file's imports cached until its mtime or size changes,
 // so a long-running ESLint (an editor) sees edits to other files.

@@ -146,7 +146,7 @@ describe('Aliases view', () => {
     ]);
     assert.match(fpe, /^411111\d{6}1111$/);
     assert.ok(!JSON.stringify(outline(view)).includes(fpe), 'the card-shaped alias shows masked');
-    // What Check in Vault (another command) reads from the nodes it is run on.
+    // What Check Aliases in File reads from the nodes it is run on.
     const group = view[0].node;
     assert.equal(group.kind, 'group');
     const ours = group.kind === 'group' ? group.uris.map(String).filter((uri) => uri.includes(`/${FOLDER}/`)) : [];
@@ -216,18 +216,18 @@ describe('Aliases view', () => {
     await viewWhen((each) => each[0]?.label === 'View vault', 'groups again');
   });
 
-  it('Check in Vault asks the vault about the aliases of the group, the file or the alias right-clicked', async () => {
+  it('Check Aliases in File, run on a node, asks the vault about the aliases of the group, the file or the alias right-clicked', async () => {
     const view = await viewWhen((each) => has(each, `${FOLDER}/orders.json`) && has(each, uuids[0]), 'the tokenized files');
     type Checked = Outcome & { files: number; found: number; notFound: unknown[] };
     emulator.log.clear();
-    const ofFile = await run('vgs.checkAliasesFromView', find(view, `${FOLDER}/orders.json`).node) as Checked;
+    const ofFile = await run('vgs.checkAliasesInFile', find(view, `${FOLDER}/orders.json`).node) as Checked;
     assert.equal(ofFile.failed, undefined, ofFile.message);
     assert.deepEqual([ofFile.files, ofFile.found, ofFile.notFound.length], [1, 2, 0]);
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [2], 'one request for the file\'s two aliases');
-    const ofAlias = await run('vgs.checkAliasesFromView', find(view, uuids[0]).node) as Checked;
+    const ofAlias = await run('vgs.checkAliasesInFile', find(view, uuids[0]).node) as Checked;
     assert.deepEqual([ofAlias.files, ofAlias.found], [1, 2], 'the file holding the alias');
     const group = find(view, 'View vault');
-    const ofGroup = await run('vgs.checkAliasesFromView', group.node) as Checked;
+    const ofGroup = await run('vgs.checkAliasesInFile', group.node) as Checked;
     assert.equal(ofGroup.files, group.children.length, 'every file of the vault\'s group');
     assert.equal(ofGroup.found, 3);
   });
@@ -240,13 +240,13 @@ describe('Aliases view', () => {
       return undefined;
     };
     emulator.log.clear();
-    const details = await run('vgs.showAliasDetailsFromView', find(view, '411111…1111').node);
+    const details = await run('vgs.showAliasDetails', find(view, '411111…1111').node);
     assert.equal(details.failed, undefined, details.message);
     assert.deepEqual([details.alias, details.format], [fpe, 'FPE_SIX_T_FOUR']);
     assert.equal(informed[0]?.message, 'Alias: 411111…1111');
     assert.match(informed[0].detail, /Vault: View vault \(tntdemo00001\)/);
 
-    const revealed = await run('vgs.revealAliasFromView', find(view, uuids[1]).node);
+    const revealed = await run('vgs.revealSelection', find(view, uuids[1]).node);
     assert.equal(revealed.failed, undefined, revealed.message);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), file(`${FOLDER}/orders.json`).toString(), 'the file is shown');
@@ -257,7 +257,7 @@ describe('Aliases view', () => {
     api.dialogs.confirm = async () => true;
     const before = emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}');
     view = await viewWhen((each) => has(each, '411111…1111'), 'the card-shaped alias still there');
-    const deleted = await run('vgs.deleteAliasFromView', find(view, '411111…1111').node);
+    const deleted = await run('vgs.deleteAlias', find(view, '411111…1111').node);
     assert.equal(deleted.failed, undefined, deleted.message);
     assert.deepEqual(deleted.deleted, [fpe]);
     assert.equal(emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}') - before, 1, 'one delete request');
@@ -266,7 +266,8 @@ describe('Aliases view', () => {
   });
 
   it('a view command run on no alias says what to do', async () => {
-    const outcome = await run('vgs.deleteAliasFromView');
+    const view = await viewWhen((each) => has(each, `${FOLDER}/orders.json`), 'a file');
+    const outcome = await run('vgs.deleteAlias', find(view, `${FOLDER}/orders.json`).node);
     assert.equal(outcome.failed, 'EditorInputError');
     assert.match(outcome.message!, /Right-click an alias in the Aliases view/);
   });

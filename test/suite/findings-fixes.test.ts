@@ -7,7 +7,7 @@ import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import {
-  activate, closeEditors, count, diagnosticsWhen, emulatorVault, open, quickFixes, removeVault, runAction, setDetection, VAULT, vgsDiagnostics, type Outcome,
+  activate, closeEditors, count, diagnosticsWhen, emulatorVault, open, quickFixes, removeVault, runAction, setDetection, VAULT, vgsDiagnostics, visaNumber, type Outcome,
 } from './findingsHelpers';
 
 const VISA = '4111111111111111';
@@ -106,6 +106,22 @@ describe('Findings: quick fixes', () => {
     await diagnosticsWhen(elsewhere.document.uri, count(1), 'still flagged in another file');
     await closeEditors();
     await vscode.workspace.fs.delete(file);
+  });
+
+  it('Tokenize and Ignore read one argument alike: a uri as a string and a range as a command link\'s JSON carries it', async () => {
+    const editor = await open(`a=${visaNumber(7)}\nb=${MASTERCARD}\n`, 'plaintext');
+    const { uri } = editor.document;
+    const [first] = await diagnosticsWhen(uri, count(2), 'two findings');
+    // JSON makes a Range [start, end], as a command link or another extension hands it over.
+    const argument = { uri: uri.toString(), ranges: [JSON.parse(JSON.stringify(first.range))] };
+    const ignored = await vscode.commands.executeCommand<Outcome>('vgs.ignoreSensitiveValue', argument);
+    assert.deepEqual({ failed: ignored?.failed, ignored: ignored?.ignored }, { failed: undefined, ignored: 1 }, ignored?.message);
+    const [left] = await diagnosticsWhen(uri, count(1), 'the ignored card is no longer flagged');
+    assert.equal(left.range.start.line, 1);
+    const tokenized = await vscode.commands.executeCommand<Outcome>('vgs.tokenizeSelection', argument);
+    assert.equal(tokenized?.failed, undefined, tokenized?.message);
+    const alias = (tokenized?.aliases as string[])[0];
+    assert.equal(editor.document.getText(), `a=${alias}\nb=${MASTERCARD}\n`, 'the same range, the same document');
   });
 
   it('Ignore files like this: the glob goes to vgs.detection.exclude and such files are not scanned', async () => {

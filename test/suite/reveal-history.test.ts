@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RevealHistory, type HistoryEntry } from '../../src/aliases/revealHistory';
+import { RevealHistory, type HistoryEntry } from '../../src/records/revealHistory';
 import type { TestingApi } from '../testing-api/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
 

@@ -3,12 +3,12 @@
 // from src/extension.ts and holds none of this (test/unit/packaging checks).
 import type * as vscode from 'vscode';
 import type { AliasTree } from '../../src/aliases/view/tree';
-import type { KnownAliases } from '../../src/aliases/knownAliases';
-import type { RevealHistory } from '../../src/aliases/revealHistory';
+import type { KnownAliases } from '../../src/records/knownAliases';
+import type { RevealHistory } from '../../src/records/revealHistory';
 import type { SaveGuard } from '../../src/aliases/saveGuard';
 import type { VgsAliasesExports } from '../../src/api/vgs-aliases';
-import type { Dialogs } from '../../src/commands/dialogs';
-import { failureMessages, type FailureMessages } from '../../src/commands/failureMessage';
+import type { Dialogs } from '../../src/runner/dialogs';
+import { failureMessages, type FailureMessages } from '../../src/runner/failureMessage';
 import { compose } from '../../src/composition';
 import type { EditEngine } from '../../src/editing/engine';
 import { deactivate } from '../../src/extension';

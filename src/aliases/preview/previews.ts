@@ -4,14 +4,12 @@
  * source's last tab closes. VS Code may keep a closed document a while: it is given the text without values.
  */
 import * as vscode from 'vscode';
-import { plural } from '../../commands/plural';
-import type { AliasCommandDeps } from '../aliasCommand';
+import { plural } from '../../runner/plural';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
+import { TYPING_PAUSE_MS } from '../../editing/documents';
 import { PreviewMarks } from './marks';
 import { PREVIEW_SCHEME, previewUriOf, sourceUriOf } from './previewUri';
 import type { PreviewSession } from './session';
-
-/** Quiet time after the last edit of a source before its preview follows. */
-const FOLLOW_DELAY_MS = 300;
 
 export class Previews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly sessions = new Map<string, PreviewSession>();
@@ -105,7 +103,7 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
         setTimeout(() => {
           this.timers.delete(key);
           void this.update(session);
-        }, FOLLOW_DELAY_MS),
+        }, TYPING_PAUSE_MS),
       );
     }
   }

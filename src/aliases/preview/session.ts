@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { environmentOfAlias, findAliases, type FoundAlias, type KnownAlias } from '../../detection';
 import type { Vault } from '../../vaults';
 import { AliasNotFoundError, type BatchOptions, type RevealResult, type VaultClient } from '../../vgs';
-import { whyUnchanged } from '../outcome';
+import { whyUnchanged } from '../../editing/outcome';
 import { composePreview, type ComposedPreview } from './compose';
 import { otherEnvironment } from '../hoverPlan';
 import { previewUriOf } from './previewUri';

@@ -5,17 +5,16 @@
  * the value dropped as it arrives.
  */
 import * as vscode from 'vscode';
-import { UserError } from '../../commands/errors';
-import { errorText } from '../../commands/errorText';
+import { UserError } from '../../runner/errors';
+import { errorText } from '../../runner/errorText';
 import { environmentOfAlias } from '../../detection';
 import { hoverEnabled, hoverFetchMetadata } from '../../settings';
-import { isLive } from '../../vaults/vault';
-import type { Vault, VaultRegistry } from '../../vaults';
+import { type Vault, type VaultRegistry, isLive } from '../../vaults';
 import { recognizeAlias, VgsError, errorKind } from '../../vgs';
 import type { AliasLookup, AliasMetadataCache } from '../aliasMetadata';
-import { aliasAt } from '../aliasText';
+import { aliasAt } from '../../editing/aliasText';
 import { hoverPlan } from '../hoverPlan';
-import type { KnownAliases } from '../knownAliases';
+import type { KnownAliases } from '../../records/knownAliases';
 import { aliasHoverText, type AliasFacts } from './hoverText';
 
 export interface HoverDeps {

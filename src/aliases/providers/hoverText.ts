@@ -5,7 +5,7 @@
  * would only be shown a second time (on a shared screen, in a screenshot) for nothing.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
+import { COMMANDS } from '../../runner/ids';
 import type { IndexedAlias } from '../../detection';
 import type { Vault } from '../../vaults';
 import type { AliasFormat } from '../../vgs';

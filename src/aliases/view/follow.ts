@@ -5,9 +5,9 @@
  * Settings that change which files are read, and .gitignore files, read the workspace again.
  */
 import * as vscode from 'vscode';
+import { TYPING_PAUSE_MS } from '../../editing/documents';
 import type { AliasInventory } from './inventory';
 
-const DEBOUNCE_MS = 300;
 const SCAN_SETTINGS = ['vgs.detection.exclude', 'vgs.detection.maxFileSizeMB', 'search.exclude', 'files.exclude'];
 
 export function followFiles(inventory: AliasInventory): vscode.Disposable {
@@ -24,7 +24,7 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
   const later = (uri: vscode.Uri) => {
     const key = uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => now(uri), DEBOUNCE_MS));
+    timers.set(key, setTimeout(() => now(uri), TYPING_PAUSE_MS));
   };
   // Created on the first scan, so that a window whose Aliases view never opens watches nothing.
   let watcher: vscode.FileSystemWatcher | undefined;

@@ -1,14 +1,11 @@
 /** Wires the Aliases view: the inventory (read when the view first shows), its tree, what keeps it current, and its commands. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import type { AliasCommandDeps } from '../aliasCommand';
-import { checkAliasesFromView } from '../commands/checkFromView';
-import type { FilesWithAliases } from '../commands/delete';
-import { deleteAliasFromView } from '../commands/deleteFromView';
-import { showAliasDetailsFromView } from '../commands/detailsFromView';
-import { groupAliasesBy, showGrouping } from '../commands/groupAliases';
+import { COMMANDS } from '../../runner/ids';
+import type { AliasCommandDeps } from '../../editing/aliasCommand';
+import { USER_TEXT_SCHEMES } from '../../editing/documents';
+import type { FilesWithAliases } from '../commands/deleteAlias';
+import { groupAliasesBy, showGrouping } from '../commands/groupAliasesBy';
 import { refreshAliases } from '../commands/refreshAliases';
-import { revealAliasFromView } from '../commands/revealFromView';
 import { findAliases } from '../../detection';
 import type { AliasesViewDeps } from './deps';
 import { followFiles } from './follow';
@@ -44,10 +41,6 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
     [COMMANDS.refreshAliases, refreshAliases(viewDeps)],
     [COMMANDS.groupAliasesByFile, groupAliasesBy(viewDeps, 'file')],
     [COMMANDS.groupAliasesByVault, groupAliasesBy(viewDeps, 'vault')],
-    [COMMANDS.revealAliasFromView, revealAliasFromView(viewDeps)],
-    [COMMANDS.showAliasDetailsFromView, showAliasDetailsFromView(viewDeps)],
-    [COMMANDS.deleteAliasFromView, deleteAliasFromView(viewDeps)],
-    [COMMANDS.checkAliasesFromView, checkAliasesFromView(viewDeps)],
   ] as const;
   void showGrouping(tree.grouping);
   const disposable = vscode.Disposable.from(
@@ -61,7 +54,7 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
   const filesWith: FilesWithAliases = (aliases, except) => {
     const wanted = new Set(aliases);
     const open = vscode.workspace.textDocuments.filter(
-      (document) => !document.isClosed && OPEN_SCHEMES.has(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
+      (document) => !document.isClosed && USER_TEXT_SCHEMES.includes(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
     );
     const found = new Map([...(inventory.filesWith(wanted) ?? []), ...open.map(({ uri }) => uri)].map((uri) => [uri.toString(), uri]));
     if (except) found.delete(except.toString());
@@ -69,5 +62,3 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
   };
   return { tree, filesWith, dispose: () => void disposable.dispose() };
 }
-
-const OPEN_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);

@@ -3,11 +3,10 @@
  * with their counts, and one node per place an alias stands. A changed file refreshes the nodes it touches.
  */
 import * as vscode from 'vscode';
-import { plural } from '../../commands/plural';
-import type { VaultRegistry } from '../../vaults';
+import { plural } from '../../runner/plural';
+import { type VaultRegistry, isLive } from '../../vaults';
 import { maskValue } from '../../vgs';
-import { isLive } from '../../vaults/vault';
-import type { KnownAliases } from '../knownAliases';
+import type { KnownAliases } from '../../records/knownAliases';
 import type { AliasInventory, PlacedAlias } from './inventory';
 import { AliasNode, CONTEXT, FileNode, GroupNode, type AliasesNode, type GroupBy, type GroupKey } from './nodes';
 
@@ -198,7 +197,7 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
     } else {
       item.description = counts;
       item.iconPath = new vscode.ThemeIcon(node.key === 'live' ? 'warning' : node.key === 'sandbox' ? 'beaker' : 'question');
-      item.tooltip = vscode.l10n.t('Aliases recognised by their shape that no vault has confirmed to this extension yet. Check in Vault asks the active vault.');
+      item.tooltip = vscode.l10n.t('Aliases recognised by their shape that no vault has confirmed to this extension yet. Check Aliases in File asks the active vault.');
     }
     return item;
   }

@@ -6,14 +6,13 @@
  * and lose any such error. Values that come back are dropped unshown. A live vault is asked about first.
  */
 import * as vscode from 'vscode';
-import { aliasCommand, type VaultOption } from '../../aliases/aliasCommand';
-import { confirmLive } from '../../aliases/confirmLive';
-import { COMMANDS } from '../../commands/ids';
-import { plural } from '../../commands/plural';
-import { DECLINED } from '../../commands/runner';
+import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
+import { confirmLive } from '../../editing/confirmLive';
+import { COMMANDS } from '../../runner/ids';
+import { plural } from '../../runner/plural';
+import { DECLINED } from '../../runner/runner';
 import { planAliasCheck, type FoundAlias, type NotChecked } from '../../detection';
-import { namedOrActive } from '../../vaults/choose';
-import type { Vault } from '../../vaults';
+import { type Vault, namedOrActive } from '../../vaults';
 import { plannedVault } from '../aliasFacts';
 import { askVault } from '../askVault';
 import type { FindingsDeps } from '../deps';

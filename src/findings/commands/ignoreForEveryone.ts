@@ -5,22 +5,23 @@
  * Escape writes nothing.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { InputError } from '../../commands/errors';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { InputError } from '../../runner/errors';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { kindId, SHARED_IGNORES_FILE, type SharedIgnore } from '../../detection';
 import { Turns } from '../../workspace/turns';
 import type { FindingsDeps } from '../deps';
-import { documentAndRanges, type FileRanges } from '../documents';
+import type { TargetArguments } from '../../editing/documents';
+import { rangesGiven } from '../rangesGiven';
 
-export interface IgnoreForEveryoneArguments extends FileRanges {
+export interface IgnoreForEveryoneArguments extends TargetArguments {
   /** Why the values may stay; without it the user is asked. */
   readonly reason?: string;
 }
 
 export const ignoreForEveryone = (deps: FindingsDeps) => (args: IgnoreForEveryoneArguments) =>
   runCommand(COMMANDS.ignoreForEveryone, deps.log, async () => {
-    const { document, ranges } = await documentAndRanges(args);
+    const { document, ranges } = await rangesGiven(args);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const place = deps.team.of(document.uri);
     if (!folder || !place) {

@@ -7,10 +7,10 @@
  * cancels the launch.
  */
 import * as vscode from 'vscode';
-import { InputError } from '../../commands/errors';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
-import { namedOrActive } from '../../vaults/choose';
+import { InputError } from '../../runner/errors';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
+import { namedOrActive } from '../../vaults';
 import type { Handouts } from '../handouts';
 import type { LaunchDeps } from '../reveal';
 

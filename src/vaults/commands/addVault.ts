@@ -1,6 +1,6 @@
 /** Add Vault…: asks only for what the arguments do not give, stores the vault, then tests it. */
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { testConnectionWithProgress, type ConnectionOutcome } from '../connection';
 import { askNewVault } from '../questions';
 import type { NewVault } from '../registry';

@@ -1,7 +1,7 @@
 /** Edit Vault…: one field at a time, then a connection test if anything but the name changed. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { namedOrPicked } from '../choose';
 import { testConnectionWithProgress } from '../connection';
 import { askVaultChanges } from '../questions';

@@ -1,6 +1,6 @@
 /** The vault commands, each in its own file; each takes its answers as arguments and asks only for what is missing. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
+import { COMMANDS } from '../../runner/ids';
 import { addVault } from './addVault';
 import type { VaultCommandDeps } from './deps';
 import { editVault } from './editVault';

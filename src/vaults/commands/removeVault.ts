@@ -1,7 +1,7 @@
 /** Remove Vault: after a modal, the record and its credentials go. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { namedOrPicked } from '../choose';
 import { confirmRemoval } from '../questions';
 import type { VaultArgument } from '../vault';

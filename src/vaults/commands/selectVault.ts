@@ -1,7 +1,7 @@
 /** Select Vault…: the vault alias commands act on. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { DECLINED, runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { DECLINED, runCommand } from '../../runner/runner';
 import { namedOrPicked } from '../choose';
 import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';

@@ -1,6 +1,6 @@
 /** Test Connection: a token exchange and a call that changes nothing, told in one line. */
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 import { namedOrActive } from '../choose';
 import { testConnectionWithProgress } from '../connection';
 import type { VaultArgument } from '../vault';

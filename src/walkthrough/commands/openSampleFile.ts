@@ -3,8 +3,8 @@
  * talk about; in any other folder, Quick Open to choose a file.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/ids';
-import { runCommand } from '../../commands/runner';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
 
 const SAMPLE_FILE = 'payments.json';
 

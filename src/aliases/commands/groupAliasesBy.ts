@@ -1,0 +1,20 @@
+/** Group by File / Group by Vault, the Aliases view's title button: one shows while the other grouping is on. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../runner/ids';
+import { runCommand } from '../../runner/runner';
+import type { AliasesViewDeps } from '../view/deps';
+import type { GroupBy } from '../view/nodes';
+
+/** The context key the title buttons' `when` reads. */
+export const GROUPED_BY_KEY = 'vgs.aliasesGroupedBy';
+
+export function showGrouping(groupBy: GroupBy): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', GROUPED_BY_KEY, groupBy);
+}
+
+export const groupAliasesBy = ({ tree, log }: AliasesViewDeps, groupBy: GroupBy) => () =>
+  runCommand(groupBy === 'file' ? COMMANDS.groupAliasesByFile : COMMANDS.groupAliasesByVault, log, async () => {
+    tree.setGrouping(groupBy);
+    await showGrouping(groupBy);
+    return { groupBy };
+  });
