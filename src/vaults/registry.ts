@@ -11,21 +11,9 @@ import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, Unkno
 import { HealthBook } from './health';
 import { VaultStorage } from './storage';
 import { checkedCredentials, checkedRecord } from './validation';
-import { Credentials, Vault, VaultArgument, VaultEnvironment, VaultRecord, VaultsChange } from './vault';
+import { Credentials, NewVault, Vault, VaultArgument, VaultChanges, VaultRecord, VaultsChange } from './vault';
 
-export interface NewVault extends VaultRecord, Credentials {}
-
-/** Fields to change; `baseUrl` / `tokenUrl` set to '' remove them. Vault ids never change. */
-export interface VaultChanges {
-  readonly name?: string;
-  readonly environment?: VaultEnvironment;
-  readonly baseUrl?: string;
-  readonly tokenUrl?: string;
-  /** Whether a custom vault's data is live. */
-  readonly live?: boolean;
-  readonly clientId?: string;
-  readonly clientSecret?: string;
-}
+export type { NewVault, VaultChanges } from './vault';
 
 export interface RegistryOptions {
   readonly storage: VaultStorage;
@@ -59,7 +47,6 @@ export class VaultRegistry implements vscode.Disposable {
       (key, client) => this.health.recordAnswer(key, client),
     );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
-    // What globalState holds (the vaults, the active one) is there at once; SecretStorage is read by read().
     this.adopt(options.storage.records(), []);
   }
 
@@ -257,7 +244,7 @@ export class VaultRegistry implements vscode.Disposable {
     return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
   }
 
-  // Client ids are known once their secrets are read; until then, none.
+  // What globalState holds (the vaults, the active one) shows from the constructor on; client ids once read.
   private adopt(records: readonly VaultRecord[], credentials: ReadonlyArray<{ clientId: string } | undefined>): void {
     this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
     this.chosen = this.options.storage.chosenKey();

@@ -2,7 +2,7 @@
 // format-preserving alias looks like a card number; under the cursor, Reveal, Details and Delete act on it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { KnownAliases } from '../../src/aliases/knownAliases';
+import { KnownAliases } from '../../src/records/knownAliases';
 import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 import { FakeMemento } from './vaultFakes';
