@@ -47,10 +47,14 @@ test('reveal in place, Save As: the new file gets the alias, and the message nam
   // Its key: the palette puts the recently run "File: Save" first for the words "File: Save As...".
   await page.mouse.move(0, 0);
   await page.keyboard.press('Control+Shift+S');
-  // The browser's file dialog: a quick input holding the file's path, which a person overwrites.
+  // The browser's file dialog: a quick input holding the file's path, which a person overwrites once it shows.
+  // It opens holding the folder and reads that folder before it writes the file's name in: an answer typed
+  // sooner is replaced by the file's own path, and Enter then asks whether to replace payments.json.
   const target = path.join(workspace, 'payments-copy.json');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
+  const shown = JSON.stringify(path.join(workspace, 'payments.json'));
+  await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value === ${shown}`);
   await input.fill(target);
   await page.keyboard.press('Enter');
   await notification(page, /Put back 1 alias in payments-copy\.json before saving/).waitFor({ timeout: 30_000 });

@@ -79,7 +79,9 @@ export async function pickInQuickInput(page: Page, open: () => Promise<void>, te
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      // Escape closes the quick input only while it shows: once a page took the focus and closed it, the key
+      // goes to that page (a walkthrough's Escape is its Go Back, to the list of walkthroughs).
+      if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
     }
   }
   await page.keyboard.press('Enter');
