@@ -37,14 +37,15 @@ export interface Composition {
 // What Copy put on the clipboard: deactivation clears it if it is still there.
 let copied: CopiedValues | undefined;
 
-export async function compose(context: vscode.ExtensionContext): Promise<Composition> {
+export function compose(context: vscode.ExtensionContext): Composition {
+  const started = Date.now();
   const log = createLog();
   context.subscriptions.push(log, vscode.commands.registerCommand(COMMANDS.showLog, () => log.show(true)));
   const known = new KnownAliases(context.globalState);
   context.subscriptions.push(known);
   const service = new VgsService({ ...requestSettings(), logger: log, witness: known });
   context.subscriptions.push(followRequestSettings(service, log));
-  const vaults = await registerVaults(context, service, log);
+  const vaults = registerVaults(context, service, log);
   const dialogs: Dialogs = { ...modalDialogs };
   copied = new CopiedValues();
   const history = new RevealHistory(context.globalStorageUri, log);
@@ -60,7 +61,7 @@ export async function compose(context: vscode.ExtensionContext): Promise<Composi
   context.subscriptions.push(registerLaunch(aliasDeps));
   const api = createApi({ registry: vaults, log, dialogs, history, ownId: context.extension.id, isKnownAlias: known.isKnownAlias });
   context.subscriptions.push(api);
-  log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated`);
+  log.info(`VGS Aliases ${(context.extension.packageJSON as { version: string }).version} activated in ${Date.now() - started} ms`);
   return { api, vaults, dialogs, known, history, aliases, tools, edits };
 }
 

@@ -3,8 +3,8 @@ import type * as vscode from 'vscode';
 import type { VgsAliasesExports } from './api/vgs-aliases';
 import { compose, decompose } from './composition';
 
-export async function activate(context: vscode.ExtensionContext): Promise<VgsAliasesExports> {
-  return (await compose(context)).api.exports;
+export function activate(context: vscode.ExtensionContext): VgsAliasesExports {
+  return compose(context).api.exports;
 }
 
 export function deactivate(): Promise<void> {

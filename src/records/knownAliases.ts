@@ -12,7 +12,7 @@ const STATE_KEY = 'vgs.knownAliases';
 export const MAX_KNOWN_ALIASES = 20_000;
 
 export class KnownAliases implements AliasWitness, vscode.Disposable {
-  private readonly index: AliasIndex;
+  private read: AliasIndex | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when aliases are added or dropped. */
   readonly onDidChange = this.changed.event;
@@ -21,8 +21,11 @@ export class KnownAliases implements AliasWitness, vscode.Disposable {
   readonly onDidChangeRecords = this.records.event;
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly state: vscode.Memento) {
-    this.index = AliasIndex.deserialize(state.get<string>(STATE_KEY, ''));
+  constructor(private readonly state: vscode.Memento) {}
+
+  // Up to MAX_KNOWN_ALIASES records: read when first asked, not while the extension activates.
+  private get index(): AliasIndex {
+    return (this.read ??= AliasIndex.deserialize(this.state.get<string>(STATE_KEY, '')));
   }
 
   readonly isKnownAlias = (text: string): boolean => this.index.has(text);

@@ -17,7 +17,7 @@ export { namedOrActive, pickVault } from './choose';
 export { vaultFix } from './fixes';
 export { MissingCredentialsError, UnknownVaultError } from './errors';
 
-export async function registerVaults(context: vscode.ExtensionContext, service: VgsService, log: vscode.LogOutputChannel): Promise<VaultRegistry> {
+export function registerVaults(context: vscode.ExtensionContext, service: VgsService, log: vscode.LogOutputChannel): VaultRegistry {
   const storage = new VaultStorage(context.globalState, context.secrets);
   const reading = readEnvironmentVault(process.env);
   if (reading.kind === 'invalid') {
@@ -25,7 +25,6 @@ export async function registerVaults(context: vscode.ExtensionContext, service: 
     void vscode.window.showWarningMessage(vscode.l10n.t('The VGS Environment vault is not shown: {0}', reading.problem));
   }
   const registry = new VaultRegistry({ storage, service, userAuthUrl, environmentVault: reading.kind === 'vault' ? reading.found : undefined });
-  await registry.load();
   const tree = new VaultTreeProvider(registry);
   context.subscriptions.push(
     registry,
@@ -37,7 +36,10 @@ export async function registerVaults(context: vscode.ExtensionContext, service: 
     vscode.window.onDidChangeWindowState((state) => state.focused && void registry.load()),
     vscode.workspace.onDidChangeConfiguration((event) => affectsEndpoints(event) && registry.endpointsChanged()),
   );
-  const active = registry.active();
-  log.info(`${registry.list().length} vault(s); active: ${active ? active.vaultId : 'none'}`);
+  // The secrets are read once activation is over; the tree waits for them, the rest shows what globalState holds.
+  void registry.read().then(() => {
+    const active = registry.active();
+    log.info(`${registry.list().length} vault(s); active: ${active ? active.vaultId : 'none'}`);
+  });
   return registry;
 }

@@ -11,21 +11,9 @@ import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, Unkno
 import { HealthBook } from './health';
 import { VaultStorage } from './storage';
 import { checkedCredentials, checkedRecord } from './validation';
-import { Credentials, Vault, VaultArgument, VaultEnvironment, VaultRecord, VaultsChange } from './vault';
+import { Credentials, NewVault, Vault, VaultArgument, VaultChanges, VaultRecord, VaultsChange } from './vault';
 
-export interface NewVault extends VaultRecord, Credentials {}
-
-/** Fields to change; `baseUrl` / `tokenUrl` set to '' remove them. Vault ids never change. */
-export interface VaultChanges {
-  readonly name?: string;
-  readonly environment?: VaultEnvironment;
-  readonly baseUrl?: string;
-  readonly tokenUrl?: string;
-  /** Whether a custom vault's data is live. */
-  readonly live?: boolean;
-  readonly clientId?: string;
-  readonly clientSecret?: string;
-}
+export type { NewVault, VaultChanges } from './vault';
 
 export interface RegistryOptions {
   readonly storage: VaultStorage;
@@ -44,6 +32,7 @@ export class VaultRegistry implements vscode.Disposable {
   private chosen: string | undefined;
   private readonly clients: VaultClients;
   private loaded = { vaults: '', active: '' as string | undefined };
+  private firstRead: Promise<void> | undefined;
   // Every operation waits for the one before it: a read that ends after a write must not undo it.
   private queue: Promise<unknown> = Promise.resolve();
   /** A digest of each stored vault's credentials as last read: tells another window's change from ours. */
@@ -58,6 +47,15 @@ export class VaultRegistry implements vscode.Disposable {
       (key, client) => this.health.recordAnswer(key, client),
     );
     this.credentialEvents = options.storage.onDidChangeCredentials((vaultId) => void this.credentialsChanged(vaultId));
+    this.adopt(options.storage.records(), []);
+  }
+
+  /**
+   * Resolves once the vaults were read in full, their secrets included: the first call reads them (after
+   * activation, as reading SecretStorage is a round trip to the window), later calls wait for that read.
+   */
+  read(): Promise<void> {
+    return (this.firstRead ??= this.load());
   }
 
   /** Reads the vaults again (at start, and when another window may have changed them). */
@@ -239,18 +237,23 @@ export class VaultRegistry implements vscode.Disposable {
     const { storage, environmentVault } = this.options;
     const records = storage.records();
     const credentials = await Promise.all(records.map((record) => storage.credentials(record.vaultId).catch(() => undefined)));
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
     this.fingerprints = new Map(records.map((record, index) => [record.vaultId, fingerprint(credentials[index])]));
-    this.chosen = storage.chosenKey();
     // A secret may have changed without anything shown changing: clients are made afresh after every load.
     this.clients.clear();
+    this.adopt(records, credentials);
+    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
+    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
+    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
+  }
+
+  // What globalState holds (the vaults, the active one) shows from the constructor on; client ids once read.
+  private adopt(records: readonly VaultRecord[], credentials: ReadonlyArray<{ clientId: string } | undefined>): void {
+    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
+    this.chosen = this.options.storage.chosenKey();
     const loaded = { vaults: JSON.stringify(this.stored), active: this.chosen };
     const change = { vaults: loaded.vaults !== this.loaded.vaults, active: loaded.active !== this.loaded.active };
     this.loaded = loaded;
     if (change.vaults || change.active) this.changed.fire(change);
-    const read = new Map(records.map((record, index) => [record.vaultId, credentials[index]]));
-    if (environmentVault) read.set(environmentVault.vault.key, environmentVault.credentials);
-    return this.list().map((vault) => ({ vault, credentials: read.get(vault.key) }));
   }
 
   // Stored or deleted, by this window or another: the secret this window last read may be gone.

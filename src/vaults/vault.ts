@@ -100,3 +100,17 @@ export interface VaultsChange {
   readonly vaults: boolean;
   readonly active: boolean;
 }
+
+export interface NewVault extends VaultRecord, Credentials {}
+
+/** Fields to change; `baseUrl` / `tokenUrl` set to '' remove them. Vault ids never change. */
+export interface VaultChanges {
+  readonly name?: string;
+  readonly environment?: VaultEnvironment;
+  readonly baseUrl?: string;
+  readonly tokenUrl?: string;
+  /** Whether a custom vault's data is live. */
+  readonly live?: boolean;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+}

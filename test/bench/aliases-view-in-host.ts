@@ -4,8 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../testing-api/extension';
-import { readLogFolder } from '../harness/logFolder';
+import { activateProduct, lastLogged, median, settle } from './inHost';
 import { sandboxAlias, SCAN_FILES, writeScanWorkspace } from './scanWorkspace';
 
 const UPDATE_TRIALS = 5;
@@ -25,15 +24,8 @@ export interface AliasesViewBenchResult {
   readonly logged: string;
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 export async function runSuite(): Promise<AliasesViewBenchResult> {
-  const api = (await vscode.extensions.getExtension<TestingApi>('vgs-aliases.vgs-aliases')!.activate());
+  const api = await activateProduct();
   const tree = api.aliasesView;
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
   const dir = path.join(root, 'bench-aliases');
@@ -70,7 +62,6 @@ export async function runSuite(): Promise<AliasesViewBenchResult> {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const logged = readLogFolder(api.logUri.fsPath).split('\n').filter((line) => line.includes('aliases view: read')).pop() ?? '';
   return {
     aliases_view_fill_s: Math.round(fillSeconds * 100) / 100,
     aliases_view_update_ms: median(samples),
@@ -79,6 +70,6 @@ export async function runSuite(): Promise<AliasesViewBenchResult> {
     bytes: written.bytes,
     aliases: written.aliases,
     shown,
-    logged: logged.replace(/^.*\] /, ''),
+    logged: lastLogged(api, 'aliases view: read'),
   };
 }

@@ -3,8 +3,7 @@
 // Trials alternate between the emulator as it is and the emulator with the bench's added latency, in
 // the same window, so both medians see the same machine.
 import * as vscode from 'vscode';
-import { readLogFolder } from '../harness/logFolder';
-import type { TestingApi } from '../testing-api/extension';
+import { activateProduct, addBenchVault, benchEmulator, lastLogged, requestsSoFar, setLatency, settle } from './inHost';
 
 const CURSORS = 1000;
 const LINE_BYTES = 1048;
@@ -30,32 +29,12 @@ export interface EditorBenchResult {
   readonly trials: readonly EditorTrial[];
 }
 
-function lastTokenizedLine(logDir: string): string {
-  return readLogFolder(logDir).split('\n').filter((line) => line.includes('tokenized')).pop() ?? '';
-}
-
-async function requestsSoFar(emulatorUrl: string): Promise<number> {
-  const log = (await (await fetch(`${emulatorUrl}/__emulator/log`)).json()) as { entries: Array<{ route: string }> };
-  return log.entries.filter((entry) => entry.route === 'POST /aliases').length;
-}
-
-async function setLatency(emulatorUrl: string, latencyMs: number): Promise<void> {
-  const answer = await fetch(`${emulatorUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
-  if (!answer.ok) throw new Error(`the emulator refused latency ${latencyMs}: ${answer.status}`);
-}
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const creates = (emulatorUrl: string) => requestsSoFar(emulatorUrl, (route) => route === 'POST /aliases');
 
 export async function runSuite(): Promise<EditorBenchResult> {
-  const emulatorUrl = process.env.VGS_BENCH_EMULATOR_URL;
-  const latencyMs = Number(process.env.VGS_BENCH_LATENCY_MS);
-  if (!emulatorUrl || !Number.isFinite(latencyMs)) throw new Error('VGS_BENCH_EMULATOR_URL or VGS_BENCH_LATENCY_MS is not set');
-  const api = await vscode.extensions.getExtension<TestingApi>('vgs-aliases.vgs-aliases')!.activate();
-  await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId: 'tntdemo00001', name: 'Bench', environment: 'custom', baseUrl: `${emulatorUrl}/tntdemo00001`,
-    tokenUrl: `${emulatorUrl}/auth/realms/vgs/protocol/openid-connect/token`, clientId: 'demo-client', clientSecret: 'demo-secret',
-    testConnection: true,
-  });
+  const { url: emulatorUrl, latencyMs } = benchEmulator();
+  const api = await activateProduct();
+  await addBenchVault(emulatorUrl, true);
 
   // A JSON array of records, one a line: a distinct 16-digit value to tokenize, then filler up to ~1 KB.
   const lines = Array.from({ length: CURSORS }, (_, i) => {
@@ -84,7 +63,7 @@ export async function runSuite(): Promise<EditorBenchResult> {
     // placed a thousand cursors: the timing is of the command alone.
     await settle(trials.length === 0 ? FIRST_SETTLE_MS : SETTLE_MS);
     await setLatency(emulatorUrl, latency);
-    const before = await requestsSoFar(emulatorUrl);
+    const before = await creates(emulatorUrl);
     const started = performance.now();
     const outcome = await vscode.commands.executeCommand<{ aliases?: string[]; failed?: string; message?: string }>('vgs.tokenizeSelection');
     const elapsed = performance.now() - started;
@@ -92,9 +71,9 @@ export async function runSuite(): Promise<EditorBenchResult> {
     trials.push({
       latency_ms: latency,
       command_to_edit_ms: Math.round(elapsed),
-      requests: (await requestsSoFar(emulatorUrl)) - before,
+      requests: (await creates(emulatorUrl)) - before,
       tokenized: document.getText().split('\n').filter((line) => /"card": "tok_sandbox_/.test(line)).length,
-      logged: api ? lastTokenizedLine(api.logUri.fsPath) : '',
+      logged: lastLogged(api, 'tokenized'),
     });
   }
   return { cursors: CURSORS, document_bytes: Buffer.byteLength(original), trials };

@@ -5,9 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../testing-api/extension';
-import { readLogFolder } from '../harness/logFolder';
 import { visaNumber } from '../suite/findingsHelpers';
+import { activateProduct, addBenchVault, benchEmulator, emulatorLog, lastLogged, median, settle } from './inHost';
 import { records, SCAN_FILES, writeScanWorkspace } from './scanWorkspace';
 
 const DEBOUNCE_MS = 300;
@@ -29,13 +28,6 @@ export interface FindingsBenchResult {
   readonly workspace_tokenize: { findings: number; tokenized: number; requests: number; token_exchanges: number; orphans: number; seconds: number };
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 const vgsCount = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((each) => each.source === 'VGS').length;
 
 function diagnosticsReach(uri: vscode.Uri, count: number): Promise<void> {
@@ -53,14 +45,9 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await settle(2);
 }
 
-async function emulatorLog(url: string): Promise<{ tokenExchanges: number; entries: Array<{ route: string; status: number; items?: number }> }> {
-  return (await (await fetch(`${url}/__emulator/log`)).json()) as never;
-}
-
 export async function runSuite(): Promise<FindingsBenchResult> {
-  const emulatorUrl = process.env.VGS_BENCH_EMULATOR_URL;
-  if (!emulatorUrl) throw new Error('VGS_BENCH_EMULATOR_URL is not set');
-  const api = (await vscode.extensions.getExtension<TestingApi>('vgs-aliases.vgs-aliases')!.activate());
+  const { url: emulatorUrl } = benchEmulator();
+  const api = await activateProduct();
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
 
   // diagnostics_ms: one card per 100 lines of a 1 MB document; an edit adds one more.
@@ -97,7 +84,7 @@ export async function runSuite(): Promise<FindingsBenchResult> {
   const scanSeconds = (performance.now() - scanStarted) / 1000;
   if (scan.findings < scanCards) throw new Error(`the scan found ${scan.findings} of ${scanCards} card numbers`);
   fs.rmSync(scanDir, { recursive: true, force: true });
-  const scanLogged = readLogFolder(api.logUri.fsPath).split('\n').filter((line) => line.includes('workspace scan:')).pop() ?? '';
+  const scanLogged = lastLogged(api, 'workspace scan:');
 
   // workspace_tokenize: 50 files of 200 card numbers each, every one kept.
   const tokenizeDir = path.join(root, 'bench-tokenize');
@@ -106,11 +93,7 @@ export async function runSuite(): Promise<FindingsBenchResult> {
     const lines = Array.from({ length: FINDINGS_PER_FILE }, (_, j) => `{"id": ${j}, "card": "${visaNumber(10_000_000 + i * 1000 + j)}"}`);
     fs.writeFileSync(path.join(tokenizeDir, `t${i}.jsonl`), `${lines.join('\n')}\n`);
   }
-  await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId: 'tntdemo00001', name: 'Bench', environment: 'custom', baseUrl: `${emulatorUrl}/tntdemo00001`,
-    tokenUrl: `${emulatorUrl}/auth/realms/vgs/protocol/openid-connect/token`, clientId: 'demo-client', clientSecret: 'demo-secret', testConnection: false,
-  });
-  await vscode.commands.executeCommand('vgs.selectVault', 'tntdemo00001');
+  await addBenchVault(emulatorUrl, false);
   api.dialogs.keep = async (items) => items.filter((item) => item.description?.startsWith('bench-tokenize/'));
   await fetch(`${emulatorUrl}/__emulator/log`, { method: 'DELETE' });
   const tokenizeStarted = performance.now();
@@ -128,7 +111,7 @@ export async function runSuite(): Promise<FindingsBenchResult> {
     scan_files: SCAN_FILES,
     scan_bytes: scanBytes,
     scan_findings: scan.findings,
-    scan_logged: scanLogged.replace(/^.*\] /, ''),
+    scan_logged: scanLogged,
     workspace_tokenize: {
       findings: TOKENIZE_FILES * FINDINGS_PER_FILE,
       tokenized: outcome.tokenized ?? 0,

@@ -2,6 +2,7 @@
 // against the emulator (in its own process) with the bench's latency added to every request. Timed from the
 // hover request to its result: each alias hovered first (one reveal for its metadata) and then again (the cache).
 import * as vscode from 'vscode';
+import { activateProduct, addBenchVault, benchEmulator, median, requestsSoFar, setLatency, settle } from './inHost';
 
 const ALIASES = 15;
 // The window is busy for a moment with a new document and its edit; timing starts once it is idle.
@@ -19,17 +20,7 @@ export interface HoverBenchResult {
   readonly requests: number;
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function reveals(emulatorUrl: string): Promise<number> {
-  const log = (await (await fetch(`${emulatorUrl}/__emulator/log`)).json()) as { entries: Array<{ route: string }> };
-  return log.entries.filter((entry) => entry.route.startsWith('GET /aliases')).length;
-}
+const reveals = (emulatorUrl: string) => requestsSoFar(emulatorUrl, (route) => route.startsWith('GET /aliases'));
 
 /** Ms from the hover request to a result holding the creation time (read from the vault) or, cached, the same. */
 async function timedHover(document: vscode.TextDocument, position: vscode.Position): Promise<number> {
@@ -42,17 +33,10 @@ async function timedHover(document: vscode.TextDocument, position: vscode.Positi
 }
 
 export async function runSuite(): Promise<HoverBenchResult> {
-  const emulatorUrl = process.env.VGS_BENCH_EMULATOR_URL;
-  const latencyMs = Number(process.env.VGS_BENCH_LATENCY_MS);
-  if (!emulatorUrl || !Number.isFinite(latencyMs)) throw new Error('VGS_BENCH_EMULATOR_URL or VGS_BENCH_LATENCY_MS is not set');
-  await vscode.extensions.getExtension('vgs-aliases.vgs-aliases')!.activate();
+  const { url: emulatorUrl, latencyMs } = benchEmulator();
+  await activateProduct();
   // Test Connection leaves a token, as any earlier command of the session would have.
-  await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId: 'tntdemo00001', name: 'Bench', environment: 'custom', baseUrl: `${emulatorUrl}/tntdemo00001`,
-    tokenUrl: `${emulatorUrl}/auth/realms/vgs/protocol/openid-connect/token`, clientId: 'demo-client', clientSecret: 'demo-secret',
-    testConnection: true,
-  });
-  await vscode.commands.executeCommand('vgs.selectVault', 'tntdemo00001');
+  await addBenchVault(emulatorUrl, true);
 
   const lines = Array.from({ length: ALIASES }, (_, i) => `{"id": ${i}, "card": "hover-bench-${i}"}`);
   const document = await vscode.workspace.openTextDocument({ content: `${lines.join('\n')}\n`, language: 'json' });
@@ -65,7 +49,7 @@ export async function runSuite(): Promise<HoverBenchResult> {
   if (!outcome?.aliases) throw new Error(`tokenizing failed: ${outcome?.failed} ${outcome?.message}`);
   await settle(SETTLE_MS);
 
-  await fetch(`${emulatorUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs }) });
+  await setLatency(emulatorUrl, latencyMs);
   const before = await reveals(emulatorUrl);
   const samples: number[] = [];
   const cached: number[] = [];

@@ -1,13 +1,16 @@
-// `npm run bench [-- --latency MS] [-- --only detection|aliases-view|cli]`: the VGS service against plain request
-// loops, on an emulator with a realistic round trip, the editor in code-server, detection (test/bench/detect.ts)
-// against redact-pii, and the Aliases view. Prints a table, then one line of JSON (the last line). `--only
-// detection` (or `npm run bench:detect`) runs the plain-Node detection part alone: no emulator process, no
-// code-server; `--only aliases-view` the Aliases view alone (in code-server); `--only cli` the command line alone
-// (test/bench/cli.ts: whole processes on a generated git repository).
+// `npm run bench [-- --latency MS] [-- --only detection|aliases-view|activation|cli]`: the VGS service against
+// plain request loops, on an emulator with a realistic round trip, the editor in code-server, detection
+// (test/bench/detect.ts) against redact-pii, the Aliases view, and activation. Prints a table, then one line of
+// JSON (the last line). `--only detection` (or `npm run bench:detect`) runs the plain-Node detection part alone:
+// no emulator process, no code-server; `--only aliases-view` the Aliases view alone and `--only activation`
+// activation alone (in code-server); `--only cli` the command line alone (test/bench/cli.ts: whole processes on
+// a generated git repository).
 import { parseArgs } from 'node:util';
 import fetch from 'node-fetch';
 import { CreateResult, VaultTarget, VgsService } from '../../src/vgs';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
+import { benchActivation } from './activation';
+import type { ActivationBenchResult } from './activation-in-host';
 import { benchAliasesView } from './aliases-view';
 import { benchCli } from './cli';
 import type { AliasesViewBenchResult } from './aliases-view-in-host';
@@ -33,8 +36,17 @@ interface Timed {
 
 async function main(): Promise<void> {
   const { values: flags } = parseArgs({ options: { latency: { type: 'string', default: '50' }, only: { type: 'string' } } });
-  if (flags.only !== undefined && !['detection', 'aliases-view', 'cli'].includes(flags.only)) {
-    throw new Error(`--only ${flags.only}: the parts that run alone are detection, aliases-view and cli`);
+  if (flags.only !== undefined && !['detection', 'aliases-view', 'activation', 'cli'].includes(flags.only)) {
+    throw new Error(`--only ${flags.only}: the parts that run alone are detection, aliases-view, activation and cli`);
+  }
+  if (flags.only === 'activation') {
+    const activation = await benchActivation();
+    console.log(activationLine(activation));
+    const targets = activationTargets(activation);
+    for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
+    console.log(JSON.stringify({ activation_ms: activationReport(activation) }));
+    if (!targets.every(([, met]) => met)) process.exitCode = 1;
+    return;
   }
   if (flags.only === 'aliases-view') {
     const view = await benchAliasesView();
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
   const findings = await benchFindings();
   const hover = await benchHover(latency);
   const aliasesView = await benchAliasesView();
+  const activation = await benchActivation();
   const editorAsIs = editor.at(0);
   const editorAtLatency = editor.at(latency);
 
@@ -124,6 +137,7 @@ async function main(): Promise<void> {
     hover_requests: hover.requests,
     aliases_view_fill_s: aliasesView.aliases_view_fill_s,
     aliases_view_update_ms: aliasesView.aliases_view_update_ms,
+    activation_ms: activationReport(activation),
   };
   const targets: Array<[string, boolean]> = [
     [`speedup over (b) ${report.speedup_vs_per_value}x >= 50x`, report.speedup_vs_per_value >= 50],
@@ -154,6 +168,7 @@ async function main(): Promise<void> {
       hover.hover_ms < 300 && hover.hover_cached_ms < 50 && hover.requests === hover.samples.length,
     ],
     ...aliasesViewTargets(aliasesView),
+    ...activationTargets(activation),
   ];
 
   const rows: string[][] = [
@@ -186,6 +201,7 @@ async function main(): Promise<void> {
       `with ${latency} ms added per request [${hover.samples.join(', ')}], ${hover.hover_cached_ms} ms cached [${hover.cached_samples.join(', ')}]`,
   );
   console.log(`(h) ${aliasesViewLine(aliasesView)}`);
+  console.log(`(i) ${activationLine(activation)}`);
   for (const line of detection.lines) console.log(line);
   for (const line of cli.lines) console.log(line);
   for (const [what, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${what}`);
@@ -204,6 +220,24 @@ function aliasesViewLine(view: AliasesViewBenchResult): string {
   return (
     `Aliases view in VS Code: ${view.shown} aliases of ${view.files} files filled in ${view.aliases_view_fill_s} s (${view.logged}); ` +
     `updated after a save in ${view.aliases_view_update_ms} ms [${view.update_samples.join(', ')}]`
+  );
+}
+
+function activationReport(activation: ActivationBenchResult): { activate: number; first_command: number } {
+  return { activate: activation.activate_ms, first_command: activation.first_command_ms };
+}
+
+function activationTargets(activation: ActivationBenchResult): Array<[string, boolean]> {
+  return [
+    [`activation ${activation.activate_ms} ms < 50 ms`, activation.activate_ms < 50],
+    [`activation and a first command ${activation.first_command_ms} ms < 50 ms`, activation.first_command_ms < 50],
+  ];
+}
+
+function activationLine(activation: ActivationBenchResult): string {
+  return (
+    `activation in VS Code: ${activation.activate_ms} ms loading (${activation.load_ms} ms) and activating (${activation.logged}), ` +
+    `${activation.activation_span_ms} ms by the clock beside the other extensions; then Refresh Vaults, done ${activation.first_command_ms} ms after loading began`
   );
 }
 

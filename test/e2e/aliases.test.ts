@@ -1,46 +1,29 @@
 // A person's session with the alias commands: select text, tokenize from the palette and from the
 // right-click menu, reveal, look at the details, delete. Against the emulator, through the environment vault.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
+import { environmentVault, useWorkbench } from './fixture';
 import {
   chooseVgsMenuItem,
   editorWord,
   menuItem,
   notification,
-  openFromExplorer,
-  openVsCode,
   runFromPalette,
   waitForDialog,
   waitForEditorText,
-  type Workbench,
 } from './workbench';
-
-let emulator: Emulator;
-let vscode: Workbench;
 
 /** Double-clicks a word in the editor, as a person selects it. */
 async function selectWord(page: Page, word: string): Promise<void> {
   await editorWord(page, word).dblclick();
 }
 
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
-  const { page } = vscode;
-  await openFromExplorer(page, 'payments.json', /4111111111111111/);
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: environmentVault, open: { file: 'payments.json', shows: /4111111111111111/ } });
 
 test('tokenize a selected card number from the command palette', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await selectWord(page, '4111111111111111');
   await runFromPalette(page, 'VGS: Tokenize Selection');
   const text = await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
@@ -49,7 +32,7 @@ test('tokenize a selected card number from the command palette', async () => {
 });
 
 test('tokenize an account number from the right-click menu', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await selectWord(page, '000123456789');
   await editorWord(page, '000123456789').click({ button: 'right' });
   await menuItem(page, 'VGS').hover();
@@ -61,7 +44,7 @@ test('tokenize an account number from the right-click menu', async () => {
 });
 
 test('reveal the card alias under the cursor', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await editorWord(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Reveal Selection');
   await waitForEditorText(page, /"card_number":\s"4111111111111111"/);
@@ -69,11 +52,11 @@ test('reveal the card alias under the cursor', async () => {
 });
 
 test('show the details of the account alias, then delete it after confirming', async () => {
-  const { page } = vscode;
+  const { page } = session;
   const alias = editorWord(page, /tok_sandbox_/);
   await alias.click();
   await runFromPalette(page, 'VGS: Show Alias Details');
-  const dialog = await waitForDialog(vscode, 'aliases-details');
+  const dialog = await waitForDialog(session, 'aliases-details');
   const details = await dialog.innerText();
   assert.match(details, /Value: …6789/, 'masked, for a shared screen');
   assert.doesNotMatch(details, /000123456789/);
@@ -88,7 +71,7 @@ test('show the details of the account alias, then delete it after confirming', a
   await editorWord(page, /account_number/).click();
   await alias.click({ button: 'right' });
   await chooseVgsMenuItem(page, 'Delete Alias');
-  await waitForDialog(vscode, 'aliases-delete-confirmation');
+  await waitForDialog(session, 'aliases-delete-confirmation');
   assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
   await saveScreenshot(page, 'aliases-delete-confirmation');
   // Enter chooses the default button, which keeps the alias (the one request counted below is the click's).
@@ -97,9 +80,9 @@ test('show the details of the account alias, then delete it after confirming', a
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
   await runFromPalette(page, 'VGS: Delete Alias');
-  await waitForDialog(vscode, 'aliases-delete-confirmation');
+  await waitForDialog(session, 'aliases-delete-confirmation');
   await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
   await notification(page, /Deleted 1 alias/).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'aliases-delete');
-  assert.equal(emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}'), 1);
+  assert.equal(session.emulator.log.count('POST /aliases/delete') + session.emulator.log.count('DELETE /aliases/{alias}'), 1);
 });

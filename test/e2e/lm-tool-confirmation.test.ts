@@ -6,21 +6,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, beforeEach, test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
 import { environmentVaultEnv } from '../harness/demoVault';
 import { apiClientVsix, productVsix } from '../harness/vsix';
-import { openVsCode, runFromPalette, waitForDialog, type Workbench } from './workbench';
+import { useWorkbench } from './fixture';
+import { runFromPalette, waitForDialog } from './workbench';
 
 const VAULT = 'tntdemo00001';
 const CARD = '4111111111111111';
 const SSN = '123-45-6789';
 
-let emulator: Emulator;
-let vscode: Workbench;
-let folder: string;
-let resultFile: string;
+// Where the test extension writes what invokeTool settled with.
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-lm-tool-'));
+const resultFile = path.join(folder, 'result.json');
 
 type Outcome = { text: string } | { error: string };
 
@@ -36,8 +35,8 @@ async function outcome(): Promise<Outcome> {
 
 /** Runs the test extension's command and waits for VS Code's confirmation; checks what it says. */
 async function askedToConfirm(name: string) {
-  await runFromPalette(vscode.page, 'VGS Test: Invoke Tokenize Tool');
-  const dialog = await waitForDialog(vscode, name);
+  await runFromPalette(session.page, 'VGS Test: Invoke Tokenize Tool');
+  const dialog = await waitForDialog(session, name);
   const text = await dialog.innerText();
   try {
     assert.match(text, /Tokenize with VGS\?/);
@@ -53,49 +52,42 @@ async function askedToConfirm(name: string) {
   return dialog;
 }
 
-before(async () => {
-  emulator = await startEmulator();
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-lm-tool-'));
-  resultFile = path.join(folder, 'result.json');
-  vscode = await openVsCode({
+const session = useWorkbench({
+  codeServer: (emulator) => ({
     vsixFiles: [productVsix(), apiClientVsix()],
     env: {
       ...environmentVaultEnv(emulator, VAULT),
       VGS_API_CLIENT_TOOL_INPUT: JSON.stringify({ values: [CARD, SSN], vault: VAULT }),
       VGS_API_CLIENT_TOOL_RESULT: resultFile,
     },
-  });
+  }),
 });
 
 beforeEach(() => {
   fs.rmSync(resultFile, { force: true });
-  emulator.log.clear();
+  session.emulator.log.clear();
 });
 
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 test('Cancel in VS Code\'s confirmation: the tool sends nothing', async () => {
-  const records = emulator.recordCount(VAULT);
+  const records = session.emulator.recordCount(VAULT);
   const dialog = await askedToConfirm('lm-tool-cancel');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const result = await outcome();
   assert.ok('error' in result, 'invokeTool was refused');
   assert.match(result.error, /Canceled/);
-  assert.equal(emulator.log.entries.filter((entry) => entry.route !== 'token').length, 0, 'no request reached the vault');
-  assert.equal(emulator.recordCount(VAULT), records);
+  assert.equal(session.emulator.log.entries.filter((entry) => entry.route !== 'token').length, 0, 'no request reached the vault');
+  assert.equal(session.emulator.recordCount(VAULT), records);
 });
 
 test('confirmed in VS Code\'s dialog: two aliases created, the result holds them and neither value', async () => {
-  const records = emulator.recordCount(VAULT);
+  const records = session.emulator.recordCount(VAULT);
   const dialog = await askedToConfirm('lm-tool-confirm');
   // For the README: the dialog alone, once the palette that ran the test command has faded out.
-  await vscode.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await saveScreenshot(vscode.page, 'readme-tool-confirmation');
+  await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await saveScreenshot(session.page, 'readme-tool-confirmation');
   await dialog.getByRole('button', { name: 'Yes' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const result = await outcome();
@@ -107,6 +99,6 @@ test('confirmed in VS Code\'s dialog: two aliases created, the result holds them
   assert.equal(payload.vault.vaultId, VAULT);
   assert.equal(payload.aliases.length, 2);
   for (const alias of payload.aliases) assert.match(alias, /^tok_sandbox_\w+$/);
-  assert.equal(emulator.recordCount(VAULT) - records, 2, 'two records created');
-  for (const value of [CARD, SSN]) assert.ok(emulator.values(VAULT).includes(value), 'the vault holds each value');
+  assert.equal(session.emulator.recordCount(VAULT) - records, 2, 'two records created');
+  for (const value of [CARD, SSN]) assert.ok(session.emulator.values(VAULT).includes(value), 'the vault holds each value');
 });

@@ -2,25 +2,13 @@
 // the walkthrough where the README says, sees its first step done, opens the sample file from it, goes back
 // and forth in Add Vault, and adds another demo vault from the status bar.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
-import { openVsCode, runFromPalette, waitForEditorText, type Workbench } from './workbench';
+import { environmentVault, emulatorAuthSetting, useWorkbench } from './fixture';
+import { runFromPalette, waitForEditorText } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator), settings: { 'vgs.authUrl': emulator.url } });
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: (emulator) => ({ ...environmentVault(emulator), ...emulatorAuthSetting(emulator) }) });
 
 const step = (page: Page, id: string) => page.locator(`button.getting-started-step[data-step-id$="${id}"]`);
 const quickInputTitle = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-title', { hasText: text });
@@ -53,7 +41,7 @@ async function back(page: Page, from: number, to: number): Promise<void> {
 }
 
 test('Help > Open Walkthrough… > Get Started with VGS Aliases, as the README says, shows "Add a vault" done', async () => {
-  const { page } = vscode;
+  const { page } = session;
   try {
     // The extension is up and has its vault before the walkthrough is first shown, as when a person
     // looks for it after a while: VS Code then registers the walkthrough with the step's key already set.
@@ -74,7 +62,7 @@ test('Help > Open Walkthrough… > Get Started with VGS Aliases, as the README s
 });
 
 test('VGS: Get Started opens the walkthrough, and its Open a File opens the sample payments.json', async () => {
-  const { page } = vscode;
+  const { page } = session;
   try {
     await runFromPalette(page, 'View: Close All Editors');
     await runFromPalette(page, 'VGS: Get Started');
@@ -89,12 +77,12 @@ test('VGS: Get Started opens the walkthrough, and its Open a File opens the samp
 });
 
 test('Add Vault offers the URL of the vault id just typed; Back returns to each step with its answer; Escape cancels', async () => {
-  const { page } = vscode;
+  const { page } = session;
   try {
     await runFromPalette(page, 'VGS: Add Vault');
     await upToTheUrlStep(page);
     // The emulator's form, on the Environment vault's port, for the vault id just typed.
-    assert.equal(await quickInputValue(page), emulator.vaultUrl('tntdemo00002'));
+    assert.equal(await quickInputValue(page), session.emulator.vaultUrl('tntdemo00002'));
 
     await back(page, 4, 3);
     await back(page, 3, 2);
@@ -108,7 +96,7 @@ test('Add Vault offers the URL of the vault id just typed; Back returns to each 
     await quickInputTitle(page, 'Add VGS Vault (3/7)').waitFor();
     await page.keyboard.press('Enter'); // Custom URL, chosen before, is the one highlighted
     await quickInputTitle(page, 'Add VGS Vault (4/7)').waitFor();
-    assert.equal(await quickInputValue(page), emulator.vaultUrl('tntdemo00002'));
+    assert.equal(await quickInputValue(page), session.emulator.vaultUrl('tntdemo00002'));
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   } finally {
@@ -117,7 +105,7 @@ test('Add Vault offers the URL of the vault id just typed; Back returns to each 
 });
 
 test('the status-bar picker ends with Add Vault…, which adds a vault and makes it the active one', async () => {
-  const { page } = vscode;
+  const { page } = session;
   try {
     await page.locator('.statusbar-item', { hasText: 'Environment' }).first().click();
     await quickInputRow(page, 'Add Vault…').click();

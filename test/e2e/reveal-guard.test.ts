@@ -3,30 +3,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
-import { editorWord, notification, openFromExplorer, openVsCode, runFromPalette, waitForEditorText, waitForMessage, type Workbench } from './workbench';
+import { environmentVault, useWorkbench } from './fixture';
+import { editorWord, notification, openFromExplorer, runFromPalette, waitForEditorText, waitForMessage } from './workbench';
 
 const CARD = '4111111111111111';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
-  await openFromExplorer(vscode.page, 'payments.json', new RegExp(CARD));
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: environmentVault, open: { file: 'payments.json', shows: new RegExp(CARD) } });
 
 test('reveal in place, save: the alias is back on disk and in the editor, the value nowhere on disk', async () => {
-  const { page, workspace } = vscode;
+  const { page, workspace } = session;
   await editorWord(page, CARD).dblclick();
   await runFromPalette(page, 'VGS: Tokenize Selection');
   await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
@@ -49,7 +36,7 @@ test('reveal in place, save: the alias is back on disk and in the editor, the va
 // Issue 22: Save As writes a file the guard never followed (VS Code saves a new document of its own there,
 // and the will-save event names that one): the alias goes back in it all the same.
 test('reveal in place, Save As: the new file gets the alias, and the message names it', async () => {
-  const { page, workspace } = vscode;
+  const { page, workspace } = session;
   // The scenario above can leave a compare editor ("payments.json (in file) ↔ payments.json") in front: start from the file alone.
   await runFromPalette(page, 'View: Close All Editors');
   await openFromExplorer(page, 'payments.json', /"card_number":\s"tok_sandbox_\w+"/);

@@ -2,42 +2,25 @@
 // emulator, the sample workspace. Each test checks what its picture is meant to show before taking it.
 // To refresh the README: npm run test:e2e, then copy test-results/screenshots/readme-*.png to media/screenshots/.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
+import { environmentVault, useWorkbench } from './fixture';
 import {
   chooseVgsMenuItem,
   editorLines,
   editorWord,
   menuItem,
   notification,
-  openFromExplorer,
-  openVsCode,
   runFromPalette,
   waitForDialog,
   viewRow,
   waitForEditorText,
-  type Workbench,
 } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
-  const { page } = vscode;
-  await openFromExplorer(page, 'payments.json', /4111111111111111/);
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: environmentVault, open: { file: 'payments.json', shows: /4111111111111111/ } });
 
 test('the sample card number in Problems, masked, and its quick fixes', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await runFromPalette(page, 'Problems: Focus on Problems View');
   const panel = page.locator('.part.panel');
   await panel.locator('.monaco-list-row', { hasText: 'Visa card number 411111…1111 in plain text' }).waitFor({ timeout: 30_000 });
@@ -52,7 +35,7 @@ test('the sample card number in Problems, masked, and its quick fixes', async ()
 });
 
 test('the VGS view: the vault, its environment, credentials and the scopes Test Connection found', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await runFromPalette(page, 'VGS: Test Connection');
   await notification(page, /Connected to Environment:/).waitFor({ timeout: 30_000 });
   await runFromPalette(page, 'Notifications: Clear All Notifications');
@@ -67,7 +50,7 @@ test('the VGS view: the vault, its environment, credentials and the scopes Test 
 });
 
 test('the right-click menu on a selected card number, then its alias in its place', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await editorWord(page, '4111111111111111').dblclick();
   await editorWord(page, '4111111111111111').click({ button: 'right' });
   await menuItem(page, 'VGS').hover();
@@ -79,10 +62,10 @@ test('the right-click menu on a selected card number, then its alias in its plac
 });
 
 test('the details of the alias under the cursor', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await editorWord(page, /tok_sandbox_/).click();
   await runFromPalette(page, 'VGS: Show Alias Details');
-  const dialog = await waitForDialog(vscode, 'readme-details');
+  const dialog = await waitForDialog(session, 'readme-details');
   // Masked, so that the README's picture (and a shared screen) shows no card number.
   assert.match(await dialog.innerText(), /Value: 411111…1111/);
   await saveScreenshot(page, 'readme-details');
@@ -90,7 +73,7 @@ test('the details of the alias under the cursor', async () => {
 });
 
 test('the hover on an alias: vault, format, storage, classifiers, creation time and the links; never the value', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await editorWord(page, /tok_sandbox_/).hover();
   const hover = page.locator('.monaco-hover', { hasText: 'VGS alias' }).first();
   await hover.locator('text=Created:').waitFor({ timeout: 30_000 });
@@ -99,7 +82,7 @@ test('the hover on an alias: vault, format, storage, classifiers, creation time 
 });
 
 test('the Aliases view: the alias just made, under its vault, file and line', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await runFromPalette(page, 'Focus on Aliases View');
   const alias = page.locator('.pane-body .monaco-list-row', { hasText: /tok_sandbox_\w+/ }).first();
   await alias.waitFor({ timeout: 30_000 });
@@ -110,7 +93,7 @@ test('the Aliases view: the alias just made, under its vault, file and line', as
 });
 
 test('the preview with values beside its file, from the editor title button', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await runFromPalette(page, 'View: Hide Panel');
   await editorWord(page, /tok_sandbox_/).click();
   await page.keyboard.press('Control+Home');

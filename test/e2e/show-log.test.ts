@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
-import { notification, openVsCode, runFromPalette, type Workbench } from './workbench';
+import { environmentVault, useWorkbench } from './fixture';
+import { notification, runFromPalette } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: environmentVault });
 
 test('VGS: Show Log from the command palette brings up the VGS output channel', async () => {
-  const { page } = vscode;
+  const { page } = session;
   await runFromPalette(page, 'VGS: Show Log');
 
   const panel = page.locator('.part.panel');
@@ -35,18 +23,18 @@ test('VGS: Show Log from the command palette brings up the VGS output channel', 
 });
 
 test('with a word of the log selected, Tokenize and Reveal refuse the Output panel and send nothing', async () => {
-  const { page } = vscode;
+  const { page } = session;
   const output = page.locator('.part.panel .monaco-editor .view-lines');
   await output.filter({ hasText: /activated/ }).waitFor({ timeout: 30_000 });
   // Select the last word of the "activated" line, as a person would with the keyboard.
   await output.locator('.view-line', { hasText: /activated/ }).first().click();
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Control+ArrowLeft');
-  emulator.log.clear();
+  session.emulator.log.clear();
   for (const command of ['VGS: Tokenize Selection', 'VGS: Reveal Selection']) {
     await runFromPalette(page, command);
     await notification(page, /not on panels such as Output/).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
   }
-  assert.equal(emulator.log.entries.filter((entry) => entry.route !== 'token').length, 0, 'no request reached the vault');
+  assert.equal(session.emulator.log.entries.filter((entry) => entry.route !== 'token').length, 0, 'no request reached the vault');
 });

@@ -1,27 +1,15 @@
 // With VGS_CLIENT_ID, VGS_CLIENT_SECRET and VGS_VAULT_ID in the editor's environment, a read-only
 // "Environment" vault appears and is active.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { environmentVaultEnv } from '../harness/demoVault';
-import { notification, openVsCode, runFromPalette, viewRow, type Workbench } from './workbench';
+import { environmentVault, useWorkbench } from './fixture';
+import { notification, runFromPalette, viewRow } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  vscode = await openVsCode({ env: environmentVaultEnv(emulator) });
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: environmentVault });
 
 test('the Environment vault is listed, active in the status bar, and connects', async () => {
-  const { page } = vscode;
+  const { page } = session;
   const status = page.locator('.statusbar-item', { hasText: 'Environment' }).first();
   await status.waitFor({ timeout: 30_000 });
   assert.match(await status.innerText(), /Environment · custom \(127\.0\.0\.1:\d+\)/);
@@ -33,6 +21,6 @@ test('the Environment vault is listed, active in the status bar, and connects', 
 
   await runFromPalette(page, 'VGS: Test Connection');
   await notification(page, /Connected to Environment: tokenize, reveal and delete work/).waitFor({ timeout: 30_000 });
-  assert.ok(emulator.log.tokenExchanges > 0, 'the token came from VGS_AUTH_URL');
+  assert.ok(session.emulator.log.tokenExchanges > 0, 'the token came from VGS_AUTH_URL');
   await saveScreenshot(page, 'vaults-environment');
 });

@@ -1,28 +1,16 @@
 // A person adds a vault from the command palette with the keyboard, finds it in the Vaults tree and the
 // status bar, and tests the connection against the emulator.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { saveScreenshot } from '../harness/browser';
-import { startEmulator, type Emulator } from '../emulator';
-import { notification, openVsCode, runFromPalette, viewRow, type Workbench } from './workbench';
+import { emulatorAuthSetting, useWorkbench } from './fixture';
+import { notification, runFromPalette, viewRow } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  // Vaults without a token URL of their own use the user setting: here, the emulator.
-  vscode = await openVsCode({ settings: { 'vgs.authUrl': emulator.url } });
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: emulatorAuthSetting });
 
 /** Waits for step `step` of the Add Vault prompts, types the answer and presses Enter. */
 async function answer(step: number, text: string, replace = false): Promise<void> {
-  const { page } = vscode;
+  const { page } = session;
   await page.locator('.quick-input-widget .quick-input-title', { hasText: `Add VGS Vault (${step}/7)` }).waitFor();
   if (replace) await page.keyboard.press('Control+A');
   if (text) await page.keyboard.type(text);
@@ -30,7 +18,7 @@ async function answer(step: number, text: string, replace = false): Promise<void
 }
 
 test('Add Vault from the palette, then the tree, the status bar and Test Connection show it', async () => {
-  const { page } = vscode;
+  const { page } = session;
 
   // The picture is taken either way: at the end, or where it stopped.
   try {
@@ -39,7 +27,7 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
     await answer(2, 'Demo sandbox', true);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).first().waitFor();
     await answer(3, 'Custom URL');
-    await answer(4, emulator.vaultUrl('tntdemo00001'));
+    await answer(4, session.emulator.vaultUrl('tntdemo00001'));
     await answer(5, ''); // token URL: the user setting
     await answer(6, 'demo-client');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(7/7)' }).waitFor();
@@ -59,10 +47,10 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
     await page.keyboard.press('Escape');
     await runFromPalette(page, 'Notifications: Clear All Notifications');
     await notification(page, /Connected to Demo sandbox/).waitFor({ state: 'detached' });
-    const callsBefore = emulator.log.count();
+    const callsBefore = session.emulator.log.count();
     await runFromPalette(page, 'VGS: Test Connection');
     await notification(page, /Connected to Demo sandbox: tokenize, reveal and delete work/).waitFor({ timeout: 30_000 });
-    assert.ok(emulator.log.count() > callsBefore, 'Test Connection called the emulator');
+    assert.ok(session.emulator.log.count() > callsBefore, 'Test Connection called the emulator');
   } finally {
     await saveScreenshot(page, 'vaults-add');
   }

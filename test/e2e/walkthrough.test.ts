@@ -1,26 +1,14 @@
 // A newcomer's first minutes: the packaged .vsix in a fresh profile, the "Get Started with VGS Aliases"
 // walkthrough followed step by step against the emulator, and no error in the extension host's logs.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { extensionHostLogs } from '../harness/codeserver';
-import { startEmulator, type Emulator } from '../emulator';
-import { chooseVgsMenuItem, editorWord, notification, openVsCode, runFromPalette, waitForEditorText, type Workbench } from './workbench';
+import { emulatorAuthSetting, useWorkbench } from './fixture';
+import { chooseVgsMenuItem, editorWord, notification, runFromPalette, waitForEditorText } from './workbench';
 
-let emulator: Emulator;
-let vscode: Workbench;
-
-before(async () => {
-  emulator = await startEmulator();
-  // Vaults without a token URL of their own use the user setting: here, the emulator.
-  vscode = await openVsCode({ settings: { 'vgs.authUrl': emulator.url } });
-});
-
-after(async () => {
-  await vscode?.close();
-  await emulator?.close();
-});
+const session = useWorkbench({ codeServer: emulatorAuthSetting });
 
 const step = (page: Page, id: string) => page.locator(`button.getting-started-step[data-step-id$="${id}"]`);
 const tab = (page: Page, title: string) => page.locator('.tabs-container .tab', { hasText: title }).first();
@@ -60,7 +48,7 @@ async function answer(page: Page, index: number, text: string): Promise<void> {
 }
 
 test('the walkthrough takes a newcomer from no vault to a revealed alias', async () => {
-  const { page } = vscode;
+  const { page } = session;
   try {
     await openWalkthrough(page);
     await saveScreenshot(page, 'readme-walkthrough');
@@ -70,7 +58,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await answer(page, 2, 'Demo sandbox');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).first().waitFor();
     await answer(page, 3, 'Custom URL');
-    await answer(page, 4, emulator.vaultUrl('tntdemo00001'));
+    await answer(page, 4, session.emulator.vaultUrl('tntdemo00001'));
     await answer(page, 5, ''); // token URL: the user setting
     await answer(page, 6, 'demo-client');
     await answer(page, 7, 'demo-secret');
@@ -80,11 +68,11 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await runFromPalette(page, 'Notifications: Clear All Notifications');
     await notification(page, /Connected to Demo sandbox/).waitFor({ state: 'detached' });
 
-    const calls = emulator.log.count();
+    const calls = session.emulator.log.count();
     await clickStepButton(page, '#testConnection', 'Test Connection');
     await notification(page, /Connected to Demo sandbox: tokenize, reveal and delete work/).waitFor({ timeout: 30_000 });
     await waitUntilChecked(page, '#testConnection');
-    assert.ok(emulator.log.count() > calls, 'Test Connection reached the emulator');
+    assert.ok(session.emulator.log.count() > calls, 'Test Connection reached the emulator');
 
     // The step's button opens the sample's payments.json beside the walkthrough.
     await clickStepButton(page, '#tokenize', 'Open a File');
@@ -109,7 +97,7 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
     await saveScreenshot(page, 'walkthrough-done');
   }
 
-  const logs = extensionHostLogs(vscode.server);
+  const logs = extensionHostLogs(session.server);
   assert.match(logs, /VGS Aliases [\d.]+ activated/, 'the logs read are those of this extension host');
   const errors = logs
     .split('\n')

@@ -117,7 +117,7 @@ function vgsLogTail(server: CodeServer, lines = 15): string {
  * Waits for a modal dialog. When none comes, the failure says what the window showed instead (its
  * notifications, the tail of the VGS log) and keeps a screenshot, so a rare failure can be understood.
  */
-export async function waitForDialog(workbench: Workbench, name: string, timeout = 30_000): Promise<Locator> {
+export async function waitForDialog(workbench: Pick<Workbench, 'page' | 'server'>, name: string, timeout = 30_000): Promise<Locator> {
   const { page, server } = workbench;
   const dialog = page.locator('.monaco-dialog-box');
   const failure = page.locator(TOAST, { has: page.locator('.codicon-warning, .codicon-error') });

@@ -2,8 +2,10 @@
 // format-preserving alias looks like a card number; under the cursor, Reveal, Details and Delete act on it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { KnownAliases } from '../../src/records/knownAliases';
 import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { FakeMemento } from './vaultFakes';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const CARD = '4111111111111111';
@@ -87,5 +89,21 @@ describe('Known aliases (format-preserving ones under the cursor)', () => {
     demo.emulator.log.clear();
     assert.equal((await run('vgs.revealSelection')).failed, 'EditorInputError');
     assert.equal(demo.emulator.log.entries.length, 0, 'nothing was sent');
+  });
+});
+
+describe('Known aliases at activation', () => {
+  it('are read from globalState when first asked, not when the extension activates, and then once', async () => {
+    const memento = new FakeMemento();
+    const known = new KnownAliases(memento);
+    known.seen('tntdemo00001', [{ alias: 'tok_sandbox_kept1', format: 'UUID' }]);
+    await known.flushed();
+    const reads: string[] = [];
+    const counted: vscode.Memento = { keys: () => memento.keys(), get: (key: string, fallback?: unknown) => (reads.push(key), memento.get(key, fallback)), update: (key, value) => memento.update(key, value) };
+    const started = new KnownAliases(counted);
+    assert.deepEqual(reads, [], 'nothing read while activating');
+    assert.equal(started.isKnownAlias('tok_sandbox_kept1'), true);
+    assert.equal(started.isKnownAlias('tok_sandbox_other'), false);
+    assert.equal(reads.length, 1, 'read once, when first asked');
   });
 });

@@ -105,6 +105,28 @@ describe('Vault registry', () => {
     assert.deepEqual([...secrets.values.keys()], ['vgs.vault.tntlive01.credentials'], 'no orphan secret, none missing');
   });
 
+  it('a new window lists the vaults and the active one at once, before SecretStorage answers; client ids once read', async () => {
+    const memento = new FakeMemento();
+    const secrets = new FakeSecretStorage();
+    const first = registryOn(memento, secrets);
+    await first.registry.add(sandbox);
+    await first.registry.add(live);
+    await first.registry.select('tntlive01');
+    const release = secrets.stallNextGet();
+    const { registry } = registryOn(memento, secrets);
+    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01', 'tntsandbox01']);
+    assert.equal(registry.active()?.vaultId, 'tntlive01');
+    assert.deepEqual(registry.list().map((vault) => vault.clientId), [undefined, undefined], 'no secret read yet');
+    let read = false;
+    const reading = registry.read().then(() => (read = true));
+    assert.equal(registry.read(), registry.read(), 'one read, however many ask');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(read, false, 'read() waits for SecretStorage');
+    release();
+    await reading;
+    assert.deepEqual(registry.list().map((vault) => vault.clientId), ['live-client', 'payments-client']);
+  });
+
   it('writes over the records stored now: an edit another window made survives this window\'s next edit or removal', async () => {
     const memento = new FakeMemento();
     const secrets = new FakeSecretStorage();

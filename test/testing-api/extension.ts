@@ -44,8 +44,8 @@ export interface TestingApi extends VgsAliasesExports {
   readonly deactivate: () => Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<VgsAliasesExports | TestingApi> {
-  const { api, vaults, dialogs, known, history, aliases, tools, edits } = await compose(context);
+export function activate(context: vscode.ExtensionContext): VgsAliasesExports | TestingApi {
+  const { api, vaults, dialogs, known, history, aliases, tools, edits } = compose(context);
   // Only under the suite's harness, which sets VGS_TEST_SUITE: anywhere else this build is the product.
   if (!process.env.VGS_TEST_SUITE) return api.exports;
   return {

@@ -11,6 +11,8 @@ import type { VaultCommandDeps } from './deps';
 
 export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument, changes?: VaultChanges) =>
   runCommand(COMMANDS.editVault, log, async () => {
+    // The questions show the client id, read from SecretStorage.
+    await registry.read();
     const stored = registry.list().filter((vault) => vault.source === 'stored');
     const vault = await namedOrPicked(registry, target, stored, vscode.l10n.t('Vault to edit'));
     if (!vault) return DECLINED;
