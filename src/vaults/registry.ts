@@ -168,10 +168,7 @@ export class VaultRegistry implements vscode.Disposable {
     });
   }
 
-  /**
-   * Record first, credentials last; a failing keyring puts the record back rather than orphan the secret.
-   * The secret's tokens, the vault's client and its health go with it.
-   */
+  /** Record first, credentials last (a failing keyring puts the record back); tokens, client and health go. */
   remove(key: string): Promise<void> {
     return this.serial(async () => {
       const { storage } = this.options;
