@@ -13,6 +13,7 @@ import { trackRanges } from './editing/tracking';
 import { createApi, type PublicApi } from './api';
 import { modalDialogs, type Dialogs } from './runner/dialogs';
 import { COMMANDS } from './runner/ids';
+import { registerCommands } from './runner/register';
 import { EditEngine } from './editing/engine';
 import { registerFindings } from './findings';
 import { registerLaunch } from './launch';
@@ -40,7 +41,7 @@ let copied: CopiedValues | undefined;
 export function compose(context: vscode.ExtensionContext): Composition {
   const started = Date.now();
   const log = createLog();
-  context.subscriptions.push(log, vscode.commands.registerCommand(COMMANDS.showLog, () => log.show(true)));
+  context.subscriptions.push(log, registerCommands(log, { [COMMANDS.showLog]: () => log.show(true) }));
   const known = new KnownAliases(context.globalState);
   context.subscriptions.push(known);
   const service = new VgsService({ ...requestSettings(), logger: log, witness: known });

@@ -1,6 +1,7 @@
 /** Wires the alias feature: its commands and the providers that tell the editor where aliases are. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../runner/ids';
+import { onItsOwnRunner, registerCommands } from '../runner/register';
 import type { AliasCommandDeps } from '../editing/aliasCommand';
 import { USER_TEXT } from '../editing/documents';
 import { addAliasFormat } from './commands/addAliasFormat';
@@ -33,20 +34,21 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const { registry } = deps;
   const previews = new Previews(deps);
   const view = registerAliasesView(deps);
-  const commands = [
-    [COMMANDS.tokenizeSelection, tokenizeSelection(deps)],
-    [COMMANDS.tokenizeSelectionAs, tokenizeSelectionAs(deps)],
-    // The Aliases view's menus run these on the node right-clicked.
-    [COMMANDS.revealSelection, takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))],
-    [COMMANDS.showAliasDetails, takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree))],
-    [COMMANDS.copyRevealedValue, copyRevealedValue(deps)],
-    [COMMANDS.deleteAlias, takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))],
-    [COMMANDS.updateClassifiers, updateClassifiers(deps)],
-    [COMMANDS.addAliasFormat, addAliasFormat(deps)],
-    [COMMANDS.showRevealHistory, showRevealHistory(deps)],
-    [COMMANDS.clearRevealHistory, clearRevealHistory(deps)],
-    [COMMANDS.openPreviewWithValues, openPreviewWithValues(deps, previews)],
-  ] as const;
+  const commands = {
+    // Alias commands run on their own runner (a failure offers the vault chosen). The Aliases view's menus run
+    // Reveal Selection, Show Alias Details and Delete Alias on the node right-clicked.
+    [COMMANDS.tokenizeSelection]: onItsOwnRunner(tokenizeSelection(deps)),
+    [COMMANDS.tokenizeSelectionAs]: onItsOwnRunner(tokenizeSelectionAs(deps)),
+    [COMMANDS.revealSelection]: onItsOwnRunner(takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))),
+    [COMMANDS.showAliasDetails]: onItsOwnRunner(takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree))),
+    [COMMANDS.copyRevealedValue]: onItsOwnRunner(copyRevealedValue(deps)),
+    [COMMANDS.deleteAlias]: onItsOwnRunner(takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))),
+    [COMMANDS.updateClassifiers]: onItsOwnRunner(updateClassifiers(deps)),
+    [COMMANDS.addAliasFormat]: onItsOwnRunner(addAliasFormat(deps)),
+    [COMMANDS.showRevealHistory]: showRevealHistory(deps),
+    [COMMANDS.clearRevealHistory]: clearRevealHistory(deps),
+    [COMMANDS.openPreviewWithValues]: onItsOwnRunner(openPreviewWithValues(deps, previews)),
+  };
   const saveGuard = new SaveGuard(deps.revealed, deps.log, revealSelection(deps));
   const disposable = vscode.Disposable.from(
     saveGuard,
@@ -54,7 +56,7 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     view,
     trackMenuContext(registry),
     registerHover(deps),
-    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+    registerCommands(deps.log, commands),
   );
   return { saveGuard, aliasesView: view.tree, dispose: () => void disposable.dispose() };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AliasCommandDeps } from '../editing/aliasCommand';
 import { USER_TEXT } from '../editing/documents';
 import { COMMANDS } from '../runner/ids';
+import { onItsOwnRunner, registerCommands } from '../runner/register';
 import { FindingActions } from './actions';
 import { AliasDiagnostics } from './aliasDiagnostics';
 import { checkPossibleAliases } from './commands/checkPossibleAliases';
@@ -36,15 +37,15 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
   const live = new LiveDiagnostics(detector, store);
   const aliasChecks = new AliasDiagnostics(detector, aliasDeps.known, aliasDeps.registry);
   const deps: FindingsDeps = { ...aliasDeps, detector, store, live, ignores, team, aliasChecks };
-  const commands = [
-    [COMMANDS.ignoreSensitiveValue, ignoreSensitiveValue(deps)],
-    [COMMANDS.ignoreForEveryone, ignoreForEveryone(deps)],
-    [COMMANDS.excludeFromDetection, excludeFromDetection(deps)],
-    [COMMANDS.checkPossibleAliases, checkPossibleAliases(deps)],
-    [COMMANDS.checkAliasesInFile, checkAliasesInFile(deps)],
-    [COMMANDS.findSensitiveValuesInWorkspace, findSensitiveValuesInWorkspace(deps)],
-    [COMMANDS.tokenizeSensitiveValuesInWorkspace, tokenizeSensitiveValuesInWorkspace(deps)],
-  ] as const;
+  const commands = {
+    [COMMANDS.ignoreSensitiveValue]: ignoreSensitiveValue(deps),
+    [COMMANDS.ignoreForEveryone]: ignoreForEveryone(deps),
+    [COMMANDS.excludeFromDetection]: excludeFromDetection(deps),
+    [COMMANDS.checkPossibleAliases]: onItsOwnRunner(checkPossibleAliases(deps)),
+    [COMMANDS.checkAliasesInFile]: onItsOwnRunner(checkAliasesInFile(deps)),
+    [COMMANDS.findSensitiveValuesInWorkspace]: findSensitiveValuesInWorkspace(deps),
+    [COMMANDS.tokenizeSensitiveValuesInWorkspace]: onItsOwnRunner(tokenizeSensitiveValuesInWorkspace(deps)),
+  };
   const disposable = vscode.Disposable.from(
     ignores,
     team,
@@ -53,7 +54,7 @@ export function registerFindings(context: vscode.ExtensionContext, aliasDeps: Al
     live,
     aliasChecks,
     vscode.languages.registerCodeActionsProvider(USER_TEXT, new FindingActions(store), { providedCodeActionKinds: FindingActions.kinds }),
-    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+    registerCommands(aliasDeps.log, commands),
   );
   return { detector, dispose: () => void disposable.dispose() };
 }

@@ -1,6 +1,7 @@
 /** Wires aliases resolved at debug launch: the command a launch input runs, and the `env` resolver for every debug type. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../runner/ids';
+import { onItsOwnRunner, registerCommands } from '../runner/register';
 import { revealForLaunchCommand } from './commands/revealForLaunch';
 import { aliasesInEnv } from './configurationProvider';
 import { Handouts } from './handouts';
@@ -9,7 +10,8 @@ import type { LaunchDeps } from './reveal';
 export function registerLaunch(deps: LaunchDeps): vscode.Disposable {
   const handouts = new Handouts();
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.revealForLaunch, revealForLaunchCommand(deps, handouts)),
+    // Its runner's outcome becomes the launch input's answer: a string, or nothing.
+    registerCommands(deps.log, { [COMMANDS.revealForLaunch]: onItsOwnRunner(revealForLaunchCommand(deps, handouts)) }),
     vscode.debug.registerDebugConfigurationProvider('*', aliasesInEnv(deps, handouts)),
   );
 }

@@ -127,6 +127,10 @@ describe('Vault commands', () => {
     assert.notEqual(api.vaults.active()?.vaultId, 'tntdemo00002');
   });
 
+  it('a failure comes back from the runner, not thrown: Test Connection of a vault nobody added offers to add one', async () => {
+    assert.deepEqual(await vscode.commands.executeCommand('vgs.testConnection', 'tntnosuch0001'), { failed: 'no-vault' });
+  });
+
   describe('a repository cannot redirect credentials', () => {
     let spy: http.Server;
     let spyUrl = '';

@@ -1,12 +1,10 @@
 /** Clear Reveal History: empties the local history of reveals, after asking. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
 import { plural } from '../../runner/plural';
-import { DECLINED, runCommand } from '../../runner/runner';
+import { DECLINED } from '../../runner/runner';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 
-export const clearRevealHistory = (deps: AliasCommandDeps) => () =>
-  runCommand(COMMANDS.clearRevealHistory, deps.log, async () => {
+export const clearRevealHistory = (deps: AliasCommandDeps) => async () => {
     const entries = (await deps.history.entries()).length;
     const confirmed = await deps.dialogs.confirm(
       plural(entries, vscode.l10n.t('Clear the reveal history ({0} entry)?', entries), vscode.l10n.t('Clear the reveal history ({0} entries)?', entries)),
@@ -18,4 +16,4 @@ export const clearRevealHistory = (deps: AliasCommandDeps) => () =>
     await deps.history.clear();
     deps.log.info(`reveal history cleared (${entries} entries)`);
     return { cleared: entries };
-  });
+  };

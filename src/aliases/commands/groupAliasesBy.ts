@@ -1,7 +1,5 @@
 /** Group by File / Group by Vault, the Aliases view's title button: one shows while the other grouping is on. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
-import { runCommand } from '../../runner/runner';
 import type { AliasesViewDeps } from '../view/deps';
 import type { GroupBy } from '../view/nodes';
 
@@ -12,9 +10,8 @@ export function showGrouping(groupBy: GroupBy): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', GROUPED_BY_KEY, groupBy);
 }
 
-export const groupAliasesBy = ({ tree, log }: AliasesViewDeps, groupBy: GroupBy) => () =>
-  runCommand(groupBy === 'file' ? COMMANDS.groupAliasesByFile : COMMANDS.groupAliasesByVault, log, async () => {
+export const groupAliasesBy = ({ tree }: AliasesViewDeps, groupBy: GroupBy) => async () => {
     tree.setGrouping(groupBy);
     await showGrouping(groupBy);
     return { groupBy };
-  });
+  };

@@ -1,8 +1,6 @@
 /** Show Reveal History: what was revealed on this machine, newest first; type a vault or a file to filter. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
 import { plural } from '../../runner/plural';
-import { runCommand } from '../../runner/runner';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import type { HistoryEntry, RevealKind } from '../../records/revealHistory';
 
@@ -24,8 +22,7 @@ function itemOf(entry: HistoryEntry): vscode.QuickPickItem {
   };
 }
 
-export const showRevealHistory = (deps: AliasCommandDeps) => () =>
-  runCommand(COMMANDS.showRevealHistory, deps.log, async () => {
+export const showRevealHistory = (deps: AliasCommandDeps) => async () => {
     const entries = await deps.history.entries();
     if (entries.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The reveal history is empty: nothing was revealed, copied or shown on this machine in the last 90 days.'));
@@ -38,4 +35,4 @@ export const showRevealHistory = (deps: AliasCommandDeps) => () =>
       matchOnDetail: true,
     });
     return { shown: entries.length };
-  });
+  };

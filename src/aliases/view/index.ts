@@ -1,6 +1,7 @@
 /** Wires the Aliases view: the inventory (read when the view first shows), its tree, what keeps it current, and its commands. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../runner/ids';
+import { registerCommands } from '../../runner/register';
 import type { AliasCommandDeps } from '../../editing/aliasCommand';
 import { USER_TEXT_SCHEMES } from '../../editing/documents';
 import type { FilesWithAliases } from '../commands/deleteAlias';
@@ -37,18 +38,18 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
   const tree = new AliasTree(inventory, deps.known, deps.registry);
   view = vscode.window.createTreeView(ALIASES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const viewDeps: AliasesViewDeps = { tree, log: deps.log };
-  const commands = [
-    [COMMANDS.refreshAliases, refreshAliases(viewDeps)],
-    [COMMANDS.groupAliasesByFile, groupAliasesBy(viewDeps, 'file')],
-    [COMMANDS.groupAliasesByVault, groupAliasesBy(viewDeps, 'vault')],
-  ] as const;
+  const commands = {
+    [COMMANDS.refreshAliases]: refreshAliases(viewDeps),
+    [COMMANDS.groupAliasesByFile]: groupAliasesBy(viewDeps, 'file'),
+    [COMMANDS.groupAliasesByVault]: groupAliasesBy(viewDeps, 'vault'),
+  };
   void showGrouping(tree.grouping);
   const disposable = vscode.Disposable.from(
     inventory,
     tree,
     view,
     followFiles(inventory),
-    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+    registerCommands(deps.log, commands),
   );
   // Never starts a workspace read: what the view knows, and the open documents, which are cheap to look through.
   const filesWith: FilesWithAliases = (aliases, except) => {

@@ -1,8 +1,7 @@
 /** Ignore files like this: a glob for vgs.detection.exclude, the user's choice of how wide. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
-import { DECLINED, runCommand } from '../../runner/runner';
+import { DECLINED } from '../../runner/runner';
 import { excludeFromDetection as addExclude } from '../../settings';
 import type { FindingsDeps } from '../deps';
 import { documentOf } from '../../editing/documents';
@@ -13,14 +12,13 @@ export interface ExcludeArguments {
   readonly glob?: string;
 }
 
-export const excludeFromDetection = (deps: FindingsDeps) => (args: ExcludeArguments = {}) =>
-  runCommand(COMMANDS.excludeFromDetection, deps.log, async () => {
+export const excludeFromDetection = (deps: FindingsDeps) => async (args: ExcludeArguments = {}) => {
     const glob = args.glob ?? (await pickGlob((await documentOf(args.uri)).uri));
     if (!glob) return DECLINED;
     await addExclude(glob);
     deps.log.info(`vgs.detection.exclude: added ${glob}`);
     return { glob };
-  });
+  };
 
 async function pickGlob(uri: vscode.Uri): Promise<string | undefined> {
   const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');

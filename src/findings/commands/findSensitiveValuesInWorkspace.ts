@@ -1,7 +1,5 @@
 /** Find Sensitive Values in Workspace: every text file scanned, what is found in Problems. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
-import { runCommand } from '../../runner/runner';
 import type { FindingsDeps } from '../deps';
 import { scanWorkspace, type WorkspaceScan } from '../workspaceScan';
 
@@ -10,8 +8,7 @@ export interface FindArguments {
   readonly signal?: AbortSignal;
 }
 
-export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => (args: FindArguments = {}) =>
-  runCommand(COMMANDS.findSensitiveValuesInWorkspace, deps.log, async () => {
+export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => async (args: FindArguments = {}) => {
     const started = Date.now();
     const scan = await withScanProgress(deps, args.signal);
     const findings = scan.files.reduce((sum, file) => sum + file.found.length, 0);
@@ -25,7 +22,7 @@ export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => (args: Fin
     const show = vscode.l10n.t('Show Problems');
     void vscode.window.showInformationMessage(summary, ...(findings > 0 ? [show] : [])).then((answer) => answer === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return { findings, files: scan.files.length, scanned: scan.scanned, skipped: scan.skipped, cancelled: scan.cancelled };
-  });
+  };
 
 /** The scan under a cancellable notification; a caller's signal cancels it too. */
 export function withScanProgress(deps: FindingsDeps, signal: AbortSignal | undefined): Thenable<WorkspaceScan> {

@@ -5,9 +5,8 @@
  * Escape writes nothing.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
 import { InputError } from '../../runner/errors';
-import { DECLINED, runCommand } from '../../runner/runner';
+import { DECLINED } from '../../runner/runner';
 import { kindId, SHARED_IGNORES_FILE, type SharedIgnore } from '../../detection';
 import { Turns } from '../../workspace/turns';
 import type { FindingsDeps } from '../deps';
@@ -19,8 +18,7 @@ export interface IgnoreForEveryoneArguments extends TargetArguments {
   readonly reason?: string;
 }
 
-export const ignoreForEveryone = (deps: FindingsDeps) => (args: IgnoreForEveryoneArguments) =>
-  runCommand(COMMANDS.ignoreForEveryone, deps.log, async () => {
+export const ignoreForEveryone = (deps: FindingsDeps) => async (args: IgnoreForEveryoneArguments) => {
     const { document, ranges } = await rangesGiven(args);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const place = deps.team.of(document.uri);
@@ -44,4 +42,4 @@ export const ignoreForEveryone = (deps: FindingsDeps) => (args: IgnoreForEveryon
     await deps.team.add(folder, entries);
     deps.log.info(`ignoring for everyone in ${place.path}: values ${entries.length} (${SHARED_IGNORES_FILE})`);
     return { ignored: entries.length, file: SHARED_IGNORES_FILE };
-  });
+  };

@@ -1,6 +1,5 @@
 /** Add Vault…: asks only for what the arguments do not give, stores the vault, then tests it. */
-import { COMMANDS } from '../../runner/ids';
-import { DECLINED, runCommand } from '../../runner/runner';
+import { DECLINED } from '../../runner/runner';
 import { testConnectionWithProgress, type ConnectionOutcome } from '../connection';
 import { askNewVault } from '../questions';
 import type { NewVault } from '../registry';
@@ -29,12 +28,11 @@ function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> 
   return args?.live === true ? { ...fields, live: true } : fields;
 }
 
-export const addVault = ({ registry, log }: VaultCommandDeps) => (args?: AddVaultArguments) =>
-  runCommand(COMMANDS.addVault, log, async (): Promise<AddVaultResult | typeof DECLINED> => {
+export const addVault = ({ registry, log }: VaultCommandDeps) => async (args?: AddVaultArguments): Promise<AddVaultResult | typeof DECLINED> => {
     const input = await askNewVault(newVaultFields(args), { userTokenUrl: registry.defaultTokenUrl(), vaults: registry.list() });
     if (!input) return DECLINED;
     const vault = await registry.add(input);
     log.info(`vault ${vault.vaultId} added (${vault.environment})`);
     const connection = args?.testConnection === false ? undefined : await testConnectionWithProgress(registry, vault, log);
     return { vault: answeredVault(vault), connection };
-  });
+  };

@@ -1,7 +1,6 @@
 /** Edit Vault…: one field at a time, then a connection test if anything but the name changed. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
-import { DECLINED, runCommand } from '../../runner/runner';
+import { DECLINED } from '../../runner/runner';
 import { namedOrPicked } from '../choose';
 import { testConnectionWithProgress } from '../connection';
 import { askVaultChanges } from '../questions';
@@ -9,8 +8,7 @@ import type { VaultChanges } from '../registry';
 import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
-export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: VaultArgument, changes?: VaultChanges) =>
-  runCommand(COMMANDS.editVault, log, async () => {
+export const editVault = ({ registry, log }: VaultCommandDeps) => async (target?: VaultArgument, changes?: VaultChanges) => {
     // The questions show the client id, read from SecretStorage.
     await registry.read();
     const stored = registry.list().filter((vault) => vault.source === 'stored');
@@ -22,4 +20,4 @@ export const editVault = ({ registry, log }: VaultCommandDeps) => (target?: Vaul
     log.info(`vault ${edited.vaultId} edited (${Object.keys(answers).join(', ')})`);
     if (changes === undefined && Object.keys(answers).some((field) => field !== 'name')) await testConnectionWithProgress(registry, edited, log);
     return answeredVault(edited);
-  });
+  };

@@ -3,8 +3,6 @@
  * talk about; in any other folder, Quick Open to choose a file.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
-import { runCommand } from '../../runner/runner';
 
 const SAMPLE_FILE = 'payments.json';
 
@@ -17,8 +15,7 @@ async function isFile(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Answers the file opened; undefined when the user is left to choose one. */
-export const openSampleFile = (log: vscode.LogOutputChannel) => () =>
-  runCommand(COMMANDS.openSampleFile, log, async (): Promise<vscode.Uri | undefined> => {
+export const openSampleFile = async (): Promise<vscode.Uri | undefined> => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const sample = folder && vscode.Uri.joinPath(folder.uri, SAMPLE_FILE);
     if (sample && (await isFile(sample))) {
@@ -28,4 +25,4 @@ export const openSampleFile = (log: vscode.LogOutputChannel) => () =>
     }
     await vscode.commands.executeCommand('workbench.action.quickOpen');
     return undefined;
-  });
+  };
