@@ -36,11 +36,18 @@ const problemMatcher = {
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
       const declarations = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-      const names = [...new Set([...declarations.matchAll(/^\texport (?:namespace|class|enum|const|function|let|var) (\w+)/gm)].map(([, name]) => name))];
-      return { contents: `const api = require('vscode');\n${names.map((name) => `export const ${name} = api.${name};`).join('\n')}\n`, loader: 'js' };
+      const names = [
+        ...new Set([...declarations.matchAll(/^\texport (?:namespace|class|enum|const|function|let|var) (\w+)/gm)].map(([, name]) => name)),
+      ];
+      return {
+        contents: `const api = require('vscode');\n${names.map((name) => `export const ${name} = api.${name};`).join('\n')}\n`,
+        loader: 'js',
+      };
     });
   },
 };

@@ -148,12 +148,17 @@ export function affectsRequestSettings(event: vscode.ConfigurationChangeEvent): 
 }
 
 /** A changed request setting applies to the next operation, with no reload and no new token. */
-export function followRequestSettings(service: { configure(settings: RequestSettings): void }, log: vscode.LogOutputChannel): vscode.Disposable {
+export function followRequestSettings(
+  service: { configure(settings: RequestSettings): void },
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (!affectsRequestSettings(event)) return;
     const settings = requestSettings();
     service.configure(settings);
-    log.info(`request settings: ${settings.concurrency} in flight, ${settings.timeoutMs} ms timeout, reveal ${settings.revealStorageByStorage ? 'storage by storage' : 'across storages'}`);
+    log.info(
+      `request settings: ${settings.concurrency} in flight, ${settings.timeoutMs} ms timeout, reveal ${settings.revealStorageByStorage ? 'storage by storage' : 'across storages'}`,
+    );
   });
 }
 
@@ -225,5 +230,7 @@ export function filesExcludes(): string[] {
 
 function excludesOn(section: 'search' | 'files'): string[] {
   const excludes = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude', {});
-  return Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+  return Object.entries(excludes ?? {})
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
 }

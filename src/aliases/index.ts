@@ -40,9 +40,13 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
     [COMMANDS.tokenizeSelection]: onItsOwnRunner(tokenizeSelection(deps)),
     [COMMANDS.tokenizeSelectionAs]: onItsOwnRunner(tokenizeSelectionAs(deps)),
     [COMMANDS.revealSelection]: onItsOwnRunner(takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))),
-    [COMMANDS.showAliasDetails]: onItsOwnRunner(takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree))),
+    [COMMANDS.showAliasDetails]: onItsOwnRunner(
+      takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree)),
+    ),
     [COMMANDS.copyRevealedValue]: onItsOwnRunner(copyRevealedValue(deps)),
-    [COMMANDS.deleteAlias]: onItsOwnRunner(takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))),
+    [COMMANDS.deleteAlias]: onItsOwnRunner(
+      takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree)),
+    ),
     [COMMANDS.updateClassifiers]: onItsOwnRunner(updateClassifiers(deps)),
     [COMMANDS.addAliasFormat]: onItsOwnRunner(addAliasFormat(deps)),
     [COMMANDS.showRevealHistory]: showRevealHistory(deps),

@@ -68,7 +68,13 @@ export class SaveGuard implements vscode.Disposable {
       return;
     }
     // Edits must be given while the event is dispatched; they are known now, so no waiting on anything.
-    event.waitUntil(Promise.resolve(values.map(({ alias, start, end }) => vscode.TextEdit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), alias))));
+    event.waitUntil(
+      Promise.resolve(
+        values.map(({ alias, start, end }) =>
+          vscode.TextEdit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), alias),
+        ),
+      ),
+    );
     // The values stay remembered: an Undo after the save brings them back, and the next save finds them.
     this.book.putBack(document);
     let moved = 0;
@@ -87,12 +93,16 @@ export class SaveGuard implements vscode.Disposable {
     const { mode, values } = pending;
     const file = vscode.workspace.asRelativePath(document.uri);
     if (mode === 'allow') {
-      this.log.info(`saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is allow)`);
+      this.log.info(
+        `saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is allow)`,
+      );
       this.guarded.fire({ document, mode, count: values.length });
       return;
     }
     if (mode === 'warn') {
-      this.log.warn(`saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is warn)`);
+      this.log.warn(
+        `saved ${values.length} revealed ${plural(values.length, 'value', 'values')} in a file (vgs.revealedValuesOnSave is warn)`,
+      );
       void vscode.window.showWarningMessage(
         plural(
           values.length,
@@ -111,13 +121,18 @@ export class SaveGuard implements vscode.Disposable {
       vscode.l10n.t('Put back {0} alias in {1} before saving, so no revealed value was written to disk.', values.length, file),
       vscode.l10n.t('Put back {0} aliases in {1} before saving, so no revealed value was written to disk.', values.length, file),
     );
-    void vscode.window.showInformationMessage(message, again).then((answer) => (answer === again ? revealAgain.run() : revealAgain.dispose()));
+    void vscode.window
+      .showInformationMessage(message, again)
+      .then((answer) => (answer === again ? revealAgain.run() : revealAgain.dispose()));
     this.guarded.fire({ document, mode, count: values.length, revealAgain: () => revealAgain.run() });
   }
 
   /** Reveal Again: the aliases put back, followed through later edits; one the user edited is left. */
   private revealAgainIn(document: vscode.TextDocument, { values, aliasesAt }: PendingSave) {
-    const tracked = trackRanges(document, aliasesAt.map(({ start, end }) => new vscode.Range(document.positionAt(start), document.positionAt(end))));
+    const tracked = trackRanges(
+      document,
+      aliasesAt.map(({ start, end }) => new vscode.Range(document.positionAt(start), document.positionAt(end))),
+    );
     const run = async () => {
       const byVault = new Map<string, vscode.Range[]>();
       tracked.ranges.forEach(({ start, end, edited }, index) => {

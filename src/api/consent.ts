@@ -18,7 +18,10 @@ export class RevealConsent implements vscode.Disposable {
   private readonly answers = new Map<string, Answer>();
   private readonly listening: vscode.Disposable;
 
-  constructor(private readonly dialogs: Dialogs, private readonly registry: VaultRegistry) {
+  constructor(
+    private readonly dialogs: Dialogs,
+    private readonly registry: VaultRegistry,
+  ) {
     // A vault removed (and maybe added again later, with other credentials) is asked about afresh.
     this.listening = registry.onDidChange(() => this.forgetRemoved());
   }

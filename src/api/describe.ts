@@ -22,7 +22,10 @@ export async function describe(deps: ApiDeps, caller: Caller, aliases: unknown, 
   const unique = [...new Set(asked)];
   if (!(await allowedToRead(deps, caller, vault, unique.length))) {
     deps.log.info(`api: ${caller.id} may not describe from ${vault.vaultId}: declined`);
-    throw new ApiError('declined', vscode.l10n.t('The user did not allow the extension {0} to read records of the live vault "{1}".', caller.id, vault.name));
+    throw new ApiError(
+      'declined',
+      vscode.l10n.t('The user did not allow the extension {0} to read records of the live vault "{1}".', caller.id, vault.name),
+    );
   }
   const client = await deps.registry.clientFor(vault);
   const title = plural(
@@ -43,7 +46,6 @@ export async function describe(deps: ApiDeps, caller: Caller, aliases: unknown, 
   });
 }
 
-
 /** A live vault asks each time (unless vgs.confirmRevealOnLive is off); Enter and Escape refuse. */
 function allowedToRead(deps: ApiDeps, caller: Caller, vault: Vault, count: number): Thenable<boolean> {
   if (!isLive(vault) || !confirmRevealOnLive()) return Promise.resolve(true);
@@ -51,10 +53,19 @@ function allowedToRead(deps: ApiDeps, caller: Caller, vault: Vault, count: numbe
     plural(
       count,
       vscode.l10n.t('Allow the extension "{0}" to read the record of {1} alias from the live vault "{2}"?', caller.name, count, vault.name),
-      vscode.l10n.t('Allow the extension "{0}" to read the records of {1} aliases from the live vault "{2}"?', caller.name, count, vault.name),
+      vscode.l10n.t(
+        'Allow the extension "{0}" to read the records of {1} aliases from the live vault "{2}"?',
+        caller.name,
+        count,
+        vault.name,
+      ),
     ),
     [
-      vscode.l10n.t('The extension {0} asks what vault {1} keeps with these aliases. VGS sends the values with the records; VGS Aliases drops them at once and gives the extension only the format, storage, classifiers and creation time.', caller.id, vault.vaultId),
+      vscode.l10n.t(
+        'The extension {0} asks what vault {1} keeps with these aliases. VGS sends the values with the records; VGS Aliases drops them at once and gives the extension only the format, storage, classifiers and creation time.',
+        caller.id,
+        vault.vaultId,
+      ),
       vscode.l10n.t('Setting vgs.confirmRevealOnLive turns this question off.'),
     ].join(' '),
     vscode.l10n.t('Allow'),

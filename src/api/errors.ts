@@ -7,7 +7,10 @@ import { UserError } from '../runner/errors';
 export type ApiErrorCode = 'invalid-input' | 'unsupported-version' | 'no-vault' | 'declined' | 'unexpected';
 
 export class ApiError extends UserError {
-  constructor(readonly code: ApiErrorCode, message: string) {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'VgsAliasesApiError';
   }

@@ -43,7 +43,10 @@ export function createApi(options: ApiOptions): PublicApi {
     apiVersion: API_VERSION,
     getApi(version: unknown, caller: unknown): VgsAliasesApiV1 {
       if (version !== API_VERSION) {
-        throw new ApiError('unsupported-version', vscode.l10n.t('VGS Aliases serves API version {0}, not {1}: update VGS Aliases.', API_VERSION, String(version)));
+        throw new ApiError(
+          'unsupported-version',
+          vscode.l10n.t('VGS Aliases serves API version {0}, not {1}: update VGS Aliases.', API_VERSION, String(version)),
+        );
       }
       const who = callerOf(caller, options.ownId);
       log.info(`api: ${who.id} got API version ${API_VERSION}`);
@@ -67,7 +70,12 @@ function guarded(log: vscode.LogOutputChannel, caller: Caller) {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof VgsError || error instanceof ApiError || error instanceof UnknownVaultError || error instanceof MissingCredentialsError) {
+      if (
+        error instanceof VgsError ||
+        error instanceof ApiError ||
+        error instanceof UnknownVaultError ||
+        error instanceof MissingCredentialsError
+      ) {
         log.info(`api: ${caller.id} ${what}: ${error.code}`);
         throw error;
       }

@@ -55,7 +55,12 @@ export function aliasesToLookUp(list: unknown, isKnown: (text: string) => boolea
   const aliases = aliasesOf(list);
   const at = aliases.findIndex((alias) => !mayLookUp(alias, isKnown));
   if (at !== -1) {
-    refuse(vscode.l10n.t('Item {0} of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.', at));
+    refuse(
+      vscode.l10n.t(
+        'Item {0} of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.',
+        at,
+      ),
+    );
   }
   return aliases;
 }
@@ -68,8 +73,10 @@ function fields(options: unknown): Record<string, unknown> {
 
 function vaultChoice(given: Record<string, unknown>): VaultChoice {
   const { vault, token } = given;
-  if (vault !== undefined && (typeof vault !== 'string' || vault === '')) refuse(vscode.l10n.t('The vault option must be a vault key, vault id or name.'));
-  const cancellable = typeof token === 'object' && token !== null && typeof (token as vscode.CancellationToken).onCancellationRequested === 'function';
+  if (vault !== undefined && (typeof vault !== 'string' || vault === ''))
+    refuse(vscode.l10n.t('The vault option must be a vault key, vault id or name.'));
+  const cancellable =
+    typeof token === 'object' && token !== null && typeof (token as vscode.CancellationToken).onCancellationRequested === 'function';
   if (token !== undefined && !cancellable) refuse(vscode.l10n.t('The token option must be a CancellationToken.'));
   return { vault, token: token as vscode.CancellationToken | undefined };
 }

@@ -17,7 +17,10 @@ export async function reveal(deps: ApiDeps, caller: Caller, aliases: unknown, op
   const vault = vaultOf(deps.registry, chosen.vault);
   if (!(await deps.consent.allowed(caller, vault))) {
     deps.log.info(`api: ${caller.id} may not reveal from ${vault.vaultId} in this window`);
-    throw new ApiError('declined', vscode.l10n.t('The user did not allow the extension {0} to reveal values from vault "{1}" in this window.', caller.id, vault.name));
+    throw new ApiError(
+      'declined',
+      vscode.l10n.t('The user did not allow the extension {0} to reveal values from vault "{1}" in this window.', caller.id, vault.name),
+    );
   }
   const client = await deps.registry.clientFor(vault);
   const unique = [...new Set(asked)];
@@ -26,7 +29,9 @@ export async function reveal(deps: ApiDeps, caller: Caller, aliases: unknown, op
     vscode.l10n.t('Revealing {0} alias from {1} for {2}', unique.length, vault.name, caller.name),
     vscode.l10n.t('Revealing {0} aliases from {1} for {2}', unique.length, vault.name, caller.name),
   );
-  const { found, failed } = await withCallerProgress(title, unique.length, chosen.token, (work) => client.reveal(unique, { ...work, storage: chosen.storage }));
+  const { found, failed } = await withCallerProgress(title, unique.length, chosen.token, (work) =>
+    client.reveal(unique, { ...work, storage: chosen.storage }),
+  );
   const missing = asked.find((alias) => !found.has(alias));
   deps.log.info(`api: ${caller.id} revealed ${found.size} of ${unique.length} aliases from ${vault.vaultId}`);
   // All or nothing: the caller gets every value, or an error and none.

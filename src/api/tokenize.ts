@@ -23,7 +23,9 @@ export async function tokenize(deps: ApiDeps, caller: Caller, values: unknown, o
     ),
   );
   const failures = results.flatMap((result) => (result.ok ? [] : [result.error]));
-  deps.log.info(`api: ${caller.id} tokenized ${items.length - failures.length} of ${items.length} values as ${chosen.format}/${chosen.storage} in ${vault.vaultId}`);
+  deps.log.info(
+    `api: ${caller.id} tokenized ${items.length - failures.length} of ${items.length} values as ${chosen.format}/${chosen.storage} in ${vault.vaultId}`,
+  );
   if (failures.length > 0) throw failures[0];
   return results.map((result) => (result.ok ? result.alias : ''));
 }

@@ -5,7 +5,13 @@ import { ApiError } from './errors';
 import type { VgsVault } from './vgs-aliases';
 
 export function vaultInfo(registry: VaultRegistry, vault: Vault): VgsVault {
-  return { key: vault.key, vaultId: vault.vaultId, name: vault.name, environment: vault.environment, active: vault.key === registry.active()?.key };
+  return {
+    key: vault.key,
+    vaultId: vault.vaultId,
+    name: vault.name,
+    environment: vault.environment,
+    active: vault.key === registry.active()?.key,
+  };
 }
 
 export function vaultList(registry: VaultRegistry): VgsVault[] {

@@ -21,7 +21,12 @@ export interface ApiDeps {
  * Shown as the commands' work is (the status bar, or a cancellable notification for bigger work), so the
  * user sees what another extension does with their vault and can stop it; the caller's token stops it too.
  */
-export async function withCallerProgress<T>(title: string, items: number, token: vscode.CancellationToken | undefined, run: (work: Work) => Promise<T>): Promise<T> {
+export async function withCallerProgress<T>(
+  title: string,
+  items: number,
+  token: vscode.CancellationToken | undefined,
+  run: (work: Work) => Promise<T>,
+): Promise<T> {
   if (token?.isCancellationRequested) throw new CancelledError();
   const controller = new AbortController();
   const listening = token?.onCancellationRequested(() => controller.abort());

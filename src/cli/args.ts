@@ -6,7 +6,8 @@ export type ReportFormat = 'text' | 'json' | 'sarif';
 export const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 
 /** Which content a scan reads. */
-export type ScanSource = { readonly type: 'tree' } | { readonly type: 'staged' } | { readonly type: 'diff'; readonly ref: string } | { readonly type: 'history' };
+export type ScanSource =
+  { readonly type: 'tree' } | { readonly type: 'staged' } | { readonly type: 'diff'; readonly ref: string } | { readonly type: 'history' };
 
 export interface ScanArgs {
   readonly command: 'scan';
@@ -38,7 +39,13 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
   const format = (values.format ?? 'text') as ReportFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${values.format} is unknown: use text, json or sarif`);
   if (values.diff !== undefined && values.diff.trim() === '') throw new UsageError('--diff needs a REF (a branch, tag or commit)');
-  const source: ScanSource = values.staged ? { type: 'staged' } : values.diff !== undefined ? { type: 'diff', ref: values.diff } : values.history ? { type: 'history' } : { type: 'tree' };
+  const source: ScanSource = values.staged
+    ? { type: 'staged' }
+    : values.diff !== undefined
+      ? { type: 'diff', ref: values.diff }
+      : values.history
+        ? { type: 'history' }
+        : { type: 'tree' };
   return {
     command: 'scan',
     paths: positionals.length > 0 ? positionals : ['.'],

@@ -9,12 +9,35 @@ import { git } from './git';
 import type { ScanItem } from './scanItems';
 import type { Source } from './source';
 
-export async function diffSource(root: string, cwd: string, ref: string, paths: readonly string[], inScope: (path: string) => boolean): Promise<Source> {
+export async function diffSource(
+  root: string,
+  cwd: string,
+  ref: string,
+  paths: readonly string[],
+  inScope: (path: string) => boolean,
+): Promise<Source> {
   const pathspecs = paths.map((each) => path.relative(root, path.resolve(cwd, each)) || '.');
-  const base = (await git(root, ['merge-base', ref, 'HEAD']).catch(() => git(root, ['rev-parse', '--verify', `${ref}^{commit}`]))).toString('utf8').trim();
-  const diff = await git(root, ['-c', 'core.quotePath=false', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--diff-filter=ACMR', base, '--', ...pathspecs]);
+  const base = (await git(root, ['merge-base', ref, 'HEAD']).catch(() => git(root, ['rev-parse', '--verify', `${ref}^{commit}`])))
+    .toString('utf8')
+    .trim();
+  const diff = await git(root, [
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--diff-filter=ACMR',
+    base,
+    '--',
+    ...pathspecs,
+  ]);
   const added = addedLines(diff.toString('utf8'));
-  const items: ScanItem[] = [...added.keys()].filter(inScope).sort().map((relative) => ({ path: relative, file: path.join(root, relative) }));
+  const items: ScanItem[] = [...added.keys()]
+    .filter(inScope)
+    .sort()
+    .map((relative) => ({ path: relative, file: path.join(root, relative) }));
   return { items, bytes: 0, keepLine: (file, line) => added.get(file)?.has(line) ?? false };
 }
 

@@ -64,10 +64,23 @@ export async function applyFix(files: readonly FixFile[], options: FixOptions): 
     const sendable: FixFile[] = [];
     for (const file of group) {
       if (await unchanged(file.read)) sendable.push(file);
-      else results.push(done(options, { rel: file.rel, status: 'changed', values: file.findings.length, replaced: 0, aliases: [], failed: [], unwritten: [] }));
+      else
+        results.push(
+          done(options, {
+            rel: file.rel,
+            status: 'changed',
+            values: file.findings.length,
+            replaced: 0,
+            aliases: [],
+            failed: [],
+            unwritten: [],
+          }),
+        );
     }
     if (sendable.length === 0) continue;
-    const items = sendable.flatMap(({ read, findings }) => findings.map(({ start, end, format }) => ({ value: read.text.slice(start, end), format })));
+    const items = sendable.flatMap(({ read, findings }) =>
+      findings.map(({ start, end, format }) => ({ value: read.text.slice(start, end), format })),
+    );
     const created = await options.client.createAliases(items);
     let at = 0;
     for (const file of sendable) {
@@ -131,7 +144,10 @@ async function write(file: FixFile, answers: readonly CreateResult[], options: F
   return { ...base, status, replaced: replacements.length, aliases: [...written], unwritten };
 }
 
-function unwritable(base: Pick<FileResult, 'rel' | 'values' | 'failed'>, aliasOf: ReadonlyMap<string, { readonly masked: string }>): FileResult {
+function unwritable(
+  base: Pick<FileResult, 'rel' | 'values' | 'failed'>,
+  aliasOf: ReadonlyMap<string, { readonly masked: string }>,
+): FileResult {
   return { ...base, status: 'unwritable', replaced: 0, aliases: [], unwritten: [...aliasOf.values()].map(({ masked }) => masked) };
 }
 

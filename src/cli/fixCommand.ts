@@ -62,7 +62,9 @@ export async function fixCommand(argv: readonly string[], io: Io): Promise<ExitS
   try {
     await record(root, results);
   } catch (error) {
-    throw new CommandFailed(`the aliases are in the files, but ${(error as Error).message}: until they are added to ${SHARED_IGNORES_FILE}, scan reports the format-preserving ones as values`);
+    throw new CommandFailed(
+      `the aliases are in the files, but ${(error as Error).message}: until they are added to ${SHARED_IGNORES_FILE}, scan reports the format-preserving ones as values`,
+    );
   }
   if (results.some((result) => result.failed.some(refusesEveryRequest))) return EXIT.failed;
   return unwritable === 0 && results.every((result) => result.replaced === result.values) ? EXIT.clean : EXIT.findings;
@@ -87,7 +89,11 @@ async function plan(paths: readonly string[], io: Io): Promise<Plan> {
   const ignores = await readIgnores(path.join(root, SHARED_IGNORES_FILE), true, io.stderr, SHARED_IGNORES_FILE);
   const source = await treeSource(root, gitRoot !== undefined, io.cwd, paths, scopeOf(settings.excludes));
   const context = contextOf({ settings: settings.detection, ignores }, () => undefined);
-  const found = new Set(scanItems(source.items, context, []).reported.filter((each) => !each.suppression).map((each) => each.path));
+  const found = new Set(
+    scanItems(source.items, context, [])
+      .reported.filter((each) => !each.suppression)
+      .map((each) => each.path),
+  );
   const files: FixFile[] = [];
   let unwritable = 0;
   for (const item of source.items) {
@@ -107,7 +113,9 @@ async function plan(paths: readonly string[], io: Io): Promise<Plan> {
 /** The findings of `text` that `scan` would report (neither an inline nor a shared ignore accepts them), with their offsets. */
 function unsuppressed(rel: string, text: string, context: ScanContext): Finding[] {
   const options = detectionOptions(context.settings, context.patterns, context.ignores.aliasesIn(rel));
-  return findSensitiveValues(text, options).filter((finding) => !suppressionOf(text, finding, rel, maskValue(text.slice(finding.start, finding.end)), context.ignores));
+  return findSensitiveValues(text, options).filter(
+    (finding) => !suppressionOf(text, finding, rel, maskValue(text.slice(finding.start, finding.end)), context.ignores),
+  );
 }
 
 /** The plan's lines: the file's findings as scan reports them (the same detection, so the same ones in the same order). */
@@ -117,6 +125,8 @@ function plannedValues({ rel, read: { text } }: FixFile, context: ScanContext): 
 
 /** The aliases that look like values (format-preserving), as alias lines of the shared ignores: no scan reports them again. */
 async function record(root: string, results: readonly FileResult[]): Promise<void> {
-  const entries: SharedIgnore[] = results.flatMap(({ rel, aliases }) => aliases.filter((alias) => !recognizeAlias(alias)).map((alias) => ({ type: 'alias' as const, path: rel, alias })));
+  const entries: SharedIgnore[] = results.flatMap(({ rel, aliases }) =>
+    aliases.filter((alias) => !recognizeAlias(alias)).map((alias) => ({ type: 'alias' as const, path: rel, alias })),
+  );
   if (entries.length > 0) await writeIgnores(path.join(root, SHARED_IGNORES_FILE), entries);
 }

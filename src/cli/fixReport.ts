@@ -7,7 +7,10 @@ import type { Reported } from './reported';
 export type PlannedValue = Pick<Reported, 'path' | 'line' | 'column' | 'kind' | 'name' | 'masked' | 'format'>;
 
 export function planText(values: readonly PlannedValue[], files: number): string {
-  const lines = values.map(({ path, line, column, kind, name, masked, format }) => `${path}:${line}:${column}  ${kind === 'card' ? `card (${name})` : name}  ${masked}  -> ${format}`);
+  const lines = values.map(
+    ({ path, line, column, kind, name, masked, format }) =>
+      `${path}:${line}:${column}  ${kind === 'card' ? `card (${name})` : name}  ${masked}  -> ${format}`,
+  );
   const summary =
     values.length === 0
       ? 'fix: nothing to tokenize.'
@@ -19,11 +22,15 @@ export function planText(values: readonly PlannedValue[], files: number): string
 export function fileLine(result: FileResult): string | undefined {
   const { rel, status, values, replaced, failed, unwritten } = result;
   const parts: string[] = [];
-  if (status === 'changed') parts.push(`skipped: changed since it was read, nothing of it was sent (${values} ${values === 1 ? 'value' : 'values'} left)`);
+  if (status === 'changed')
+    parts.push(`skipped: changed since it was read, nothing of it was sent (${values} ${values === 1 ? 'value' : 'values'} left)`);
   if (status === 'relocated') parts.push(`changed while VGS answered: its values were found again and ${replaced} replaced`);
   if (status === 'unwritable') parts.push('not written: it changed again while it was being rewritten');
   if (failed.length > 0) parts.push(`${failed.length} ${failed.length === 1 ? 'value' : 'values'} left as they are: ${mainReason(failed)}`);
-  if (unwritten.length > 0) parts.push(`${unwritten.length} ${unwritten.length === 1 ? 'alias was' : 'aliases were'} created for values no longer in the file (${unwritten.join(', ')})`);
+  if (unwritten.length > 0)
+    parts.push(
+      `${unwritten.length} ${unwritten.length === 1 ? 'alias was' : 'aliases were'} created for values no longer in the file (${unwritten.join(', ')})`,
+    );
   return parts.length === 0 ? undefined : `${rel}: ${parts.join('; ')}`;
 }
 

@@ -10,7 +10,11 @@ export function git(cwd: string, args: readonly string[]): Promise<Buffer> {
     execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new CommandFailed(NOT_INSTALLED));
-      const said = stderr.toString('utf8').split('\n').find((line) => line.trim() !== '') ?? error.message;
+      const said =
+        stderr
+          .toString('utf8')
+          .split('\n')
+          .find((line) => line.trim() !== '') ?? error.message;
       reject(new CommandFailed(`git ${args[0]} failed: ${said.trim()}`));
     });
   });
@@ -21,14 +25,20 @@ export async function repositoryRoot(cwd: string, required: boolean): Promise<st
   try {
     return (await git(cwd, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
   } catch (error) {
-    if (required) throw error instanceof CommandFailed && error.message === NOT_INSTALLED ? error : new CommandFailed(`${cwd} is not in a git repository, which this mode reads`);
+    if (required)
+      throw error instanceof CommandFailed && error.message === NOT_INSTALLED
+        ? error
+        : new CommandFailed(`${cwd} is not in a git repository, which this mode reads`);
     return undefined;
   }
 }
 
 /** NUL-separated output, as `-z` writes it. */
 export function splitZ(output: Buffer): string[] {
-  return output.toString('utf8').split('\0').filter((part) => part !== '');
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter((part) => part !== '');
 }
 
 /**
@@ -44,7 +54,9 @@ export function catFileBlobs(cwd: string, oids: readonly string[]): Promise<Map<
     let have = 0;
     let need = 0;
     let error = '';
-    child.on('error', (cause: NodeJS.ErrnoException) => reject(new CommandFailed(cause.code === 'ENOENT' ? NOT_INSTALLED : `git cat-file failed: ${cause.message}`)));
+    child.on('error', (cause: NodeJS.ErrnoException) =>
+      reject(new CommandFailed(cause.code === 'ENOENT' ? NOT_INSTALLED : `git cat-file failed: ${cause.message}`)),
+    );
     child.stderr.on('data', (chunk: Buffer) => (error += chunk.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
       parts.push(chunk);
@@ -92,9 +104,13 @@ export async function catFileSizes(cwd: string, oids: readonly string[]): Promis
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch-check'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    child.on('error', (cause: NodeJS.ErrnoException) => reject(new CommandFailed(cause.code === 'ENOENT' ? NOT_INSTALLED : `git cat-file failed: ${cause.message}`)));
+    child.on('error', (cause: NodeJS.ErrnoException) =>
+      reject(new CommandFailed(cause.code === 'ENOENT' ? NOT_INSTALLED : `git cat-file failed: ${cause.message}`)),
+    );
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new CommandFailed(`git cat-file --batch-check failed (exit ${code})`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new CommandFailed(`git cat-file --batch-check failed (exit ${code})`)),
+    );
     child.stdin.on('error', () => undefined);
     child.stdin.end(oids.map((oid) => `${oid}\n`).join(''));
   });

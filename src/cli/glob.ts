@@ -42,7 +42,10 @@ export function globToRegExp(glob: string): RegExp {
       const end = text.indexOf(']', at + 1);
       if (end === -1) source += '\\[';
       else {
-        source += `[${text.slice(at + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += `[${text
+          .slice(at + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         at = end;
       }
     } else source += char.replace(/[.+^$()|\\/]/g, '\\$&');

@@ -26,7 +26,8 @@ export async function writeIgnores(file: string, entries: readonly SharedIgnore[
   try {
     existing = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CommandFailed(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new CommandFailed(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`);
   }
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {

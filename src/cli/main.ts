@@ -12,7 +12,13 @@ if (isMainThread) {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') process.exitCode = EXIT.failed;
   });
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, workerScript: __filename }).then(
+  run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    workerScript: __filename,
+  }).then(
     (status) => {
       process.exitCode = status;
     },

@@ -17,11 +17,20 @@ const BATCH_ITEMS = 32;
 const BATCH_BYTES = 1024 * 1024;
 
 /** `workerScript` runs `serveScans` in a worker thread (the CLI's bundle); without one, everything is scanned here. */
-export async function scanAll(items: readonly ScanItem[], setup: ScanSetup, workerScript: string | undefined, bytesHint = 0): Promise<ItemsResult> {
+export async function scanAll(
+  items: readonly ScanItem[],
+  setup: ScanSetup,
+  workerScript: string | undefined,
+  bytesHint = 0,
+): Promise<ItemsResult> {
   const threads = Math.min(availableParallelism(), Math.ceil(items.length / BATCH_ITEMS));
   if (!workerScript || threads < 2 || (items.length < INLINE_ITEMS && bytesHint < INLINE_BYTES)) {
     const problems: PatternProblem[] = [];
-    return scanItems(items, contextOf(setup, (problem) => problems.push(problem)), problems);
+    return scanItems(
+      items,
+      contextOf(setup, (problem) => problems.push(problem)),
+      problems,
+    );
   }
   return onWorkers(batchesOf(items), setup, workerScript, threads);
 }

@@ -28,19 +28,29 @@ export async function readRepoSettings(root: string): Promise<RepoSettings> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CommandFailed(`cannot read ${SETTINGS_FILE}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new CommandFailed(`cannot read ${SETTINGS_FILE}: ${(error as Error).message}`);
   }
   if (text !== undefined && text.trim() !== '') {
     let parsed: unknown;
     try {
       parsed = parseJsonc(text);
     } catch (error) {
-      throw new CommandFailed(`${SETTINGS_FILE} is not valid JSON (${(error as Error).message}): fix it, or the scan cannot use the repository's detection settings`);
+      throw new CommandFailed(
+        `${SETTINGS_FILE} is not valid JSON (${(error as Error).message}): fix it, or the scan cannot use the repository's detection settings`,
+      );
     }
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) values = parsed as Record<string, unknown>;
   }
   const detection = detectionSettingsFrom((name) => values[`vgs.detection.${name}`]);
-  return { detection, excludes: [...excludesOn(FILES_EXCLUDE, values['files.exclude']), ...excludesOn(SEARCH_EXCLUDE, values['search.exclude']), ...detection.exclude] };
+  return {
+    detection,
+    excludes: [
+      ...excludesOn(FILES_EXCLUDE, values['files.exclude']),
+      ...excludesOn(SEARCH_EXCLUDE, values['search.exclude']),
+      ...detection.exclude,
+    ],
+  };
 }
 
 function excludesOn(defaults: Record<string, boolean>, configured: unknown): string[] {

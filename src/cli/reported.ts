@@ -28,7 +28,12 @@ export interface Reported {
 
 /** By path, then position: the order every report lists findings in. */
 export function byPlace(a: Reported, b: Reported): number {
-  return (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || (a.commit ?? '').localeCompare(b.commit ?? '');
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.commit ?? '').localeCompare(b.commit ?? '')
+  );
 }
 
 /** What a report says about the scan besides its findings. */

@@ -33,7 +33,8 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitStatus> 
     }
     // A CommandFailed names its cause; anything else is a fault of this program, said as such. Neither
     // message holds a value: errors here come from file, git and settings handling, never from a text.
-    const message = error instanceof CommandFailed ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof CommandFailed ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     io.stderr.write(`vgs-aliases: ${message}\n`);
     return EXIT.failed;
   }

@@ -21,14 +21,28 @@ export function sarifReport(findings: readonly Reported[], summary: ScanSummary)
   const index = new Map(ruleIds.map((id, at) => [id, at]));
   const notifications =
     ordered.length > kept.length
-      ? [{ level: 'warning', message: { text: `${ordered.length - kept.length} of ${ordered.length} results were left out: GitHub code scanning takes at most ${MAX_SARIF_RESULTS} per run.` } }]
+      ? [
+          {
+            level: 'warning',
+            message: {
+              text: `${ordered.length - kept.length} of ${ordered.length} results were left out: GitHub code scanning takes at most ${MAX_SARIF_RESULTS} per run.`,
+            },
+          },
+        ]
       : [];
   const sarif = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'vgs-aliases', version: VERSION, informationUri: 'https://github.com/vgs-aliases/vscode-vgs-aliases#readme', rules: ruleIds.map(ruleOf) } },
+        tool: {
+          driver: {
+            name: 'vgs-aliases',
+            version: VERSION,
+            informationUri: 'https://github.com/vgs-aliases/vscode-vgs-aliases#readme',
+            rules: ruleIds.map(ruleOf),
+          },
+        },
         automationDetails: { id: `vgs-aliases/${summary.mode}/` },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
@@ -55,7 +69,22 @@ function resultOf(finding: Reported, ruleIndex: number) {
       },
     ],
     partialFingerprints: { primaryLocationLineHash: finding.lineHash },
-    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind, status: 'accepted', ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}) }] } : {}),
-    properties: { kind: finding.name, format: finding.format, confidence: finding.confidence, ...(finding.commit ? { commit: finding.commit } : {}) },
+    ...(finding.suppression
+      ? {
+          suppressions: [
+            {
+              kind: finding.suppression.kind,
+              status: 'accepted',
+              ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}),
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      kind: finding.name,
+      format: finding.format,
+      confidence: finding.confidence,
+      ...(finding.commit ? { commit: finding.commit } : {}),
+    },
   };
 }

@@ -22,10 +22,34 @@ interface KindFacts {
 // CWE-312: cleartext storage of sensitive information.
 const CWE = 'external/cwe/cwe-312';
 const KINDS: Readonly<Record<FindingKind, KindFacts>> = {
-  card: { name: 'CardNumberInPlainText', what: 'card number (a PAN: brand prefix, length and Luhn check pass)', severity: '8.0', tags: ['security', 'pci-dss', CWE], format: 'FPE_SIX_T_FOUR' },
-  ssn: { name: 'SsnInPlainText', what: 'US Social Security number', severity: '7.5', tags: ['security', 'pii', CWE], format: 'FPE_SSN_T_FOUR' },
-  iban: { name: 'IbanInPlainText', what: 'IBAN (bank account number; its mod-97 check passes)', severity: '6.5', tags: ['security', 'pii', CWE], format: 'UUID' },
-  custom: { name: 'CustomPatternInPlainText', what: "value matching the repository's custom pattern", severity: '5.0', tags: ['security', CWE], format: 'UUID' },
+  card: {
+    name: 'CardNumberInPlainText',
+    what: 'card number (a PAN: brand prefix, length and Luhn check pass)',
+    severity: '8.0',
+    tags: ['security', 'pci-dss', CWE],
+    format: 'FPE_SIX_T_FOUR',
+  },
+  ssn: {
+    name: 'SsnInPlainText',
+    what: 'US Social Security number',
+    severity: '7.5',
+    tags: ['security', 'pii', CWE],
+    format: 'FPE_SSN_T_FOUR',
+  },
+  iban: {
+    name: 'IbanInPlainText',
+    what: 'IBAN (bank account number; its mod-97 check passes)',
+    severity: '6.5',
+    tags: ['security', 'pii', CWE],
+    format: 'UUID',
+  },
+  custom: {
+    name: 'CustomPatternInPlainText',
+    what: "value matching the repository's custom pattern",
+    severity: '5.0',
+    tags: ['security', CWE],
+    format: 'UUID',
+  },
 };
 
 /** The rule of a kind id: `card`, `ssn`, `iban` or `custom:<pattern name>`. */
@@ -42,7 +66,9 @@ export function ruleOf(kindId: string): SarifRule {
   return {
     id: kindId,
     name: custom ? `${facts.name}/${pattern}` : facts.name,
-    shortDescription: { text: `${capitalized(custom ? `custom pattern "${pattern}"` : kindId === 'ssn' ? 'SSN' : kindId === 'iban' ? 'IBAN' : 'card number')} in plain text` },
+    shortDescription: {
+      text: `${capitalized(custom ? `custom pattern "${pattern}"` : kindId === 'ssn' ? 'SSN' : kindId === 'iban' ? 'IBAN' : 'card number')} in plain text`,
+    },
     fullDescription: { text: `A ${what} is stored in plain text in the repository, where anyone with read access sees it.` },
     help: {
       text: `${fix.join(' ')} Not sensitive (a documented test number)? ${accept}`,

@@ -30,7 +30,8 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<Exit
   // Outside git, the current folder is the root, unless the paths are elsewhere: then the first one's folder.
   const root = gitRoot ?? (given.every((each) => inside(io.cwd, each)) ? io.cwd : folderOf(given[0], io.cwd));
   const settings = await readRepoSettings(root);
-  for (const problem of compilePatterns(settings.detection.customPatterns).problems) io.stderr.write(`vgs-aliases: vgs.detection.customPatterns: ${problem.message}; the other patterns still run\n`);
+  for (const problem of compilePatterns(settings.detection.customPatterns).problems)
+    io.stderr.write(`vgs-aliases: vgs.detection.customPatterns: ${problem.message}; the other patterns still run\n`);
   const ignores = [
     ...(await readIgnores(path.join(root, SHARED_IGNORES_FILE), true, io.stderr, SHARED_IGNORES_FILE)),
     ...(args.baseline ? await readIgnores(path.resolve(io.cwd, args.baseline), false, io.stderr, args.baseline) : []),
@@ -57,7 +58,10 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<Exit
   await emit(args, io, report(args.format, findings, summary));
   if (args.summary) await append(path.resolve(io.cwd, args.summary), summaryReport(findings, summary));
   const unreadable = result.skipped.filter((each) => each.why === 'unreadable').map((each) => each.path);
-  if (unreadable.length > 0) throw new CommandFailed(`could not read ${unreadable.length} file(s): ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ', …' : ''}`);
+  if (unreadable.length > 0)
+    throw new CommandFailed(
+      `could not read ${unreadable.length} file(s): ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ', …' : ''}`,
+    );
   return findings.some((finding) => !finding.suppression) ? EXIT.findings : EXIT.clean;
 }
 
@@ -87,7 +91,7 @@ async function writeBaseline(args: ScanArgs, io: Io, findings: Reported[]): Prom
     .map((finding) => ({ type: 'finding', kind: finding.kindId, path: finding.path, masked: finding.masked, reason: '' }));
   await writeIgnores(file, entries);
   io.stderr.write(`vgs-aliases: ${entries.length} finding(s) written to ${path.relative(io.cwd, file) || file}\n`);
-  return findings.map((finding) => finding.suppression ? finding : { ...finding, suppression: { kind: 'external', reason: '' } });
+  return findings.map((finding) => (finding.suppression ? finding : { ...finding, suppression: { kind: 'external', reason: '' } }));
 }
 
 async function emit(args: ScanArgs, io: Io, text: string): Promise<void> {

@@ -36,7 +36,12 @@ export interface ItemsResult {
 
 /** The compiled form of a setup, made once per thread. */
 export function contextOf(setup: ScanSetup, onPatternProblem: (problem: PatternProblem) => void): ScanContext {
-  return { settings: setup.settings, patterns: compilePatterns(setup.settings.customPatterns).patterns, ignores: new SharedIgnores(setup.ignores), onPatternProblem };
+  return {
+    settings: setup.settings,
+    patterns: compilePatterns(setup.settings.customPatterns).patterns,
+    ignores: new SharedIgnores(setup.ignores),
+    onPatternProblem,
+  };
 }
 
 export function scanItems(items: readonly ScanItem[], context: ScanContext, problems: PatternProblem[]): ItemsResult {

@@ -3,7 +3,18 @@
  * aliases as known aliases, and each finding's suppression (inline comment, shared ignores, baseline).
  */
 import { createHash } from 'node:crypto';
-import { detectionOptions, findSensitiveValues, kindId, lineLocator, suppressionOf, type CompiledPattern, type DetectionSettings, type Finding, type PatternProblem, type SharedIgnores } from '../detection';
+import {
+  detectionOptions,
+  findSensitiveValues,
+  kindId,
+  lineLocator,
+  suppressionOf,
+  type CompiledPattern,
+  type DetectionSettings,
+  type Finding,
+  type PatternProblem,
+  type SharedIgnores,
+} from '../detection';
 import { maskValue } from '../vgs/mask';
 import type { Reported } from './reported';
 
@@ -50,10 +61,15 @@ export function scanText(text: string, path: string, context: ScanContext, commi
  * nothing that hashes the line holding the value is sent; `:n` tells apart equal lines of one file.
  * Findings are in order, so those of one line are neighbours.
  */
-function lineHashes(text: string, findings: readonly Finding[], masks: readonly string[], lines: (offset: number) => [number, number]): string[] {
+function lineHashes(
+  text: string,
+  findings: readonly Finding[],
+  masks: readonly string[],
+  lines: (offset: number) => [number, number],
+): string[] {
   const seen = new Map<string, number>();
   const hashes: string[] = [];
-  for (let first = 0; first < findings.length; ) {
+  for (let first = 0; first < findings.length;) {
     const [line, start] = lines(findings[first].start);
     let last = first + 1;
     while (last < findings.length && lines(findings[last].start)[0] === line) last++;

@@ -10,9 +10,19 @@ import type { Source } from './source';
 // A submodule's entry is a commit, not a file.
 const GITLINK = '160000';
 
-export async function stagedSource(root: string, cwd: string, paths: readonly string[], inScope: (path: string) => boolean, maxBytes: number): Promise<Source> {
+export async function stagedSource(
+  root: string,
+  cwd: string,
+  paths: readonly string[],
+  inScope: (path: string) => boolean,
+  maxBytes: number,
+): Promise<Source> {
   const pathspecs = paths.map((each) => path.relative(root, path.resolve(cwd, each)) || '.');
-  const changed = new Set(splitZ(await git(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMR', '--', ...pathspecs])).filter(inScope));
+  const changed = new Set(
+    splitZ(await git(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMR', '--', ...pathspecs])).filter(
+      inScope,
+    ),
+  );
   if (changed.size === 0) return { items: [], bytes: 0 };
   // `ls-files -s`: "<mode> <oid> <stage>\t<path>" for each index entry.
   const staged = splitZ(await git(root, ['ls-files', '-s', '-z', '--', ...pathspecs]))
@@ -33,4 +43,3 @@ export async function stagedSource(root: string, cwd: string, paths: readonly st
   }
   return { items, bytes };
 }
-

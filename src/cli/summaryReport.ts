@@ -10,9 +10,12 @@ const LISTED = 50;
 export function summaryReport(findings: readonly Reported[], summary: ScanSummary): string {
   const open = findings.filter((finding) => !finding.suppression);
   const lines = ['## vgs-aliases scan', ''];
-  if (summary.disabled) return `${[...lines, 'Detection is turned off (`vgs.detection.enabled` is false in .vscode/settings.json).'].join('\n')}\n`;
+  if (summary.disabled)
+    return `${[...lines, 'Detection is turned off (`vgs.detection.enabled` is false in .vscode/settings.json).'].join('\n')}\n`;
   lines.push(
-    open.length === 0 ? `No sensitive values found in ${summary.scanned} ${summary.mode === 'history' ? 'blobs' : 'files'}.` : `**${open.length}** sensitive value(s) in plain text, ${findings.length - open.length} accepted.`,
+    open.length === 0
+      ? `No sensitive values found in ${summary.scanned} ${summary.mode === 'history' ? 'blobs' : 'files'}.`
+      : `**${open.length}** sensitive value(s) in plain text, ${findings.length - open.length} accepted.`,
     '',
   );
   const kinds = [...new Set(findings.map((finding) => finding.kindId))].sort();
@@ -25,9 +28,14 @@ export function summaryReport(findings: readonly Reported[], summary: ScanSummar
     }
     lines.push('');
   }
-  for (const finding of open.slice(0, LISTED)) lines.push(`- \`${cell(finding.path)}:${finding.line}:${finding.column}\` ${cell(describe(finding))}`);
+  for (const finding of open.slice(0, LISTED))
+    lines.push(`- \`${cell(finding.path)}:${finding.line}:${finding.column}\` ${cell(describe(finding))}`);
   if (open.length > LISTED) lines.push(`- … and ${open.length - LISTED} more (see the SARIF report)`);
-  if (open.length > 0) lines.push('', 'Tokenize them with `vgs-aliases fix` or the VGS Aliases extension, or accept one with a `vgs-ignore` comment or an entry in `.vgs-aliases-ignore`.');
+  if (open.length > 0)
+    lines.push(
+      '',
+      'Tokenize them with `vgs-aliases fix` or the VGS Aliases extension, or accept one with a `vgs-ignore` comment or an entry in `.vgs-aliases-ignore`.',
+    );
   return `${lines.join('\n')}\n`;
 }
 

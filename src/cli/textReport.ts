@@ -3,7 +3,10 @@ import type { Reported, ScanSummary } from './reported';
 
 export function textReport(findings: readonly Reported[], summary: ScanSummary): string {
   const open = findings.filter((finding) => !finding.suppression);
-  const lines = open.map((finding) => `${finding.path}:${finding.line}:${finding.column}: ${describe(finding)}${finding.commit ? ` (commit ${finding.commit.slice(0, 12)})` : ''}`);
+  const lines = open.map(
+    (finding) =>
+      `${finding.path}:${finding.line}:${finding.column}: ${describe(finding)}${finding.commit ? ` (commit ${finding.commit.slice(0, 12)})` : ''}`,
+  );
   lines.push(summaryLine(findings, summary));
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,13 @@ import { git, splitZ } from './git';
 import type { ScanItem } from './scanItems';
 import type { Source } from './source';
 
-export async function treeSource(root: string, inGit: boolean, cwd: string, paths: readonly string[], inScope: (path: string) => boolean): Promise<Source> {
+export async function treeSource(
+  root: string,
+  inGit: boolean,
+  cwd: string,
+  paths: readonly string[],
+  inScope: (path: string) => boolean,
+): Promise<Source> {
   const absolute = paths.map((each) => path.resolve(cwd, each));
   for (const each of absolute) {
     try {

@@ -23,17 +23,25 @@ const ENDPOINT_PROBLEMS: Record<EndpointProblem, string> = {
 export function vaultFromEnvironment(env: Readonly<Record<string, string | undefined>>): VaultFromEnvironment {
   const missing = REQUIRED.filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
-    return { kind: 'problem', message: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: set ${REQUIRED.join(', ')} (and VGS_ENVIRONMENT, sandbox by default) to the vault's service account.` };
+    return {
+      kind: 'problem',
+      message: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: set ${REQUIRED.join(', ')} (and VGS_ENVIRONMENT, sandbox by default) to the vault's service account.`,
+    };
   }
   const clientId = env.VGS_CLIENT_ID!.trim();
   const clientSecret = env.VGS_CLIENT_SECRET!;
   const vaultId = env.VGS_VAULT_ID!.trim();
-  if (vaultIdProblem(vaultId)) return { kind: 'problem', message: `VGS_VAULT_ID "${vaultId}" is not a vault id (vault ids look like tntabc123).` };
+  if (vaultIdProblem(vaultId))
+    return { kind: 'problem', message: `VGS_VAULT_ID "${vaultId}" is not a vault id (vault ids look like tntabc123).` };
   const environment = (env.VGS_ENVIRONMENT?.trim() || 'sandbox').toLowerCase();
-  if (environment !== 'sandbox' && environment !== 'live') return { kind: 'problem', message: `VGS_ENVIRONMENT "${environment}": use sandbox or live.` };
+  if (environment !== 'sandbox' && environment !== 'live')
+    return { kind: 'problem', message: `VGS_ENVIRONMENT "${environment}": use sandbox or live.` };
   const baseUrl = env.VGS_VAULT_URL?.trim() || undefined;
   const authUrl = env.VGS_AUTH_URL?.trim() || undefined;
-  for (const [name, url] of [['VGS_VAULT_URL', baseUrl], ['VGS_AUTH_URL', authUrl]] as const) {
+  for (const [name, url] of [
+    ['VGS_VAULT_URL', baseUrl],
+    ['VGS_AUTH_URL', authUrl],
+  ] as const) {
     const problem = url === undefined ? undefined : endpointProblem(url);
     if (problem) return { kind: 'problem', message: `${name} ${ENDPOINT_PROBLEMS[problem]}.` };
   }

@@ -45,7 +45,8 @@ export function planAliasCheck(found: readonly FoundAlias[], input: CheckPlanInp
     const placed = input.vaultOf(alias);
     const vault = placed === undefined ? (fallback ??= input.fallback()) : input.vault(placed);
     if (!vault) notChecked.push({ alias, reason: 'vault-not-configured', vault: placed! });
-    else if (environment && vault.environment && environment !== vault.environment) notChecked.push({ alias, reason: 'other-environment', vault: vault.id });
+    else if (environment && vault.environment && environment !== vault.environment)
+      notChecked.push({ alias, reason: 'other-environment', vault: vault.id });
     else if (batches.has(vault.id)) batches.get(vault.id)!.push(alias);
     else batches.set(vault.id, [alias]);
   }

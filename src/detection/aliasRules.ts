@@ -30,7 +30,13 @@ export interface AliasProblem<T extends FoundAlias = FoundAlias> {
 /** The problems of the aliases found in one file, in text order. */
 export function aliasProblems<T extends FoundAlias>(found: readonly T[], rules: AliasRules): Array<AliasProblem<T>> {
   const environments = found.map((each) => each.environment ?? rules.factsOf(each.alias)?.environment);
-  const because = !rules.mixedEnvironments ? undefined : rules.liveFile ? 'live-file' : environments.includes('live') ? 'live-aliases' : undefined;
+  const because = !rules.mixedEnvironments
+    ? undefined
+    : rules.liveFile
+      ? 'live-file'
+      : environments.includes('live')
+        ? 'live-aliases'
+        : undefined;
   const problems: Array<AliasProblem<T>> = [];
   found.forEach((each, at) => {
     if (because && environments[at] === 'sandbox') problems.push({ found: each, code: 'mixed-environments', because });

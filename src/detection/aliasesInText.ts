@@ -42,7 +42,13 @@ export function findAliases(text: string, isKnown: (word: string) => boolean = (
   for (const match of text.matchAll(aliasScanner())) {
     const alias = match[0];
     const environment = environmentOfAlias(alias);
-    found.push({ alias, start: match.index, end: match.index + alias.length, format: recognizeAlias(alias), ...(environment ? { environment } : {}) });
+    found.push({
+      alias,
+      start: match.index,
+      end: match.index + alias.length,
+      format: recognizeAlias(alias),
+      ...(environment ? { environment } : {}),
+    });
   }
   const recognised = found.length;
   for (const match of text.matchAll(KNOWN_WORD)) {
@@ -55,7 +61,8 @@ export function findAliases(text: string, isKnown: (word: string) => boolean = (
     if (!word.includes('-')) continue;
     let at = match.index;
     for (const part of word.split('-')) {
-      if (part.length >= 4 && isKnown(part) && !overlaps(found, recognised, at)) found.push({ alias: part, start: at, end: at + part.length });
+      if (part.length >= 4 && isKnown(part) && !overlaps(found, recognised, at))
+        found.push({ alias: part, start: at, end: at + part.length });
       at += part.length + 1;
     }
   }
@@ -68,11 +75,17 @@ export function findAliases(text: string, isKnown: (word: string) => boolean = (
  * alias's length after it, so a word's edges are where they are in the whole text, and keeps the aliases
  * that start in it: one across a cut is found once.
  */
-export function* findAliasesInSlices(text: string, isKnown: (word: string) => boolean, sliceChars: number): Generator<FoundAlias[], void, void> {
+export function* findAliasesInSlices(
+  text: string,
+  isKnown: (word: string) => boolean,
+  sliceChars: number,
+): Generator<FoundAlias[], void, void> {
   for (const [from, to] of boundedSlices(text, sliceChars)) {
     const start = Math.max(0, from - 1);
     const found = findAliases(text.slice(start, Math.min(text.length, to + MAX_ALIAS_LENGTH + 1)), isKnown);
-    yield found.filter((each) => each.start + start >= from && each.start + start < to).map((each) => ({ ...each, start: each.start + start, end: each.end + start }));
+    yield found
+      .filter((each) => each.start + start >= from && each.start + start < to)
+      .map((each) => ({ ...each, start: each.start + start, end: each.end + start }));
   }
 }
 

@@ -65,7 +65,7 @@ export function runPatterns(
     const started = performance.now();
     let after = budget.reported.get(pattern) ?? 0;
     let spent = 0;
-    lines: for (let lineStart = from; lineStart < to; ) {
+    lines: for (let lineStart = from; lineStart < to;) {
       const next = budget.newlineFrom(text, lineStart);
       // `$` means the end of the line, CRLF or not.
       const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;

@@ -138,7 +138,11 @@ function numbers(text: string, start: number, end: number, to: number, context: 
   if ((sep !== SPACE && sep !== DASH) || !isDigitAt(text, end + 1)) {
     // The common case, one number on its own: only 9 digits (an SSN by its key) or 12–19 (a card) matter.
     const length = end - start;
-    if ((length === 9 || (length >= MIN_CARD_DIGITS && length <= MAX_CARD_DIGITS)) && !joinedBefore(text, start) && !joinedAfter(text, end)) {
+    if (
+      (length === 9 || (length >= MIN_CARD_DIGITS && length <= MAX_CARD_DIGITS)) &&
+      !joinedBefore(text, start) &&
+      !joinedAfter(text, end)
+    ) {
       candidate(text, start, end, 0, 0, context, hits);
     }
     return end;
@@ -171,7 +175,7 @@ function numbers(text: string, start: number, end: number, to: number, context: 
   }
   // Space-separated: the printed card numbers and the bare numbers inside the chain, longest first
   // ("qty 2 4111 1111 1111 1111 exp 12 25").
-  for (let s = 0; s < count; ) {
+  for (let s = 0; s < count;) {
     let taken = 0;
     if (s > 0 || !joinedBefore(text, start)) {
       for (let e = lastGroupWithin(s, count); e >= s && taken === 0; e--) {

@@ -44,7 +44,10 @@ export function detectionSettingsFrom(get: (name: string) => unknown): Detection
     ),
     // compilePatterns checks each entry and says what is wrong with the ones it cannot run.
     customPatterns: Array.isArray(patterns) ? (patterns as CustomPattern[]) : [],
-    maxFileBytes: (typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0 ? Math.min(maxMb, MAX_FILE_SIZE_MB) : DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    maxFileBytes:
+      (typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0 ? Math.min(maxMb, MAX_FILE_SIZE_MB) : DEFAULT_MAX_FILE_MB) *
+      1024 *
+      1024,
   };
 }
 

@@ -48,8 +48,19 @@ export function kindId(finding: Pick<Finding, 'kind' | 'name'>): string {
 }
 
 /** The entry that accepts the value at `text.slice(finding.start, finding.end)` in `path`. */
-export function ignoredFinding(text: string, finding: Pick<Finding, 'kind' | 'name' | 'start' | 'end'>, path: string, reason = ''): IgnoredFinding {
-  return { type: 'finding', kind: kindId(finding), path, masked: maskValue(text.slice(finding.start, finding.end)), reason: oneLine(reason) };
+export function ignoredFinding(
+  text: string,
+  finding: Pick<Finding, 'kind' | 'name' | 'start' | 'end'>,
+  path: string,
+  reason = '',
+): IgnoredFinding {
+  return {
+    type: 'finding',
+    kind: kindId(finding),
+    path,
+    masked: maskValue(text.slice(finding.start, finding.end)),
+    reason: oneLine(reason),
+  };
 }
 
 export function parseSharedIgnores(text: string): ParsedIgnores {
@@ -61,7 +72,12 @@ export function parseSharedIgnores(text: string): ParsedIgnores {
     const fields = line.split('\t');
     const entry = entryOf(fields);
     if (entry) entries.push(entry);
-    else unknown.push({ line: index + 1, text: line, message: `line ${index + 1} is neither "finding<TAB>kind<TAB>path<TAB>masked<TAB>reason" nor "alias<TAB>path<TAB>alias"` });
+    else
+      unknown.push({
+        line: index + 1,
+        text: line,
+        message: `line ${index + 1} is neither "finding<TAB>kind<TAB>path<TAB>masked<TAB>reason" nor "alias<TAB>path<TAB>alias"`,
+      });
   });
   return { entries, unknown };
 }
@@ -97,7 +113,10 @@ export function addSharedIgnores(text: string, entries: Iterable<SharedIgnore>):
   const parsed = parseSharedIgnores(text);
   const kept = new Set(parsed.entries.filter((entry) => entry.type === 'finding').map(findingKey));
   const added = [...entries].filter((entry) => entry.type === 'alias' || !kept.has(findingKey(entry)));
-  return serializeSharedIgnores([...parsed.entries, ...added], parsed.unknown.map((each) => each.text));
+  return serializeSharedIgnores(
+    [...parsed.entries, ...added],
+    parsed.unknown.map((each) => each.text),
+  );
 }
 
 /** The entries of one file, asked per finding. */
@@ -133,8 +152,13 @@ function findingKey({ kind, path, masked }: Pick<IgnoredFinding, 'kind' | 'path'
 }
 
 function lineOf(entry: SharedIgnore): string | undefined {
-  const fields = entry.type === 'finding' ? ['finding', entry.kind, entry.path, entry.masked, oneLine(entry.reason)] : ['alias', entry.path, entry.alias];
-  return fields.slice(1, entry.type === 'finding' ? 4 : 3).some((field) => /[\t\r\n]/.test(field) || field === '') ? undefined : fields.join('\t');
+  const fields =
+    entry.type === 'finding'
+      ? ['finding', entry.kind, entry.path, entry.masked, oneLine(entry.reason)]
+      : ['alias', entry.path, entry.alias];
+  return fields.slice(1, entry.type === 'finding' ? 4 : 3).some((field) => /[\t\r\n]/.test(field) || field === '')
+    ? undefined
+    : fields.join('\t');
 }
 
 function oneLine(reason: string): string {

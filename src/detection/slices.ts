@@ -2,7 +2,7 @@
 
 /** `[from, to)` offsets of consecutive slices of about `sliceChars`, each ending at a line end. */
 export function* lineSlices(text: string, sliceChars: number): Generator<readonly [number, number], void, void> {
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const newline = from + sliceChars >= text.length ? -1 : text.indexOf('\n', from + Math.max(0, sliceChars - 1));
     const to = newline === -1 ? text.length : newline + 1;
     yield [from, to];
@@ -18,7 +18,7 @@ export function* lineSlices(text: string, sliceChars: number): Generator<readonl
 export function* boundedSlices(text: string, sliceChars: number): Generator<readonly [number, number], void, void> {
   const size = Math.max(1, sliceChars);
   let lineEnd = -1; // the end of the line last found (after its newline), once it lies beyond a slice
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let to: number;
     if (from < lineEnd) to = lineEnd;
     else {

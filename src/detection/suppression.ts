@@ -14,7 +14,13 @@ export interface Suppression {
 }
 
 /** How the finding at `finding.start` of `text` (the file at `path`, whose value masks to `masked`) was accepted; undefined when it was not. */
-export function suppressionOf(text: string, finding: Pick<Finding, 'kind' | 'name' | 'start'>, path: string, masked: string, shared?: SharedIgnores): Suppression | undefined {
+export function suppressionOf(
+  text: string,
+  finding: Pick<Finding, 'kind' | 'name' | 'start'>,
+  path: string,
+  masked: string,
+  shared?: SharedIgnores,
+): Suppression | undefined {
   const inline = inlineIgnoreAt(text, finding.start);
   if (inline !== undefined) return { kind: 'inSource', reason: inline };
   const reason = shared?.reasonFor(kindId(finding), path, masked);

@@ -82,14 +82,7 @@ export interface CompiledPattern {
 }
 
 export type PatternProblemCode =
-  | 'name'
-  | 'too-long'
-  | 'syntax'
-  | 'unknown-format'
-  | 'matches-empty'
-  | 'backreference'
-  | 'too-ambiguous'
-  | 'too-slow';
+  'name' | 'too-long' | 'syntax' | 'unknown-format' | 'matches-empty' | 'backreference' | 'too-ambiguous' | 'too-slow';
 
 /** Why a custom pattern is not used: said once, in words a settings page can show. */
 export interface PatternProblem {

@@ -47,7 +47,12 @@ export interface CommandScope {
  * Runs an alias command on the one runner. Commands check their input before they ask for the vault,
  * so bad input never reaches VGS.
  */
-export function aliasCommand<T>(deps: AliasCommandDeps, id: CommandId, options: VaultOption, body: (scope: CommandScope) => Promise<T>): Promise<Outcome<T>> {
+export function aliasCommand<T>(
+  deps: AliasCommandDeps,
+  id: CommandId,
+  options: VaultOption,
+  body: (scope: CommandScope) => Promise<T>,
+): Promise<Outcome<T>> {
   // The vault acted on, once known: its failures offer its fix.
   let chosen: Vault | undefined;
   const scope: CommandScope = {
@@ -60,7 +65,8 @@ export function aliasCommand<T>(deps: AliasCommandDeps, id: CommandId, options: 
     id,
     deps.log,
     () => body(scope),
-    (error) => offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
+    (error) =>
+      offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
     (code) => vaultFix(chosen, code),
   );
 }

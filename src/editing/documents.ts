@@ -38,7 +38,11 @@ export function activeEditor(): vscode.TextEditor {
   const visible = vscode.window.visibleTextEditors.filter((each) => each.viewColumn !== undefined);
   const active = vscode.window.activeTextEditor;
   if (active && active.viewColumn === undefined) {
-    throw new InputError(vscode.l10n.t('VGS commands work on files and untitled documents, not on panels such as Output. Click into a file, then run the command again.'));
+    throw new InputError(
+      vscode.l10n.t(
+        'VGS commands work on files and untitled documents, not on panels such as Output. Click into a file, then run the command again.',
+      ),
+    );
   }
   const editor = active ?? (visible.length === 1 ? visible[0] : undefined);
   if (!editor) throw new InputError(vscode.l10n.t('No editor is active. Open a file, then run the command again.'));
@@ -49,7 +53,9 @@ export function activeEditor(): vscode.TextEditor {
 export async function documentOf(uri: vscode.Uri | string | undefined): Promise<vscode.TextDocument> {
   if (uri === undefined) return activeEditor().document;
   const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-  return vscode.workspace.textDocuments.find((each) => each.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed);
+  return (
+    vscode.workspace.textDocuments.find((each) => each.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed)
+  );
 }
 
 function asRange(range: RangeArgument): vscode.Range {
@@ -66,7 +72,9 @@ export function rangesOf(document: vscode.TextDocument, args: TargetArguments): 
 }
 
 /** The document and ranges the arguments name (see documentOf and rangesOf). */
-export async function documentAndRanges(args: TargetArguments): Promise<{ readonly document: vscode.TextDocument; readonly ranges: readonly vscode.Range[] }> {
+export async function documentAndRanges(
+  args: TargetArguments,
+): Promise<{ readonly document: vscode.TextDocument; readonly ranges: readonly vscode.Range[] }> {
   const document = await documentOf(args.uri);
   return { document, ranges: rangesOf(document, args) };
 }

@@ -77,7 +77,11 @@ export class EditEngine {
     });
     const documents = [...rangesOf.keys()];
     const followed = new Map(documents.map((document) => [document, this.follow(document, rangesOf.get(document)!)]));
-    const tracked = targets.map(({ document }, index) => () => followed.get(document)!.ranges[places[index]]);
+    const tracked = targets.map(
+      ({ document }, index) =>
+        () =>
+          followed.get(document)!.ranges[places[index]],
+    );
     const dispose = () => followed.forEach((each) => each.dispose());
     const rangeOf = (index: number) => {
       const { start, end } = tracked[index]();
@@ -103,7 +107,11 @@ export class EditEngine {
             }
           });
           if (replaced.length === 0 || (await this.send(edits))) {
-            for (const document of documents) select(document, failed.filter(({ target }) => target.document === document).map(({ target }) => target.range));
+            for (const document of documents)
+              select(
+                document,
+                failed.filter(({ target }) => target.document === document).map(({ target }) => target.range),
+              );
             return { succeeded: replaced.length, failed, written: writtenAt(targets, replaced) };
           }
           if (attempt === ATTEMPTS || documents.some((document) => document.isClosed)) throw changed(documents);
@@ -120,7 +128,11 @@ export class EditEngine {
     const [[document, replacements]] = edits;
     const editor = edits.size === 1 ? vscode.window.visibleTextEditors.find((each) => each.document === document) : undefined;
     // In its editor, a selection of a value grows over the alias that replaces it, as with typing.
-    if (editor) return editor.edit((builder) => replacements.forEach(({ range, newText }) => builder.replace(range, newText)), { undoStopBefore: true, undoStopAfter: true });
+    if (editor)
+      return editor.edit((builder) => replacements.forEach(({ range, newText }) => builder.replace(range, newText)), {
+        undoStopBefore: true,
+        undoStopAfter: true,
+      });
     const edit = new vscode.WorkspaceEdit();
     edits.forEach((each, { uri }) => edit.set(uri, [...each]));
     return this.applyEdit(edit);
@@ -128,26 +140,39 @@ export class EditEngine {
 }
 
 /** Targets of one document, as the engine takes them. */
-export function inDocument<T extends { readonly range: vscode.Range; readonly text: string }>(document: vscode.TextDocument, targets: readonly T[]): Array<T & { readonly document: vscode.TextDocument }> {
+export function inDocument<T extends { readonly range: vscode.Range; readonly text: string }>(
+  document: vscode.TextDocument,
+  targets: readonly T[],
+): Array<T & { readonly document: vscode.TextDocument }> {
   return targets.map((target) => ({ ...target, document }));
 }
 
 function changed(documents: readonly vscode.TextDocument[]): DocumentChangedError {
   return new DocumentChangedError(
     documents.length === 1
-      ? vscode.l10n.t('{0} kept changing or was closed while VGS answered, so nothing was replaced. Run the command again.', documents[0].fileName)
+      ? vscode.l10n.t(
+          '{0} kept changing or was closed while VGS answered, so nothing was replaced. Run the command again.',
+          documents[0].fileName,
+        )
       : vscode.l10n.t('The files changed or closed while VGS answered, so nothing was replaced. Run the command again.'),
   );
 }
 
 /** Where each replacement's new text stands after the edit: the replacements before it in its document moved it along. */
-function writtenAt(targets: readonly EditTarget[], replaced: ReadonlyArray<{ index: number; start: number; end: number; newText: string }>): Written[] {
+function writtenAt(
+  targets: readonly EditTarget[],
+  replaced: ReadonlyArray<{ index: number; start: number; end: number; newText: string }>,
+): Written[] {
   const moved = new Map<vscode.TextDocument, number>();
   return replaced.map(({ index, start, end, newText }) => {
     const { document, text } = targets[index];
     const by = moved.get(document) ?? 0;
     moved.set(document, by + newText.length - (end - start));
-    return { document, was: text, range: new vscode.Range(document.positionAt(start + by), document.positionAt(start + by + newText.length)) };
+    return {
+      document,
+      was: text,
+      range: new vscode.Range(document.positionAt(start + by), document.positionAt(start + by + newText.length)),
+    };
   });
 }
 
@@ -171,5 +196,7 @@ export function select(document: vscode.TextDocument, ranges: readonly vscode.Ra
 
 function reasonOf(error: unknown): string {
   if (error instanceof CancelledError) return vscode.l10n.t('cancelled before VGS answered');
-  return error instanceof VgsError ? errorText(error) : vscode.l10n.t('an unexpected error ({0})', error instanceof Error ? error.name : 'error');
+  return error instanceof VgsError
+    ? errorText(error)
+    : vscode.l10n.t('an unexpected error ({0})', error instanceof Error ? error.name : 'error');
 }

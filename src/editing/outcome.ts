@@ -52,7 +52,13 @@ export function partialMessage(
   const { failed, succeeded } = applied;
   if (failed.length === 0) return undefined;
   const byCode = failuresByCode(applied);
-  for (const [code, group] of byCode) log.warn(`${command}: ${group.length} left unchanged (${code}) on lines ${linesOf(group.map(({ target }) => target.range), 50)}`);
+  for (const [code, group] of byCode)
+    log.warn(
+      `${command}: ${group.length} left unchanged (${code}) on lines ${linesOf(
+        group.map(({ target }) => target.range),
+        50,
+      )}`,
+    );
   const [main] = byCode.values();
   const others = failed.length - main.length;
   const ranges = failed.map(({ target }) => target.range);

@@ -17,7 +17,12 @@ export interface Work {
   readonly onProgress: (done: number, total: number) => void;
 }
 
-export async function withAliasProgress<T>(title: string, items: number, run: (work: Work) => Promise<T>, cancel?: AbortSignal): Promise<T> {
+export async function withAliasProgress<T>(
+  title: string,
+  items: number,
+  run: (work: Work) => Promise<T>,
+  cancel?: AbortSignal,
+): Promise<T> {
   const controller = new AbortController();
   // A caller's own signal (another extension, a test) cancels like the notification's button does.
   cancel?.addEventListener('abort', () => controller.abort(), { once: true });

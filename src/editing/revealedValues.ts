@@ -31,15 +31,28 @@ export class RevealedValues implements vscode.Disposable {
   private readonly subscription = vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
     const values = this.byDocument.get(keyOf(document));
     if (!values) return;
-    followChanges(values.map(({ at }) => at), contentChanges);
-    this.keep(document, values.filter(({ at }) => !at.edited));
+    followChanges(
+      values.map(({ at }) => at),
+      contentChanges,
+    );
+    this.keep(
+      document,
+      values.filter(({ at }) => !at.edited),
+    );
   });
 
   /** Remembers the values just written into `document` from `vault`. */
   remember(document: vscode.TextDocument, vault: string, written: readonly Written[]): void {
-    const added = written.map(({ was, range }) => ({ alias: was, vault, at: { start: document.offsetAt(range.start), end: document.offsetAt(range.end), edited: false } }));
+    const added = written.map(({ was, range }) => ({
+      alias: was,
+      vault,
+      at: { start: document.offsetAt(range.start), end: document.offsetAt(range.end), edited: false },
+    }));
     this.keep(document, [...this.in(document), ...added]);
-    this.adopt(document, written.map(({ was, range }) => ({ value: document.getText(range), alias: was, vault })));
+    this.adopt(
+      document,
+      written.map(({ was, range }) => ({ value: document.getText(range), alias: was, vault })),
+    );
   }
 
   /** Counts `texts` as revealed into `document` too (found there by a save, put there by Save As or a paste). */

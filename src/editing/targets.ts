@@ -41,7 +41,12 @@ async function writableDocument(args: TargetArguments): Promise<vscode.TextDocum
   const { uri } = document;
   const writable = vscode.workspace.fs.isWritableFileSystem(uri.scheme);
   if ((!USER_TEXT_SCHEMES.includes(uri.scheme) && writable !== true) || writable === false) {
-    throw new InputError(vscode.l10n.t('{0} is read-only, so its text cannot be replaced. Copy the text into a file you can edit.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)));
+    throw new InputError(
+      vscode.l10n.t(
+        '{0} is read-only, so its text cannot be replaced. Copy the text into a file you can edit.',
+        uri.scheme === 'file' ? uri.fsPath : uri.toString(true),
+      ),
+    );
   }
   return document;
 }
@@ -57,10 +62,18 @@ function valueIn(document: vscode.TextDocument, range: vscode.Range): Target | u
   const span = valueSpanIn(text, document.offsetAt(range.start) - base, document.offsetAt(range.end) - base, quotesOf(document.languageId));
   if (span === CROSSES_QUOTES) {
     throw new InputError(
-      vscode.l10n.t('The selection on line {0} takes in a quote of a string and text outside the string. Select the value inside the quotes.', range.start.line + 1),
+      vscode.l10n.t(
+        'The selection on line {0} takes in a quote of a string and text outside the string. Select the value inside the quotes.',
+        range.start.line + 1,
+      ),
     );
   }
-  return span && { range: new vscode.Range(document.positionAt(base + span.start), document.positionAt(base + span.end)), text: text.slice(span.start, span.end) };
+  return (
+    span && {
+      range: new vscode.Range(document.positionAt(base + span.start), document.positionAt(base + span.end)),
+      text: text.slice(span.start, span.end),
+    }
+  );
 }
 
 /**
@@ -74,7 +87,9 @@ function merged(targets: readonly Target[]): Target[] {
     const last = out[out.length - 1];
     if (last?.range.isEqual(target.range)) continue;
     if (last && target.range.start.isBefore(last.range.end)) {
-      throw new InputError(vscode.l10n.t('Two selections overlap on line {0}. Keep one of them, then run the command again.', target.range.start.line + 1));
+      throw new InputError(
+        vscode.l10n.t('Two selections overlap on line {0}. Keep one of them, then run the command again.', target.range.start.line + 1),
+      );
     }
     out.push(target);
   }
@@ -92,10 +107,20 @@ export async function valueWork(args: TargetArguments): Promise<Work> {
     if (range.isEmpty) return [];
     const target = valueIn(document, range);
     if (!target) {
-      throw new InputError(vscode.l10n.t('The selection on line {0} holds no value (only whitespace or empty quotes). Select the value itself.', range.start.line + 1));
+      throw new InputError(
+        vscode.l10n.t(
+          'The selection on line {0} holds no value (only whitespace or empty quotes). Select the value itself.',
+          range.start.line + 1,
+        ),
+      );
     }
     if (Buffer.byteLength(target.text, 'utf8') > MAX_VALUE_BYTES) {
-      throw new InputError(vscode.l10n.t('The selection on line {0} is over 32 MB, the most VGS stores as one value. Select a smaller value.', range.start.line + 1));
+      throw new InputError(
+        vscode.l10n.t(
+          'The selection on line {0} is over 32 MB, the most VGS stores as one value. Select a smaller value.',
+          range.start.line + 1,
+        ),
+      );
     }
     return [{ ...target, source }];
   });
@@ -117,13 +142,20 @@ function aliasTargetsIn(document: vscode.TextDocument, ranges: readonly vscode.R
     const target = valueIn(document, range);
     if (!target || !mayBeAlias(target.text)) {
       throw new InputError(
-        vscode.l10n.t('The selection on line {0} is not an alias. Select an alias (for example tok_sandbox_…), or put the cursor on one.', range.start.line + 1),
+        vscode.l10n.t(
+          'The selection on line {0} is not an alias. Select an alias (for example tok_sandbox_…), or put the cursor on one.',
+          range.start.line + 1,
+        ),
       );
     }
     targets.push(target);
   }
   if (targets.length === 0) {
-    throw new InputError(vscode.l10n.t('There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_…, a UUID, or one this extension created or revealed), or select one.'));
+    throw new InputError(
+      vscode.l10n.t(
+        'There is no alias under the cursor. Put the cursor on an alias (tok_sandbox_…, tok_live_…, a UUID, or one this extension created or revealed), or select one.',
+      ),
+    );
   }
   return targets;
 }
@@ -138,7 +170,11 @@ function occurrences(document: vscode.TextDocument, aliases: readonly string[]):
   if (targets.length === 0) {
     const where = vscode.workspace.asRelativePath(document.uri);
     throw new InputError(
-      plural(aliases.length, vscode.l10n.t('The alias given is not in {0}.', where), vscode.l10n.t('None of the {0} aliases given is in {1}.', aliases.length, where)),
+      plural(
+        aliases.length,
+        vscode.l10n.t('The alias given is not in {0}.', where),
+        vscode.l10n.t('None of the {0} aliases given is in {1}.', aliases.length, where),
+      ),
     );
   }
   return targets;
@@ -152,7 +188,10 @@ export async function aliasWork(args: AliasArguments, known: KnownAlias): Promis
 }
 
 /** The aliases a command acts on without changing a document: each place they stand, when they come from one. */
-export async function aliasPlaces(args: AliasArguments, known: KnownAlias): Promise<{ readonly document?: vscode.TextDocument; readonly targets: readonly Target[] }> {
+export async function aliasPlaces(
+  args: AliasArguments,
+  known: KnownAlias,
+): Promise<{ readonly document?: vscode.TextDocument; readonly targets: readonly Target[] }> {
   if (args.aliases) {
     const refused = args.aliases.find((alias) => typeof alias !== 'string' || !mayBeAlias(alias));
     if (refused !== undefined || args.aliases.length === 0) {
@@ -172,7 +211,9 @@ export async function aliasesOf(args: AliasArguments, known: KnownAlias): Promis
 /** The one alias of a command that works on a single alias (details, copy, add format). */
 export function single(aliases: readonly string[]): string {
   if (aliases.length > 1) {
-    throw new InputError(vscode.l10n.t('This command works on one alias at a time, and {0} are selected. Keep one selection or cursor.', aliases.length));
+    throw new InputError(
+      vscode.l10n.t('This command works on one alias at a time, and {0} are selected. Keep one selection or cursor.', aliases.length),
+    );
   }
   return aliases[0];
 }

@@ -3,7 +3,11 @@
  * repaint a notification in the window, and a few a second read as smooth while leaving the window's
  * time to the work itself.
  */
-export function throttled<A extends unknown[]>(intervalMs: number, call: (...args: A) => void, now: () => number = Date.now): (...args: A) => void {
+export function throttled<A extends unknown[]>(
+  intervalMs: number,
+  call: (...args: A) => void,
+  now: () => number = Date.now,
+): (...args: A) => void {
   let last: number | undefined;
   return (...args: A) => {
     const time = now();

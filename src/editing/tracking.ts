@@ -7,12 +7,18 @@ import * as vscode from 'vscode';
 import { followChanges, type TrackedRange } from './offsets';
 
 /** Follows the ranges of `document` until disposed. */
-export function trackRanges(document: vscode.TextDocument, ranges: readonly vscode.Range[]): { readonly ranges: readonly TrackedRange[]; dispose(): void } {
+export function trackRanges(
+  document: vscode.TextDocument,
+  ranges: readonly vscode.Range[],
+): { readonly ranges: readonly TrackedRange[]; dispose(): void } {
   const tracked = ranges.map((range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end), edited: false }));
   const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
     if (event.document === document) followChanges(tracked, event.contentChanges);
   });
-  return { ranges: tracked, dispose: () => {
+  return {
+    ranges: tracked,
+    dispose: () => {
       subscription.dispose();
-    } };
+    },
+  };
 }

@@ -28,17 +28,39 @@ export class FindingActions implements vscode.CodeActionProvider {
     const shared = uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
     const actions = here.flatMap(({ diagnostic, located }) => {
       const noun = kindNoun(located);
-      const tokenize = action(vscode.l10n.t('Tokenize this {0} with VGS', noun), diagnostic, COMMANDS.tokenizeSelection, { uri, ranges: [located.range], format: located.format });
+      const tokenize = action(vscode.l10n.t('Tokenize this {0} with VGS', noun), diagnostic, COMMANDS.tokenizeSelection, {
+        uri,
+        ranges: [located.range],
+        format: located.format,
+      });
       tokenize.isPreferred = here.length === 1;
-      const ignore = action(vscode.l10n.t('Ignore this {0} in this file', noun), diagnostic, COMMANDS.ignoreSensitiveValue, { uri, ranges: [located.range] });
+      const ignore = action(vscode.l10n.t('Ignore this {0} in this file', noun), diagnostic, COMMANDS.ignoreSensitiveValue, {
+        uri,
+        ranges: [located.range],
+      });
       // The team's file lives in a workspace folder: a file outside one has nowhere to write it.
       if (!shared) return [tokenize, ignore];
-      const forEveryone = action(vscode.l10n.t('Ignore for everyone (writes {0})', SHARED_IGNORES_FILE), diagnostic, COMMANDS.ignoreForEveryone, { uri, ranges: [located.range] });
+      const forEveryone = action(
+        vscode.l10n.t('Ignore for everyone (writes {0})', SHARED_IGNORES_FILE),
+        diagnostic,
+        COMMANDS.ignoreForEveryone,
+        { uri, ranges: [located.range] },
+      );
       return [tokenize, ignore, forEveryone];
     });
     const diagnostics = here.map(({ diagnostic }) => diagnostic);
-    if (all.length > 1) actions.push(action(vscode.l10n.t('Tokenize all {0} sensitive values in this file', all.length), diagnostics, COMMANDS.tokenizeSelection, tokenizeAll(uri, all)));
-    actions.push(action(vscode.l10n.t('Ignore files like this (vgs.detection.exclude)'), diagnostics, COMMANDS.excludeFromDetection, { uri }));
+    if (all.length > 1)
+      actions.push(
+        action(
+          vscode.l10n.t('Tokenize all {0} sensitive values in this file', all.length),
+          diagnostics,
+          COMMANDS.tokenizeSelection,
+          tokenizeAll(uri, all),
+        ),
+      );
+    actions.push(
+      action(vscode.l10n.t('Ignore files like this (vgs.detection.exclude)'), diagnostics, COMMANDS.excludeFromDetection, { uri }),
+    );
     return actions;
   }
 }

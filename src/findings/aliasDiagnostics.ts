@@ -149,14 +149,27 @@ export class AliasDiagnostics implements vscode.Disposable {
 
   private show({ uri, aliases }: FileAliases): void {
     const { mixedEnvironments, volatileAliases, missingAliases, liveFiles } = this.settings;
-    const rules = { mixedEnvironments, volatileAliases, liveFile: liveFiles.some((glob) => matchesGlob(glob, uri)), factsOf: aliasFacts(this.known, this.registry) };
+    const rules = {
+      mixedEnvironments,
+      volatileAliases,
+      liveFile: liveFiles.some((glob) => matchesGlob(glob, uri)),
+      factsOf: aliasFacts(this.known, this.registry),
+    };
     const diagnostics = aliasProblems(aliases, rules).map(({ found, code, because }) =>
       diagnosticOf(found.range, code, problemMessage(code, because), vscode.DiagnosticSeverity.Warning),
     );
     if (missingAliases) {
       for (const { alias, range } of aliases) {
         const vault = this.missing.get(alias);
-        if (vault) diagnostics.push(diagnosticOf(range, 'alias-not-found', vscode.l10n.t('Alias not found in vault "{0}" ({1}) — deleted?', vault.name, vault.vaultId), vscode.DiagnosticSeverity.Error));
+        if (vault)
+          diagnostics.push(
+            diagnosticOf(
+              range,
+              'alias-not-found',
+              vscode.l10n.t('Alias not found in vault "{0}" ({1}) — deleted?', vault.name, vault.vaultId),
+              vscode.DiagnosticSeverity.Error,
+            ),
+          );
       }
     }
     this.collection.set(uri, diagnostics);

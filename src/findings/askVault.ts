@@ -14,6 +14,11 @@ export interface VaultAnswer {
 }
 
 export async function askVault(client: VaultClient, texts: readonly string[], title: string, cancel?: AbortSignal): Promise<VaultAnswer> {
-  const result = await withAliasProgress(title, texts.length, ({ signal, onProgress }) => client.reveal(texts, { signal, onProgress }), cancel);
+  const result = await withAliasProgress(
+    title,
+    texts.length,
+    ({ signal, onProgress }) => client.reveal(texts, { signal, onProgress }),
+    cancel,
+  );
   return { found: [...result.found.keys()], notFound: result.notFound, failed: result.failed };
 }

@@ -4,7 +4,16 @@
  * team's ignores (.vgs-aliases-ignore) and vgs-ignore comments apply as `vgs-aliases scan` applies them.
  */
 import * as vscode from 'vscode';
-import { compilePatterns, detectionOptions, EDITOR_SLICE_CHARS, findSensitiveValuesInSlices, suppressionOf, type CompiledPattern, type KnownAlias, type PatternProblem } from '../detection';
+import {
+  compilePatterns,
+  detectionOptions,
+  EDITOR_SLICE_CHARS,
+  findSensitiveValuesInSlices,
+  suppressionOf,
+  type CompiledPattern,
+  type KnownAlias,
+  type PatternProblem,
+} from '../detection';
 import type { KnownAliases } from '../records/knownAliases';
 import { affectsDetection, detectionSettings, type DetectionSettings } from '../settings';
 import { matchesGlob } from '../workspace/globs';
@@ -64,7 +73,9 @@ export class Detector implements vscode.Disposable {
     if (this.team.isFile(uri)) return [];
     const ignored = await this.ignores.of(uri);
     const team = this.team.of(uri);
-    const options = detectionOptions(this.current, this.patterns, this.knownHere(team?.ignores.aliasesIn(team.path)), (problem) => this.tell(problem));
+    const options = detectionOptions(this.current, this.patterns, this.knownHere(team?.ignores.aliasesIn(team.path)), (problem) =>
+      this.tell(problem),
+    );
     const positionAt = positionsOf(text);
     const found: Located[] = [];
     for (const slice of findSensitiveValuesInSlices(text, options, EDITOR_SLICE_CHARS)) {
@@ -102,6 +113,8 @@ export class Detector implements vscode.Disposable {
     if (this.told.has(key)) return;
     this.told.add(key);
     // The message names the pattern and what is wrong with it, never text it matched.
-    void vscode.window.showWarningMessage(vscode.l10n.t('vgs.detection.customPatterns: {0}. The other patterns still run.', problem.message));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('vgs.detection.customPatterns: {0}. The other patterns still run.', problem.message),
+    );
   }
 }

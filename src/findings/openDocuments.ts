@@ -27,7 +27,9 @@ export class OpenDocuments implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) if (this.scanned.get(document.uri.toString()) !== document.version) this.schedule(document, 0);
       }),
-      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && this.schedule(document, TYPING_PAUSE_MS)),
+      vscode.workspace.onDidChangeTextDocument(
+        ({ document, contentChanges }) => contentChanges.length > 0 && this.schedule(document, TYPING_PAUSE_MS),
+      ),
       vscode.workspace.onDidCloseTextDocument(({ uri }) => this.closed(uri)),
       // VS Code keeps a file's document a while after its last tab closes; Problems should not.
       vscode.window.tabGroups.onDidChangeTabs(({ closed }) => {
@@ -54,11 +56,14 @@ export class OpenDocuments implements vscode.Disposable {
     if (!USER_TEXT_SCHEMES.includes(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      const version = document.version;
-      void this.scanner.scan(document).then((current) => current && this.scanned.set(key, version));
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        const version = document.version;
+        void this.scanner.scan(document).then((current) => current && this.scanned.set(key, version));
+      }, delayMs),
+    );
   }
 
   private closed(uri: vscode.Uri): void {
@@ -72,5 +77,7 @@ export class OpenDocuments implements vscode.Disposable {
 
 function inTabs(uri: vscode.Uri): boolean {
   const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some(({ input }) => input instanceof vscode.TabInputText && input.uri.toString() === key));
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some(({ input }) => input instanceof vscode.TabInputText && input.uri.toString() === key),
+  );
 }

@@ -26,7 +26,13 @@ export interface GivenFiles {
 
 /** Something Uri-shaped: a Uri made in another extension (or revived from JSON) is no instance of ours. */
 export function isUri(value: unknown): value is vscode.Uri {
-  return value instanceof vscode.Uri || (typeof value === 'object' && value !== null && typeof (value as vscode.Uri).scheme === 'string' && typeof (value as vscode.Uri).path === 'string');
+  return (
+    value instanceof vscode.Uri ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as vscode.Uri).scheme === 'string' &&
+      typeof (value as vscode.Uri).path === 'string')
+  );
 }
 
 const asUri = (value: vscode.Uri | string): vscode.Uri => (typeof value === 'string' ? vscode.Uri.parse(value) : vscode.Uri.from(value));
@@ -51,9 +57,14 @@ export async function givenFiles(uris: readonly vscode.Uri[], maxBytes: number, 
     return { uris: [active.uri], where: vscode.workspace.asRelativePath(active.uri), text };
   }
   const named: vscode.Uri[] = [];
-  for (const uri of uris) named.push(...(await isFolder(uri) ? await workspaceFiles([], token, new vscode.RelativePattern(uri, '**/*')) : [uri]));
+  for (const uri of uris)
+    named.push(...((await isFolder(uri)) ? await workspaceFiles([], token, new vscode.RelativePattern(uri, '**/*')) : [uri]));
   const unique = [...new Map(named.map((uri) => [uri.toString(), uri])).values()];
-  return { uris: unique, where: uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : vscode.l10n.t('{0} files', unique.length), text };
+  return {
+    uris: unique,
+    where: uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : vscode.l10n.t('{0} files', unique.length),
+    text,
+  };
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {

@@ -45,7 +45,7 @@ export async function scanWorkspace(deps: FindingsDeps, progress: Progress, toke
   const spent = { listing: performance.now() - started, reading: 0, scanning: 0 };
   const cancelled = () => token.isCancellationRequested;
   const batches = textsOf(uris, maxFileBytes);
-  for (let done = 0; done < uris.length && !cancelled(); ) {
+  for (let done = 0; done < uris.length && !cancelled();) {
     const waited = performance.now();
     const { value: texts } = await batches.next();
     spent.reading += performance.now() - waited;

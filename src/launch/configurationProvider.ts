@@ -35,15 +35,33 @@ export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.Debug
           refuseMisplaced(config, placed, held);
           const terminal = terminalConsole(config);
           if (terminal) {
-            throw new LaunchRefusedError(vscode.l10n.t('The launch "{0}" runs its program in a terminal ({1}), where the values of its environment would show in the command line VS Code types. Set "console": "internalConsole" to launch it with aliases.', config.name, terminal));
+            throw new LaunchRefusedError(
+              vscode.l10n.t(
+                'The launch "{0}" runs its program in a terminal ({1}), where the values of its environment would show in the command line VS Code types. Set "console": "internalConsole" to launch it with aliases.',
+                config.name,
+                terminal,
+              ),
+            );
           }
           const traced = tracedToFile(config);
           if (traced) {
-            throw new LaunchRefusedError(vscode.l10n.t('The launch "{0}" has its debugger log the launch request, environment included, to a file ("{1}"). Turn "{1}" off to launch it with aliases.', config.name, traced));
+            throw new LaunchRefusedError(
+              vscode.l10n.t(
+                'The launch "{0}" has its debugger log the launch request, environment included, to a file ("{1}"). Turn "{1}" off to launch it with aliases.',
+                config.name,
+                traced,
+              ),
+            );
           }
           const wrong = references.find((each) => 'problem' in each);
           if (wrong) {
-            throw new LaunchRefusedError(vscode.l10n.t('The variable {0} of the launch "{1}" names no alias: write vgs:<alias>, or vgs:<vault>/<alias> for a vault other than the active one.', wrong.name, config.name));
+            throw new LaunchRefusedError(
+              vscode.l10n.t(
+                'The variable {0} of the launch "{1}" names no alias: write vgs:<alias>, or vgs:<vault>/<alias> for a vault other than the active one.',
+                wrong.name,
+                config.name,
+              ),
+            );
           }
           const aliases = references as EnvAlias[];
           const inputs = [...held.keys()];
@@ -54,9 +72,18 @@ export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.Debug
           });
           if (!Array.isArray(revealed)) return revealed;
           const values = new Map(inputs.map((handout, i) => [handout, revealed[aliases.length + i]]));
-          const env = Object.fromEntries(Object.entries((config.env ?? {}) as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? exchanged(value, values) : value]));
+          const env = Object.fromEntries(
+            Object.entries((config.env ?? {}) as Record<string, unknown>).map(([name, value]) => [
+              name,
+              typeof value === 'string' ? exchanged(value, values) : value,
+            ]),
+          );
           // A debugger that defaults to a terminal (debugpy) is told not to use one.
-          resolved = { ...config, console: 'internalConsole', env: { ...env, ...Object.fromEntries(aliases.map(({ name }, i) => [name, revealed[i]])) } };
+          resolved = {
+            ...config,
+            console: 'internalConsole',
+            env: { ...env, ...Object.fromEntries(aliases.map(({ name }, i) => [name, revealed[i]])) },
+          };
           return resolved;
         },
         undefined,
@@ -68,13 +95,31 @@ export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.Debug
 }
 
 /** Refuses a handout outside `env` (args, a URL…), or one used before or expired (a second configuration of a compound launch). */
-function refuseMisplaced(config: vscode.DebugConfiguration, placed: readonly PlacedHandout[], held: ReadonlyMap<string, HandedAlias | undefined>): void {
+function refuseMisplaced(
+  config: vscode.DebugConfiguration,
+  placed: readonly PlacedHandout[],
+  held: ReadonlyMap<string, HandedAlias | undefined>,
+): void {
   const outside = [...new Set(placed.filter(({ variable }) => variable === undefined).map(({ path }) => path))];
   if (outside.length > 0) {
-    throw new LaunchRefusedError(vscode.l10n.t('The launch "{0}" puts the answer of {1} in {2}. It stands for a value only in "env", where the program alone receives it: use such an input in "env" only.', config.name, COMMANDS.revealForLaunch, outside.join(', ')));
+    throw new LaunchRefusedError(
+      vscode.l10n.t(
+        'The launch "{0}" puts the answer of {1} in {2}. It stands for a value only in "env", where the program alone receives it: use such an input in "env" only.',
+        config.name,
+        COMMANDS.revealForLaunch,
+        outside.join(', '),
+      ),
+    );
   }
   const spent = placed.find(({ handout }) => held.get(handout) === undefined);
   if (spent) {
-    throw new LaunchRefusedError(vscode.l10n.t('The variable {0} of the launch "{1}" holds an answer of {2} that was already used or has expired: each stands for one value, in one launch configuration, for two minutes. Start the launch again; in a compound launch, give each configuration its own input.', spent.variable ?? spent.path, config.name, COMMANDS.revealForLaunch));
+    throw new LaunchRefusedError(
+      vscode.l10n.t(
+        'The variable {0} of the launch "{1}" holds an answer of {2} that was already used or has expired: each stands for one value, in one launch configuration, for two minutes. Start the launch again; in a compound launch, give each configuration its own input.',
+        spent.variable ?? spent.path,
+        config.name,
+        COMMANDS.revealForLaunch,
+      ),
+    );
   }
 }

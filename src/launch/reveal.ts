@@ -35,7 +35,11 @@ export interface LaunchReveal {
 }
 
 /** The values, in the order of `references`; DECLINED when the user said no to a live vault. */
-export async function revealForLaunch(deps: LaunchDeps, references: readonly AliasReference[], options: LaunchReveal): Promise<string[] | typeof DECLINED> {
+export async function revealForLaunch(
+  deps: LaunchDeps,
+  references: readonly AliasReference[],
+  options: LaunchReveal,
+): Promise<string[] | typeof DECLINED> {
   // Each reference's vault, found once: the active vault may change while VGS answers.
   const vaults = references.map(({ vault }) => namedOrActive(deps.registry, vault));
   const byVault = new Map<string, { vault: Vault; aliases: Set<string> }>();
@@ -63,7 +67,11 @@ export async function revealForLaunch(deps: LaunchDeps, references: readonly Ali
     const client = await deps.registry.clientFor(vault);
     const wanted = [...aliases];
     const { found, notFound, failed } = await withAliasProgress(
-      plural(wanted.length, vscode.l10n.t('Revealing {0} alias from {1} for {2}', wanted.length, vault.name, options.launch), vscode.l10n.t('Revealing {0} aliases from {1} for {2}', wanted.length, vault.name, options.launch)),
+      plural(
+        wanted.length,
+        vscode.l10n.t('Revealing {0} alias from {1} for {2}', wanted.length, vault.name, options.launch),
+        vscode.l10n.t('Revealing {0} aliases from {1} for {2}', wanted.length, vault.name, options.launch),
+      ),
       wanted.length,
       (work) => client.reveal(wanted, work),
       options.signal,
@@ -73,7 +81,9 @@ export async function revealForLaunch(deps: LaunchDeps, references: readonly Ali
     if (notFound.length > 0) throw new AliasNotFoundError(notFound[0], vault.vaultId);
     for (const [alias, record] of found) values.set(`${vault.key}\n${alias}`, record.value);
     void deps.history.record('launch', vault.vaultId, wanted);
-    deps.log.info(`launch: revealed ${wanted.length} ${plural(wanted.length, 'alias', 'aliases')} from ${vault.vaultId} in ${Date.now() - started} ms`);
+    deps.log.info(
+      `launch: revealed ${wanted.length} ${plural(wanted.length, 'alias', 'aliases')} from ${vault.vaultId} in ${Date.now() - started} ms`,
+    );
   }
   return references.map(({ alias }, i) => values.get(`${vaults[i].key}\n${alias}`)!);
 }

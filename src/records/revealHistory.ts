@@ -32,7 +32,10 @@ export class RevealHistory {
   // One write at a time in this window; other windows append beside it.
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(storage: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    storage: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.file = vscode.Uri.joinPath(storage, 'reveal-history.jsonl');
   }
 

@@ -32,13 +32,21 @@ export const modalDialogs: Dialogs = {
       placeHolder: expected,
       ignoreFocusOut: true,
       // Nothing typed is no error: Enter then dismisses, which the command takes as a no.
-      validateInput: (text) => (text === '' || text.trim() === expected ? undefined : vscode.l10n.t('Type {0} to go ahead, or press Escape.', expected)),
+      validateInput: (text) =>
+        text === '' || text.trim() === expected ? undefined : vscode.l10n.t('Type {0} to go ahead, or press Escape.', expected),
     });
   },
   inform(message, detail, actions) {
     return vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions);
   },
   keep(items, title, placeHolder) {
-    return vscode.window.showQuickPick(items, { canPickMany: true, title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+    return vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title,
+      placeHolder,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
   },
 };

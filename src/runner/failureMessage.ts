@@ -20,7 +20,9 @@ export interface FailureMessages {
 
 export const failureMessages: FailureMessages = {
   show(severity, message, actions) {
-    return severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : vscode.window.showWarningMessage(message, ...actions);
+    return severity === 'error'
+      ? vscode.window.showErrorMessage(message, ...actions)
+      : vscode.window.showWarningMessage(message, ...actions);
   },
 };
 

@@ -21,7 +21,10 @@ export function onItsOwnRunner<B extends Body>(body: B): B {
 export function registerCommands(log: vscode.LogOutputChannel, commands: { readonly [id in CommandId]?: Body }): vscode.Disposable {
   return vscode.Disposable.from(
     ...Object.entries(commands).map(([id, body]) =>
-      vscode.commands.registerCommand(id, OWN_RUNNER.has(body) ? body : (...args: unknown[]) => runCommand(id as CommandId, log, () => Promise.resolve(body(...args)))),
+      vscode.commands.registerCommand(
+        id,
+        OWN_RUNNER.has(body) ? body : (...args: unknown[]) => runCommand(id as CommandId, log, () => Promise.resolve(body(...args))),
+      ),
     ),
   );
 }

@@ -63,7 +63,10 @@ function reportFailure(id: CommandId, log: vscode.LogOutputChannel, error: unkno
   // VGS errors carry their own "what happened, what to do", free of secrets and values; so do the
   // vault feature's own errors.
   const kind = errorKind(error);
-  const message = error instanceof VgsError || error instanceof UserError ? errorText(error) : vscode.l10n.t('{0} failed unexpectedly ({1}). The VGS log has details.', id, kind);
+  const message =
+    error instanceof VgsError || error instanceof UserError
+      ? errorText(error)
+      : vscode.l10n.t('{0} failed unexpectedly ({1}). The VGS log has details.', id, kind);
   log.error(`${id}: ${kind}${error instanceof VgsError && error.traceId ? ` (trace ${error.traceId})` : ''}`);
   showFailure('error', message, log, fixFor?.(kind));
   return { failed: kind, message };

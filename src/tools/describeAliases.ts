@@ -31,7 +31,11 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
     if ('problem' in aliases || 'reason' in chosen) return { invocationMessage: vscode.l10n.t('Describing aliases with VGS') };
     const { vault } = chosen;
     const count = aliases.length;
-    const invocationMessage = plural(count, vscode.l10n.t('Describing {0} alias in {1}', count, vault.name), vscode.l10n.t('Describing {0} aliases in {1}', count, vault.name));
+    const invocationMessage = plural(
+      count,
+      vscode.l10n.t('Describing {0} alias in {1}', count, vault.name),
+      vscode.l10n.t('Describing {0} aliases in {1}', count, vault.name),
+    );
     // As Show Alias Details: a live vault's records are read only after a yes (unless the user turned that off).
     if (!holdsLiveData(vault, aliases) || !confirmRevealOnLive()) return { invocationMessage };
     return {
@@ -44,14 +48,19 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
             vscode.l10n.t('Read the record of {0} alias from the live vault {1}?', count, vaultLabel(vault)),
             vscode.l10n.t('Read the records of {0} aliases from the live vault {1}?', count, vaultLabel(vault)),
           ),
-          vscode.l10n.t('VGS sends the values with them; the extension drops the values at once and gives the chat only the format, storage, classifiers and creation time.'),
+          vscode.l10n.t(
+            'VGS sends the values with them; the extension drops the values at once and gives the chat only the format, storage, classifiers and creation time.',
+          ),
           vscode.l10n.t('Setting vgs.confirmRevealOnLive turns this question off.'),
         ].join(' '),
       },
     };
   }
 
-  async invoke({ input }: vscode.LanguageModelToolInvocationOptions<DescribeInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(
+    { input }: vscode.LanguageModelToolInvocationOptions<DescribeInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const aliases = aliasList(input.aliases, 'aliases', MAX_ALIASES, this.deps.isKnownAlias);
     if ('problem' in aliases) return toolFailure(aliases.problem);
     const chosen = toolVault(this.deps.registry, optionalString(input.vault));
@@ -72,7 +81,9 @@ export class DescribeAliasesTool implements vscode.LanguageModelTool<DescribeInp
       return error ? { alias: maskValue(alias), found: false, failed: failureReason(error) } : { alias: maskValue(alias), found: false };
     });
     if (found.size > 0) void this.deps.history.record('details', vault.vaultId, [...found.keys()]);
-    this.deps.log.info(`tool ${TOOLS.describeAliases}: ${found.size} described, ${notFound.length} not found, ${failed.size} failed in ${vault.vaultId}`);
+    this.deps.log.info(
+      `tool ${TOOLS.describeAliases}: ${found.size} described, ${notFound.length} not found, ${failed.size} failed in ${vault.vaultId}`,
+    );
     return described;
   }
 }

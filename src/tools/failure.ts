@@ -7,9 +7,14 @@ import { CancelledError, VgsError } from '../vgs';
 /** VGS errors and the vault feature's own carry their "what happened, what to do" free of values; others get a generic line. */
 export function failureReason(error: unknown): string {
   if (error instanceof VgsError || error instanceof UserError) return errorText(error);
-  return vscode.l10n.t('The tool failed unexpectedly ({0}). The VGS log (VGS: Show Log) has details.', error instanceof Error ? error.name : 'error');
+  return vscode.l10n.t(
+    'The tool failed unexpectedly ({0}). The VGS log (VGS: Show Log) has details.',
+    error instanceof Error ? error.name : 'error',
+  );
 }
 
 export function isCancellation(error: unknown): boolean {
-  return error instanceof CancelledError || error instanceof vscode.CancellationError || (error instanceof Error && error.name === 'AbortError');
+  return (
+    error instanceof CancelledError || error instanceof vscode.CancellationError || (error instanceof Error && error.name === 'AbortError')
+  );
 }

@@ -32,7 +32,8 @@ function candidatesOf(file: string): vscode.Uri[] {
   const relative = file.replace(/\\/g, '/');
   const folders = vscode.workspace.workspaceFolders ?? [];
   const [first, ...rest] = relative.split('/');
-  const named = rest.length > 0 ? folders.filter((folder) => folder.name === first).map((folder) => vscode.Uri.joinPath(folder.uri, ...rest)) : [];
+  const named =
+    rest.length > 0 ? folders.filter((folder) => folder.name === first).map((folder) => vscode.Uri.joinPath(folder.uri, ...rest)) : [];
   return [...named, ...folders.map((folder) => vscode.Uri.joinPath(folder.uri, relative))];
 }
 
@@ -59,7 +60,11 @@ async function targetOf(file: string): Promise<Target> {
   // Not open: only a file in a workspace folder is read (which also keeps "../" from leaving the folder).
   const inWorkspace = candidates.filter((uri) => vscode.workspace.getWorkspaceFolder(uri) !== undefined);
   if (inWorkspace.length === 0) {
-    return { problem: vscode.l10n.t('Only files in the workspace folders, or documents open in the editor, are read. Open the file first to have it checked.') };
+    return {
+      problem: vscode.l10n.t(
+        'Only files in the workspace folders, or documents open in the editor, are read. Open the file first to have it checked.',
+      ),
+    };
   }
   for (const uri of inWorkspace) if (await exists(uri)) return { uri };
   return { problem: vscode.l10n.t('No such file in the workspace: {0}.', file) };
@@ -71,7 +76,10 @@ function asFinding({ kind, name, masked, format, range }: Located): object {
     name,
     masked,
     aliasFormat: format,
-    range: { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } },
+    range: {
+      start: { line: range.start.line, character: range.start.character },
+      end: { line: range.end.line, character: range.end.character },
+    },
   };
 }
 
@@ -81,10 +89,15 @@ export class FindSensitiveValuesTool implements vscode.LanguageModelTool<FindInp
   prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<FindInput>): vscode.PreparedToolInvocation {
     // Read-only and local (nothing leaves the machine): no question, only what it is doing.
     const file = optionalString(input.file);
-    return { invocationMessage: file ? vscode.l10n.t('Looking for sensitive values in {0}', file) : vscode.l10n.t('Looking for sensitive values') };
+    return {
+      invocationMessage: file ? vscode.l10n.t('Looking for sensitive values in {0}', file) : vscode.l10n.t('Looking for sensitive values'),
+    };
   }
 
-  async invoke({ input }: vscode.LanguageModelToolInvocationOptions<FindInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(
+    { input }: vscode.LanguageModelToolInvocationOptions<FindInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const file = optionalString(input.file);
     if (!file) return toolFailure(vscode.l10n.t('Give "file": a workspace-relative path or a URI.'));
     const target = await targetOf(file);
@@ -92,9 +105,18 @@ export class FindSensitiveValuesTool implements vscode.LanguageModelTool<FindInp
     const { uri, document } = target;
     const { detector } = this.deps;
     const shown = vscode.workspace.asRelativePath(uri);
-    if (detector.excluded(uri)) return toolResult({ file: shown, excluded: true, reason: vscode.l10n.t('The file is left out of detection by vgs.detection.exclude.'), findings: [] });
+    if (detector.excluded(uri))
+      return toolResult({
+        file: shown,
+        excluded: true,
+        reason: vscode.l10n.t('The file is left out of detection by vgs.detection.exclude.'),
+        findings: [],
+      });
     const text = await textOf(uri, detector.settings.maxFileBytes, new Map(document ? [[uri.toString(), document]] : []));
-    if (text === undefined) return toolFailure(vscode.l10n.t('{0} was not scanned: it is binary, larger than vgs.detection.maxFileSizeMB, or unreadable.', shown));
+    if (text === undefined)
+      return toolFailure(
+        vscode.l10n.t('{0} was not scanned: it is binary, larger than vgs.detection.maxFileSizeMB, or unreadable.', shown),
+      );
     const found = await detector.locate(uri, text, new Turns(), () => token.isCancellationRequested);
     if (!found) throw new vscode.CancellationError();
     this.deps.log.info(`tool ${TOOLS.findSensitiveValues}: ${found.length} findings in ${shown}`);

@@ -24,7 +24,11 @@ export interface ToolsFeature extends vscode.Disposable {
  * A tool that fails returns its reason instead of throwing: VS Code logs a thrown error together with the
  * tool's input, and the input of the tokenize tool is values.
  */
-function guarded<T extends object>(name: ToolName, tool: vscode.LanguageModelTool<T>, log: vscode.LogOutputChannel): vscode.LanguageModelTool<T> {
+function guarded<T extends object>(
+  name: ToolName,
+  tool: vscode.LanguageModelTool<T>,
+  log: vscode.LogOutputChannel,
+): vscode.LanguageModelTool<T> {
   return {
     prepareInvocation: (options, token) => {
       try {

@@ -34,7 +34,9 @@ function prepare(input: TokenizeInput): Prepared {
   const defaults = aliasDefaults();
   const format = optionalString(input.format) ?? defaults.format;
   if (!ALIAS_FORMATS.some((known) => known.name === format)) {
-    return { problem: vscode.l10n.t('"{0}" is no VGS alias format. Formats: {1}.', format, ALIAS_FORMATS.map((known) => known.name).join(', ')) };
+    return {
+      problem: vscode.l10n.t('"{0}" is no VGS alias format. Formats: {1}.', format, ALIAS_FORMATS.map((known) => known.name).join(', ')),
+    };
   }
   const storage = optionalString(input.storage) ?? defaults.storage;
   if (storage !== 'PERSISTENT' && storage !== 'VOLATILE') return { problem: vscode.l10n.t('"storage" is PERSISTENT or VOLATILE.') };
@@ -72,7 +74,11 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
     const { format, storage } = prepared.options;
     const label = vaultLabel(vault);
     return {
-      invocationMessage: plural(count, vscode.l10n.t('Tokenizing {0} value in {1}', count, vault.name), vscode.l10n.t('Tokenizing {0} values in {1}', count, vault.name)),
+      invocationMessage: plural(
+        count,
+        vscode.l10n.t('Tokenizing {0} value in {1}', count, vault.name),
+        vscode.l10n.t('Tokenizing {0} values in {1}', count, vault.name),
+      ),
       confirmationMessages: {
         title: isLive(vault) ? vscode.l10n.t('Tokenize in a live VGS vault?') : vscode.l10n.t('Tokenize with VGS?'),
         message: [
@@ -87,7 +93,10 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
     };
   }
 
-  async invoke({ input }: vscode.LanguageModelToolInvocationOptions<TokenizeInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(
+    { input }: vscode.LanguageModelToolInvocationOptions<TokenizeInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const prepared = prepare(input);
     if ('problem' in prepared) return toolFailure(prepared.problem);
     const digest = this.digest(input);
@@ -114,7 +123,9 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
       failures.set(result.error.code, group);
     });
     const failed = [...failures.values()].reduce((sum, group) => sum + group.indexes.length, 0);
-    this.deps.log.info(`tool ${TOOLS.tokenizeValues}: ${values.length - failed} of ${values.length} ${plural(values.length, 'value', 'values')} tokenized as ${options.format}/${options.storage} in ${vault.vaultId} in ${Date.now() - started} ms${failed > 0 ? ` (failed: ${[...failures.keys()].join(', ')})` : ''}`);
+    this.deps.log.info(
+      `tool ${TOOLS.tokenizeValues}: ${values.length - failed} of ${values.length} ${plural(values.length, 'value', 'values')} tokenized as ${options.format}/${options.storage} in ${vault.vaultId} in ${Date.now() - started} ms${failed > 0 ? ` (failed: ${[...failures.keys()].join(', ')})` : ''}`,
+    );
     return toolResult({
       vault: vaultFacts(vault),
       format: options.format,
@@ -124,7 +135,16 @@ export class TokenizeValuesTool implements vscode.LanguageModelTool<TokenizeInpu
       aliases: results.map((result) => (result.ok ? result.alias : null)),
       tokenized: values.length - failed,
       failed,
-      ...(failed > 0 ? { failures: [...failures].map(([code, group]) => ({ code, reason: group.reason, count: group.indexes.length, indexes: group.indexes })) } : {}),
+      ...(failed > 0
+        ? {
+            failures: [...failures].map(([code, group]) => ({
+              code,
+              reason: group.reason,
+              count: group.indexes.length,
+              indexes: group.indexes,
+            })),
+          }
+        : {}),
     });
   }
 }

@@ -12,7 +12,10 @@ export function toolVault(registry: VaultRegistry, argument: string | undefined)
   } catch (error) {
     if (!(error instanceof UnknownVaultError)) throw error;
     // The names and ids are no secret, and let the model ask again with one that exists.
-    const known = registry.list().map((vault) => `"${vault.name}" (${vault.vaultId})`).join(', ');
+    const known = registry
+      .list()
+      .map((vault) => `"${vault.name}" (${vault.vaultId})`)
+      .join(', ');
     return { reason: `${error.message} ${vscode.l10n.t('Vaults: {0}.', known || vscode.l10n.t('none'))}` };
   }
 }

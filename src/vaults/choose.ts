@@ -10,7 +10,9 @@ import { stateIconId, stateText, vaultStateOf } from './vaultState';
 /** Offers to add a vault, without waiting for the answer: the command ends now, the offer stays. */
 export function offerToAddVault(message: string): void {
   const add = vscode.l10n.t('Add Vault…');
-  void vscode.window.showInformationMessage(message, add).then((answer) => answer === add && vscode.commands.executeCommand(COMMANDS.addVault));
+  void vscode.window
+    .showInformationMessage(message, add)
+    .then((answer) => answer === add && vscode.commands.executeCommand(COMMANDS.addVault));
 }
 
 /**
@@ -54,7 +56,12 @@ export interface PickOptions {
 }
 
 /** The one vault picker: each vault with its state; the active one says so. */
-export async function pickVault(registry: VaultRegistry, vaults: readonly Vault[], placeHolder: string, options?: PickOptions): Promise<Vault | undefined> {
+export async function pickVault(
+  registry: VaultRegistry,
+  vaults: readonly Vault[],
+  placeHolder: string,
+  options?: PickOptions,
+): Promise<Vault | undefined> {
   const items: Array<vscode.QuickPickItem & { vault?: Vault }> = vaultPickItems(registry, vaults);
   const add = { label: `$(add) ${vscode.l10n.t('Add Vault…')}` };
   if (options?.offerToAdd) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, add);

@@ -76,5 +76,10 @@ export class VaultClients {
 
 /** A digest of credentials, to notice that they changed without keeping them. */
 export function fingerprint(credentials: Credentials | undefined): string | undefined {
-  return credentials && createHash('sha256').update(JSON.stringify([credentials.clientId, credentials.clientSecret])).digest('base64');
+  return (
+    credentials &&
+    createHash('sha256')
+      .update(JSON.stringify([credentials.clientId, credentials.clientSecret]))
+      .digest('base64')
+  );
 }

@@ -29,7 +29,14 @@ export async function testConnection(registry: VaultRegistry, vault: Vault, sign
     const report = await client.testConnection(signal);
     const health = registry.health.recordReport(vault.key, report, client);
     const { rateLimitRemaining, problem } = health;
-    return { vaultId: vault.vaultId, connected: true, scopes: report.scopes, canReveal: report.canReveal, rateLimitRemaining, error: problem };
+    return {
+      vaultId: vault.vaultId,
+      connected: true,
+      scopes: report.scopes,
+      canReveal: report.canReveal,
+      rateLimitRemaining,
+      error: problem,
+    };
   } catch (error) {
     const health = registry.health.recordFailure(vault.key, error, client);
     const { scopes = [], rateLimitRemaining, problem } = health;
@@ -38,7 +45,11 @@ export async function testConnection(registry: VaultRegistry, vault: Vault, sign
 }
 
 /** Runs the test with a cancellable progress notification, tells the user the outcome in one line, and logs the rest. */
-export async function testConnectionWithProgress(registry: VaultRegistry, vault: Vault, log: vscode.LogOutputChannel): Promise<ConnectionOutcome> {
+export async function testConnectionWithProgress(
+  registry: VaultRegistry,
+  vault: Vault,
+  log: vscode.LogOutputChannel,
+): Promise<ConnectionOutcome> {
   const outcome = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -86,7 +97,12 @@ export function connectionMessage(vault: Vault, state: VaultState): string {
     case 'limited':
       return state.revealDisabled
         ? vscode.l10n.t('{0}: reveal is not enabled on this vault', vault.name)
-        : vscode.l10n.t('Connected to {0}, but this account cannot {1}: it lacks {2}', vault.name, operationsText(state.lacking), scopesText(state.lacking));
+        : vscode.l10n.t(
+            'Connected to {0}, but this account cannot {1}: it lacks {2}',
+            vault.name,
+            operationsText(state.lacking),
+            scopesText(state.lacking),
+          );
     case 'not-assigned':
       return vscode.l10n.t('{0}: the vault is not assigned to service account {1}', vault.name, vault.clientId ?? '');
     case 'wrong-credentials':

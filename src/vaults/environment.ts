@@ -33,7 +33,10 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
   }
   const baseUrl = env.VGS_VAULT_URL?.trim() || undefined;
   const authUrl = env.VGS_AUTH_URL?.trim() || undefined;
-  for (const [name, url] of [['VGS_VAULT_URL', baseUrl], ['VGS_AUTH_URL', authUrl]] as const) {
+  for (const [name, url] of [
+    ['VGS_VAULT_URL', baseUrl],
+    ['VGS_AUTH_URL', authUrl],
+  ] as const) {
     const problem = url === undefined ? undefined : endpointText(url);
     if (problem) return { kind: 'invalid', problem: `${name}: ${problem}` };
   }

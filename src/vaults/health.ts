@@ -4,7 +4,15 @@
  * left, the last error. Memory only; the tree, the picker and the tooltip show it (see vaultState.ts).
  */
 import * as vscode from 'vscode';
-import { ConnectionReport, InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultClient, VaultNotAssignedError, errorKind } from '../vgs';
+import {
+  ConnectionReport,
+  InvalidCredentialsError,
+  MissingScopeError,
+  RevealNotEnabledError,
+  VaultClient,
+  VaultNotAssignedError,
+  errorKind,
+} from '../vgs';
 import { errorText } from '../runner/errorText';
 
 export type TokenState = 'not requested' | 'granted' | 'refused';
@@ -101,7 +109,8 @@ export class HealthBook implements vscode.Disposable {
 // token, or a scope) means a token was granted.
 function tokenAfter(error: unknown, previous: TokenState): TokenState {
   if (error instanceof InvalidCredentialsError) return 'refused';
-  if (error instanceof VaultNotAssignedError || error instanceof MissingScopeError || error instanceof RevealNotEnabledError) return 'granted';
+  if (error instanceof VaultNotAssignedError || error instanceof MissingScopeError || error instanceof RevealNotEnabledError)
+    return 'granted';
   return previous;
 }
 

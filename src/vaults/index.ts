@@ -24,7 +24,12 @@ export function registerVaults(context: vscode.ExtensionContext, service: VgsSer
     log.warn(`environment vault not shown: ${reading.problem}`);
     void vscode.window.showWarningMessage(vscode.l10n.t('The VGS Environment vault is not shown: {0}', reading.problem));
   }
-  const registry = new VaultRegistry({ storage, service, userAuthUrl, environmentVault: reading.kind === 'vault' ? reading.found : undefined });
+  const registry = new VaultRegistry({
+    storage,
+    service,
+    userAuthUrl,
+    environmentVault: reading.kind === 'vault' ? reading.found : undefined,
+  });
   const tree = new VaultTreeProvider(registry);
   context.subscriptions.push(
     registry,

@@ -50,7 +50,14 @@ function baseUrlQuestion(value: string): Question {
 }
 
 function tokenUrlQuestion(userTokenUrl: string, value?: string): Question {
-  return { text: { prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl), placeHolder: userTokenUrl, value, validate: optionalUrl } };
+  return {
+    text: {
+      prompt: vscode.l10n.t('Token URL; leave empty to use {0}', userTokenUrl),
+      placeHolder: userTokenUrl,
+      value,
+      validate: optionalUrl,
+    },
+  };
 }
 
 // The client id is no secret: Edit Vault shows the current one, so that changing the secret is one step.
@@ -75,12 +82,21 @@ type NewVaultField = keyof NewVault;
 /** Asks for the fields `given` lacks; undefined if the user cancelled. */
 export async function askNewVault(given: Partial<NewVault>, context: QuestionContext): Promise<NewVault | undefined> {
   const steps: Step<NewVaultField>[] = [
-    { key: 'vaultId', question: () => ({ text: { prompt: vscode.l10n.t('Vault id (VGS dashboard, Vault > Settings)'), placeHolder: 'tntabc123', validate: vaultIdText } }) },
+    {
+      key: 'vaultId',
+      question: () => ({
+        text: { prompt: vscode.l10n.t('Vault id (VGS dashboard, Vault > Settings)'), placeHolder: 'tntabc123', validate: vaultIdText },
+      }),
+    },
     { key: 'name', question: (answers) => ({ text: { prompt: vscode.l10n.t('A name for this vault'), value: answers.vaultId } }) },
     { key: 'environment', question: (answers) => environmentQuestion(answers.vaultId) },
     { key: 'baseUrl', when: mayBeCustom, question: (answers) => baseUrlQuestion(suggestedBaseUrl(answers.vaultId ?? '', context.vaults)) },
     // A base URL given as an argument comes with the token URL it needs, if any.
-    { key: 'tokenUrl', when: (answers) => mayBeCustom(answers) && given.baseUrl === undefined, question: () => tokenUrlQuestion(context.userTokenUrl) },
+    {
+      key: 'tokenUrl',
+      when: (answers) => mayBeCustom(answers) && given.baseUrl === undefined,
+      question: () => tokenUrlQuestion(context.userTokenUrl),
+    },
     { key: 'clientId', question: () => clientIdQuestion() },
     { key: 'clientSecret', question: (answers) => clientSecretQuestion(answers.clientId) },
   ];
@@ -110,7 +126,9 @@ export async function askVaultChanges(vault: Vault, context: QuestionContext): P
     {
       key: 'name',
       when: (answers) => answers.field === undefined || answers.field === 'name',
-      question: () => ({ text: { prompt: vscode.l10n.t('New name'), value: vault.name, validate: required(vscode.l10n.t('Enter a name.')) } }),
+      question: () => ({
+        text: { prompt: vscode.l10n.t('New name'), value: vault.name, validate: required(vscode.l10n.t('Enter a name.')) },
+      }),
     },
     {
       key: 'environment',
@@ -132,14 +150,19 @@ export async function askVaultChanges(vault: Vault, context: QuestionContext): P
   if (field !== 'environment') return changes as VaultChanges;
   const asked = environmentOf(changes.environment);
   // Leaving the custom environment takes its base URL away.
-  return asked.environment === 'custom' ? ({ ...changes, ...asked } as VaultChanges) : { environment: asked.environment, baseUrl: '', live: false };
+  return asked.environment === 'custom'
+    ? ({ ...changes, ...asked } as VaultChanges)
+    : { environment: asked.environment, baseUrl: '', live: false };
 }
 
 export async function confirmRemoval(vault: Vault): Promise<boolean> {
   const remove = vscode.l10n.t('Remove');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Remove vault {0} ({1})?', vault.name, vault.vaultId),
-    { modal: true, detail: vscode.l10n.t('Its client id and client secret are deleted from the OS keyring. Aliases in the vault are not touched.') },
+    {
+      modal: true,
+      detail: vscode.l10n.t('Its client id and client secret are deleted from the OS keyring. Aliases in the vault are not touched.'),
+    },
     remove,
   );
   return answer === remove;

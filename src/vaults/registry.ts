@@ -154,7 +154,8 @@ export class VaultRegistry implements vscode.Disposable {
       if (changes.clientId !== undefined || changes.clientSecret !== undefined) {
         const current = await storage.credentials(vault.vaultId);
         const clientSecret = changes.clientSecret ?? current?.clientSecret;
-        if (clientSecret === undefined) throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
+        if (clientSecret === undefined)
+          throw new VaultInputError(vscode.l10n.t('Enter the client secret of vault {0} too.', vault.vaultId));
         credentials = checkedCredentials({ clientId: changes.clientId ?? current?.clientId ?? '', clientSecret });
       }
       const used = await this.accountsOf(vault);
@@ -245,7 +246,12 @@ export class VaultRegistry implements vscode.Disposable {
 
   // What globalState holds (the vaults, the active one) shows from the constructor on; client ids once read.
   private adopt(records: readonly VaultRecord[], credentials: ReadonlyArray<{ clientId: string } | undefined>): void {
-    this.stored = records.map((record, index) => ({ ...record, key: record.vaultId, source: 'stored', clientId: credentials[index]?.clientId }));
+    this.stored = records.map((record, index) => ({
+      ...record,
+      key: record.vaultId,
+      source: 'stored',
+      clientId: credentials[index]?.clientId,
+    }));
     this.chosen = this.options.storage.chosenKey();
     const loaded = { vaults: JSON.stringify(this.stored), active: this.chosen };
     const change = { vaults: loaded.vaults !== this.loaded.vaults, active: loaded.active !== this.loaded.active };

@@ -64,7 +64,10 @@ export class VaultStorage {
 
   async storeCredentials(vaultId: string, credentials: Credentials): Promise<void> {
     try {
-      await this.secrets.store(secretKey(vaultId), JSON.stringify({ clientId: credentials.clientId, clientSecret: credentials.clientSecret }));
+      await this.secrets.store(
+        secretKey(vaultId),
+        JSON.stringify({ clientId: credentials.clientId, clientSecret: credentials.clientSecret }),
+      );
     } catch (error) {
       throw new KeyringUnavailableError(vaultId, error);
     }

@@ -86,11 +86,18 @@ export class VaultTreeProvider implements vscode.TreeDataProvider<VaultTreeNode>
 
 function credentialsText(vault: Vault): string {
   if (vault.clientId === undefined) return vscode.l10n.t('missing: Edit Vault to enter them');
-  const secret = vault.source === 'environment' ? vscode.l10n.t('secret from VGS_CLIENT_SECRET, not stored') : vscode.l10n.t('secret stored');
+  const secret =
+    vault.source === 'environment' ? vscode.l10n.t('secret from VGS_CLIENT_SECRET, not stored') : vscode.l10n.t('secret stored');
   return `${vault.clientId} · ${secret}`;
 }
 
-function vaultTooltip(vault: Vault, active: boolean, state: VaultState, health: VaultHealth, registry: VaultRegistry): vscode.MarkdownString {
+function vaultTooltip(
+  vault: Vault,
+  active: boolean,
+  state: VaultState,
+  health: VaultHealth,
+  registry: VaultRegistry,
+): vscode.MarkdownString {
   const rateLimit = registry.rateLimitRemaining(vault);
   const lines = [
     `**${escape(vault.name)}**${active ? ` (${vscode.l10n.t('active')})` : ''}: ${escape(stateText(state))}`,

@@ -13,7 +13,8 @@ const VAULT_ID_TEXT: Record<VaultIdProblem, () => string> = {
 const ENDPOINT_TEXT: Record<EndpointProblem, () => string> = {
   'not-a-url': () => vscode.l10n.t('Enter a full URL, for example https://proxy.example.com or http://127.0.0.1:8200/tntabc123.'),
   'user-info': () => vscode.l10n.t('The URL must not contain a user name or password.'),
-  'plain-http': () => vscode.l10n.t('Credentials travel over https:// only; plain http:// is allowed for loopback addresses (127.0.0.1, localhost).'),
+  'plain-http': () =>
+    vscode.l10n.t('Credentials travel over https:// only; plain http:// is allowed for loopback addresses (127.0.0.1, localhost).'),
   'not-https': () => vscode.l10n.t('The URL must start with https://.'),
 };
 
@@ -39,7 +40,8 @@ export function checkedRecord(input: VaultRecord): VaultRecord {
   }
   const baseUrl = input.baseUrl?.trim() || undefined;
   const tokenUrl = input.tokenUrl?.trim() || undefined;
-  if (input.environment === 'custom' && !baseUrl) throw new VaultInputError(vscode.l10n.t('Vault {0} uses a custom environment: enter its base URL.', vaultId));
+  if (input.environment === 'custom' && !baseUrl)
+    throw new VaultInputError(vscode.l10n.t('Vault {0} uses a custom environment: enter its base URL.', vaultId));
   const baseUrlProblem = baseUrl === undefined ? undefined : endpointText(baseUrl);
   if (baseUrlProblem) throw new VaultInputError(vscode.l10n.t('The base URL: {0}', baseUrlProblem));
   const tokenUrlProblem = tokenUrl === undefined ? undefined : endpointText(tokenUrl);

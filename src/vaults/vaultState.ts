@@ -34,7 +34,6 @@ const SCOPES: readonly Lack[] = [
   { operation: 'delete', scope: 'aliases:delete' },
 ];
 
-
 export function vaultStateOf(health: VaultHealth): VaultState {
   const { problem } = health;
   if (problem?.code === 'invalid-credentials') return { kind: 'wrong-credentials' };
@@ -108,7 +107,9 @@ export function scopesText(lacking: readonly Lack[]): string {
 
 function limitText(lacking: readonly Lack[], revealDisabled: boolean): string {
   const parts = revealDisabled ? [vscode.l10n.t('reveal not enabled on the vault')] : [];
-  const works = SCOPES.filter((each) => !lacking.some(({ operation }) => operation === each.operation) && !(revealDisabled && each.operation === 'reveal')).map(({ operation }) => operation);
+  const works = SCOPES.filter(
+    (each) => !lacking.some(({ operation }) => operation === each.operation) && !(revealDisabled && each.operation === 'reveal'),
+  ).map(({ operation }) => operation);
   if (lacking.length > 0) {
     const scopes = scopesText(lacking);
     if (works.length === 1 && works[0] === 'tokenize') parts.push(vscode.l10n.t('write-only: lacks {0}', scopes));

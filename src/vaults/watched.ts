@@ -4,7 +4,15 @@
  * is told to `notice`, and a call that VGS answered without a failure is told to `answered`, so the
  * Vaults tree shows what any command learnt, not only Test Connection.
  */
-import { InvalidCredentialsError, MissingScopeError, RevealNotEnabledError, VaultNotAssignedError, WrongBaseUrlError, type VaultClient, type VgsError } from '../vgs';
+import {
+  InvalidCredentialsError,
+  MissingScopeError,
+  RevealNotEnabledError,
+  VaultNotAssignedError,
+  WrongBaseUrlError,
+  type VaultClient,
+  type VgsError,
+} from '../vgs';
 
 export function watched(client: VaultClient, notice: (error: VgsError) => void, answered: () => void): VaultClient {
   const look = (errors: readonly unknown[]) => {
@@ -48,7 +56,9 @@ function isAboutTheVault(error: unknown): error is VgsError {
 
 // Batch calls resolve with their failures: a list of { error } (create), or a `failed` map (reveal, delete).
 function failuresIn(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value.map((each: unknown) => (typeof each === 'object' && each !== null && 'error' in each ? each.error : undefined));
-  if (typeof value === 'object' && value !== null && 'failed' in value && value.failed instanceof Map) return [...(value.failed as Map<unknown, unknown>).values()];
+  if (Array.isArray(value))
+    return value.map((each: unknown) => (typeof each === 'object' && each !== null && 'error' in each ? each.error : undefined));
+  if (typeof value === 'object' && value !== null && 'failed' in value && value.failed instanceof Map)
+    return [...(value.failed as Map<unknown, unknown>).values()];
   return [];
 }

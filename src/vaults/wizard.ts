@@ -48,7 +48,11 @@ type Reply = string | typeof BACK | undefined;
  * Asks, in order, the steps whose key `given` does not answer and whose `when` holds. The result holds the
  * given answers and those of the steps asked; undefined if the user pressed Escape.
  */
-export async function askSteps<K extends string>(title: string, steps: readonly Step<K>[], given: Answers<K>): Promise<Answers<K> | undefined> {
+export async function askSteps<K extends string>(
+  title: string,
+  steps: readonly Step<K>[],
+  given: Answers<K>,
+): Promise<Answers<K> | undefined> {
   // An answer stays when the user goes back past its step, so that coming forward again shows it.
   const answers: Answers<K> = { ...given };
   const asked = () => steps.filter((step) => given[step.key] === undefined && (step.when?.(answers) ?? true));

@@ -86,7 +86,11 @@ export function refusesEveryRequest(error: VgsError): boolean {
  * the chunks still queued, which get that error unsent; any other fails its own chunk only. Requests
  * in flight run on (a create the vault may have acted on is worth its answer) unless the signal stops them.
  */
-export async function runChunks<T>(chunks: readonly T[][], run: ChunkRun<T>, work: (chunk: T[]) => Promise<void>): Promise<Map<T, VgsError>> {
+export async function runChunks<T>(
+  chunks: readonly T[][],
+  run: ChunkRun<T>,
+  work: (chunk: T[]) => Promise<void>,
+): Promise<Map<T, VgsError>> {
   const weigh = (chunk: readonly T[]): number => chunk.reduce((sum, item) => sum + (run.weight?.(item) ?? 1), 0);
   const total = chunks.reduce((sum, chunk) => sum + weigh(chunk), 0);
   const failed = new Map<T, VgsError>();
@@ -128,8 +132,7 @@ export async function runChunks<T>(chunks: readonly T[][], run: ChunkRun<T>, wor
  * its size (413, an answer too big to read), so each half is sent again whole.
  */
 export type GroupOutcome<T, R, F> =
-  | { readonly results: R[] }
-  | { readonly refused: F; readonly culprits?: ReadonlyMap<T, F>; readonly halve?: boolean };
+  { readonly results: R[] } | { readonly refused: F; readonly culprits?: ReadonlyMap<T, F>; readonly halve?: boolean };
 
 /**
  * Resolves a refused group item by item, handing each item's result to `settle` as soon as it is known.

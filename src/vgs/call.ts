@@ -89,7 +89,11 @@ class TokenRefused extends Error {
  * Sends one call with the current token; on a 401, renews the token and sends it once more. `accept`
  * learns whether an earlier attempt of the call may have been acted on (see HttpClient.send).
  */
-export async function send<T>(context: VaultContext, call: Call, accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T): Promise<T> {
+export async function send<T>(
+  context: VaultContext,
+  call: Call,
+  accept: (response: HttpResponse, mayHaveActedBefore: boolean) => T,
+): Promise<T> {
   const { tokens, http, pacer, endpoints, target } = context;
   const { signal, deadline } = call.limits;
   const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));

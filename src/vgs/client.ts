@@ -64,7 +64,11 @@ export class VaultClient {
     return this.limited(signal, async (limits) => {
       const { scopes } = await this.context.tokens.fresh(limits.signal);
       try {
-        await this.revealOneWithin(`tok_${this.context.target.environment === 'live' ? 'live' : 'sandbox'}_${PROBE_ALIAS}`, undefined, limits);
+        await this.revealOneWithin(
+          `tok_${this.context.target.environment === 'live' ? 'live' : 'sandbox'}_${PROBE_ALIAS}`,
+          undefined,
+          limits,
+        );
       } catch (error) {
         if (error instanceof MissingScopeError || error instanceof RevealNotEnabledError) {
           return { scopes, canReveal: false, revealBlocked: error };

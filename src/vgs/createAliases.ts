@@ -12,7 +12,12 @@ import { CreatedAlias, createKey, CreateItem, readCreated, toWire, wireBytes } f
 /** Per item, in input order: its alias, or why it has none (VGS refused it, or its request failed). */
 export type CreateResult = ({ readonly ok: true } & CreatedAlias) | { readonly ok: false; readonly error: VgsError };
 
-export async function createAliases(context: VaultContext, items: readonly CreateItem[], options: BatchOptions, limits: Limits): Promise<CreateResult[]> {
+export async function createAliases(
+  context: VaultContext,
+  items: readonly CreateItem[],
+  options: BatchOptions,
+  limits: Limits,
+): Promise<CreateResult[]> {
   const started = Date.now();
   // A value asked for twice (same format, storage, classifiers) is sent once; both places get its alias.
   const unique: CreateItem[] = [];
@@ -32,21 +37,25 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   const results = new Array<CreateResult | undefined>(unique.length);
   const slots = unique.map((_, slot) => slot);
   const run = { concurrency: context.concurrency(), limits, onProgress: options.onProgress, weight: (slot: number) => uses[slot] };
-  const failed = await runChunks(chunked(slots, (slot) => wireBytes(unique[slot])), run, async (chunk) => {
-    const sendable = chunk.filter((slot) => {
-      const item = unique[slot];
-      const error = 'alias' in item ? invalidAlias(item.alias) : undefined;
-      if (error) results[slot] = { ok: false, error };
-      return !error;
-    });
-    if (sendable.length === 0) return;
-    await isolate(
-      sendable,
-      (group) => createGroup(context, group, unique, limits),
-      (_, error): CreateResult => ({ ok: false, error }),
-      (slot, result) => (results[slot] = result),
-    );
-  });
+  const failed = await runChunks(
+    chunked(slots, (slot) => wireBytes(unique[slot])),
+    run,
+    async (chunk) => {
+      const sendable = chunk.filter((slot) => {
+        const item = unique[slot];
+        const error = 'alias' in item ? invalidAlias(item.alias) : undefined;
+        if (error) results[slot] = { ok: false, error };
+        return !error;
+      });
+      if (sendable.length === 0) return;
+      await isolate(
+        sendable,
+        (group) => createGroup(context, group, unique, limits),
+        (_, error): CreateResult => ({ ok: false, error }),
+        (slot, result) => (results[slot] = result),
+      );
+    },
+  );
   const settled = slots.map((slot): CreateResult => results[slot] ?? { ok: false, error: failed.get(slot) as VgsError });
   const errors = settled.flatMap((r) => (r.ok ? [] : [r.error.code]));
   const codes = [...new Set(errors)].map((code) => `${errors.filter((c) => c === code).length} ${code}`).join(', ');
@@ -57,7 +66,12 @@ export async function createAliases(context: VaultContext, items: readonly Creat
   return positions.map((slot) => settled[slot]);
 }
 
-function createGroup(context: VaultContext, group: number[], unique: readonly CreateItem[], limits: Limits): Promise<GroupOutcome<number, CreateResult, VgsError>> {
+function createGroup(
+  context: VaultContext,
+  group: number[],
+  unique: readonly CreateItem[],
+  limits: Limits,
+): Promise<GroupOutcome<number, CreateResult, VgsError>> {
   const items = group.map((slot) => unique[slot]);
   const sensitive = items.flatMap((item) => ('value' in item ? [item.value] : []));
   const aliases = items.flatMap((item) => ('alias' in item ? [item.alias] : []));
@@ -82,7 +96,8 @@ function createGroup(context: VaultContext, group: number[], unique: readonly Cr
     },
     (response) => {
       if (response.status === 413) return { refused: new ValueTooLargeError('POST /aliases'), halve: true };
-      if (response.status !== 400) return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
+      if (response.status !== 400)
+        return { results: readCreated(response, host, items).map((created) => ({ ok: true as const, ...created })) };
       const { details, traceId } = parseErrorEnvelope(response.text);
       const refusal = (detail: string): ValidationError => {
         const error = new ValidationError(scrub(detail, sensitive, aliases), 'POST /aliases');

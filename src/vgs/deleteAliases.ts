@@ -51,9 +51,21 @@ export async function deleteOne(context: VaultContext, alias: string, storage: S
   context.logger?.info(`deleted ${maskValue(alias)} from vault ${context.target.vaultId}`);
 }
 
-export async function deleteMany(context: VaultContext, aliases: readonly string[], options: DeleteOptions, limits: Limits): Promise<DeleteResult> {
+export async function deleteMany(
+  context: VaultContext,
+  aliases: readonly string[],
+  options: DeleteOptions,
+  limits: Limits,
+): Promise<DeleteResult> {
   const started = Date.now();
-  const { unique, answers } = await answerPerAlias(context, aliases, options, limits, (group) => deleteGroup(context, group, options.storage, limits), () => false);
+  const { unique, answers } = await answerPerAlias(
+    context,
+    aliases,
+    options,
+    limits,
+    (group) => deleteGroup(context, group, options.storage, limits),
+    () => false,
+  );
   const deleted: string[] = [];
   const notFound: string[] = [];
   const failed = new Map<string, VgsError>();
@@ -74,7 +86,12 @@ export async function deleteMany(context: VaultContext, aliases: readonly string
 // whose 404 names every alias found them deleted by the attempt whose answer was lost; one naming only
 // some means that attempt deleted nothing, and those are unknown. A 404 naming none of several aliases
 // is no answer about them (a wrong URL or route answers so too).
-function deleteGroup(context: VaultContext, group: string[], storage: Storage | undefined, limits: Limits): Promise<GroupOutcome<string, boolean, undefined>> {
+function deleteGroup(
+  context: VaultContext,
+  group: string[],
+  storage: Storage | undefined,
+  limits: Limits,
+): Promise<GroupOutcome<string, boolean, undefined>> {
   const host = new URL(context.endpoints.baseUrl).host;
   return send(
     context,
@@ -95,7 +112,8 @@ function deleteGroup(context: VaultContext, group: string[], storage: Storage | 
     (response, actedBefore) => {
       if (response.status !== 404) return { results: group.map(() => true) };
       const culprits = namedAliases(response, group);
-      if (culprits.size === 0 && group.length > 1) throw new UnexpectedResponseError(host, 'POST /aliases/delete', 'HTTP 404 naming none of the aliases asked for');
+      if (culprits.size === 0 && group.length > 1)
+        throw new UnexpectedResponseError(host, 'POST /aliases/delete', 'HTTP 404 naming none of the aliases asked for');
       if (actedBefore && (culprits.size === group.length || group.length === 1)) {
         gone(context, group);
         return { results: group.map(() => true) };

@@ -49,7 +49,10 @@ export function errorKind(error: unknown): string {
 
 export class InvalidCredentialsError extends VgsError {
   readonly code = 'invalid-credentials';
-  constructor(readonly clientId: string, readonly host: string) {
+  constructor(
+    readonly clientId: string,
+    readonly host: string,
+  ) {
     super(
       '{0} rejected the client id "{1}" or its client secret. ' +
         'Check both against the service account in the VGS dashboard (Organization > Service Accounts) and enter them again.',
@@ -61,7 +64,10 @@ export class InvalidCredentialsError extends VgsError {
 
 export class VaultNotAssignedError extends VgsError {
   readonly code = 'vault-not-assigned';
-  constructor(readonly vaultId: string, readonly clientId: string) {
+  constructor(
+    readonly vaultId: string,
+    readonly clientId: string,
+  ) {
     super(
       'Vault {0} refused the token of service account "{1}": the vault is not assigned to these credentials. ' +
         'Assign the vault to the service account in the VGS dashboard, or use credentials that have it.',
@@ -73,7 +79,11 @@ export class VaultNotAssignedError extends VgsError {
 
 export class MissingScopeError extends VgsError {
   readonly code = 'missing-scope';
-  constructor(readonly scope: string, readonly clientId: string, readonly operation: string) {
+  constructor(
+    readonly scope: string,
+    readonly clientId: string,
+    readonly operation: string,
+  ) {
     super(
       'Service account "{0}" lacks the {1} scope needed to {2}. ' +
         "Scopes cannot be added later: create a service account with {1} and update this vault's credentials.",
@@ -87,14 +97,21 @@ export class MissingScopeError extends VgsError {
 export class RevealNotEnabledError extends VgsError {
   readonly code = 'reveal-not-enabled';
   constructor(readonly vaultId: string) {
-    super('Reveal is not enabled on vault {0}, so its aliases cannot be revealed. Ask VGS support to enable reveal for this vault.', vaultId);
+    super(
+      'Reveal is not enabled on vault {0}, so its aliases cannot be revealed. Ask VGS support to enable reveal for this vault.',
+      vaultId,
+    );
   }
 }
 
 export class AliasNotFoundError extends VgsError {
   readonly code = 'alias-not-found';
   /** `alias` is kept whole for the caller; the message shows it masked. `storage` is the one asked for; undefined when the vault looked in both. */
-  constructor(readonly alias: string, readonly vaultId: string, readonly storage?: string) {
+  constructor(
+    readonly alias: string,
+    readonly vaultId: string,
+    readonly storage?: string,
+  ) {
     super(
       storage === undefined
         ? 'Alias {0} was not found in vault {2}. Check the alias and the vault (VOLATILE aliases expire after about an hour).'
@@ -120,7 +137,10 @@ export class InvalidAliasError extends VgsError {
 
 export class ValidationError extends VgsError {
   readonly code = 'validation';
-  constructor(readonly detail: string, route: string) {
+  constructor(
+    readonly detail: string,
+    route: string,
+  ) {
     super('VGS rejected {0}: {1}. Correct the input and try again.', route, detail);
   }
 }
@@ -135,7 +155,10 @@ export class ValueTooLargeError extends VgsError {
 
 export class RateLimitedError extends VgsError {
   readonly code = 'rate-limited';
-  constructor(readonly vaultId: string, readonly retryAfterMs: number | undefined) {
+  constructor(
+    readonly vaultId: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
     const wait = retryAfterMs === undefined ? 'a minute' : `${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
     super(
       'Vault {0} is over its rate limit (VGS allows 3,000 requests a minute per vault) and kept refusing requests. ' +
@@ -149,7 +172,11 @@ export class RateLimitedError extends VgsError {
 export class TimeoutError extends VgsError {
   readonly code = 'timeout';
   /** `limit`: one request's timeout ran out, or the whole operation's deadline passed. */
-  constructor(readonly host: string, readonly timeoutMs: number, readonly limit: 'request' | 'operation' = 'request') {
+  constructor(
+    readonly host: string,
+    readonly timeoutMs: number,
+    readonly limit: 'request' | 'operation' = 'request',
+  ) {
     const time = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
     super(
       limit === 'request'
@@ -165,7 +192,10 @@ export class TimeoutError extends VgsError {
 
 export class TlsError extends VgsError {
   readonly code = 'tls';
-  constructor(readonly host: string, readonly reason: string) {
+  constructor(
+    readonly host: string,
+    readonly reason: string,
+  ) {
     super(
       'The secure connection to {0} failed ({1}). ' +
         "If a corporate proxy inspects HTTPS traffic, make its certificate trusted by your system (see VS Code's http.proxyStrictSSL and http.systemCertificates).",
@@ -177,22 +207,38 @@ export class TlsError extends VgsError {
 
 export class NetworkError extends VgsError {
   readonly code = 'network';
-  constructor(readonly host: string, readonly reason: string) {
+  constructor(
+    readonly host: string,
+    readonly reason: string,
+  ) {
     super('Could not reach {0} ({1}). Check your network connection and proxy settings (http.proxy), then try again.', host, reason);
   }
 }
 
 export class ServerError extends VgsError {
   readonly code = 'server';
-  constructor(readonly host: string, readonly status: number, route: string) {
+  constructor(
+    readonly host: string,
+    readonly status: number,
+    route: string,
+  ) {
     super('{0} answered {1} with HTTP {2}. This is usually temporary: try again in a few minutes.', host, route, String(status));
   }
 }
 
 export class UnexpectedResponseError extends VgsError {
   readonly code = 'unexpected-response';
-  constructor(readonly host: string, route: string, what: string) {
-    super('{0} answered {1} with {2}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.', host, route, what);
+  constructor(
+    readonly host: string,
+    route: string,
+    what: string,
+  ) {
+    super(
+      '{0} answered {1} with {2}. Try again; if it keeps happening, check that the vault URL points at the VGS Vault API.',
+      host,
+      route,
+      what,
+    );
   }
 }
 
@@ -202,7 +248,11 @@ export class UnexpectedResponseError extends VgsError {
  */
 export class WrongBaseUrlError extends VgsError {
   readonly code = 'wrong-base-url';
-  constructor(readonly baseUrl: string, readonly vaultId: string, route: string) {
+  constructor(
+    readonly baseUrl: string,
+    readonly vaultId: string,
+    route: string,
+  ) {
     const url = new URL(baseUrl);
     // The vault id is in the host (VGS) or ends the path (the emulator, a proxy); with neither, it is missing.
     const namesVault = url.hostname.startsWith(`${vaultId}.`) || url.pathname.split('/').includes(vaultId);
@@ -221,7 +271,11 @@ export class WrongBaseUrlError extends VgsError {
 /** An answer too big to read into memory; its connection was dropped once the cap was reached. */
 export class ResponseTooLargeError extends UnexpectedResponseError {
   constructor(host: string, route: string, limitBytes: number) {
-    super(host, route, `an answer over ${limitBytes >= 2 ** 20 ? `${Math.round(limitBytes / 2 ** 20)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}`);
+    super(
+      host,
+      route,
+      `an answer over ${limitBytes >= 2 ** 20 ? `${Math.round(limitBytes / 2 ** 20)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}`,
+    );
   }
 }
 

@@ -30,7 +30,11 @@ export interface AliasFormatInfo {
 export const ALIAS_FORMATS: readonly AliasFormatInfo[] = [
   { name: 'UUID', description: 'Generic VGS alias (the default)', example: 'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e' },
   { name: 'RAW_UUID', description: 'Plain UUID, no prefix', example: 'b5e183e7-b879-4613-bf04-6edfb427a020' },
-  { name: 'GENERIC_T_FOUR', description: 'Generic VGS alias keeping the last four characters', example: 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw_1111' },
+  {
+    name: 'GENERIC_T_FOUR',
+    description: 'Generic VGS alias keeping the last four characters',
+    example: 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw_1111',
+  },
   { name: 'NUM_LENGTH_PRESERVING', description: 'Digits only, same length as the value', example: '830915527' },
   { name: 'FPE_SIX_T_FOUR', description: 'Card number: first six and last four kept, Luhn-valid', example: '4111119935751111' },
   { name: 'FPE_T_FOUR', description: 'Card number: last four kept, Luhn-valid', example: '1590139624591111' },
@@ -38,9 +42,21 @@ export const ALIAS_FORMATS: readonly AliasFormatInfo[] = [
   { name: 'NON_LUHN_FPE_ALPHANUMERIC', description: 'Card number: same length, deliberately not Luhn-valid', example: '4348395486205798' },
   { name: 'FPE_SSN_T_FOUR', description: 'Social security number: last four kept', example: '804-19-6789' },
   { name: 'FPE_ACC_NUM_T_FOUR', description: 'Account number, numeric: same length, last four kept', example: '593807216789' },
-  { name: 'FPE_ALPHANUMERIC_ACC_NUM_T_FOUR', description: 'Account number, alphanumeric: same length, last four kept', example: 'Q7ZK1M0XPA3TR9BW246819' },
-  { name: 'ALPHANUMERIC_SIX_T_FOUR', description: 'Card-like, 19 characters: first six and last four kept', example: '411111aB3dE9kQz1111' },
-  { name: 'VGS_FIXED_LEN_GENERIC', description: 'Generic alphanumeric alias, 29 characters starting with vgs', example: 'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5' },
+  {
+    name: 'FPE_ALPHANUMERIC_ACC_NUM_T_FOUR',
+    description: 'Account number, alphanumeric: same length, last four kept',
+    example: 'Q7ZK1M0XPA3TR9BW246819',
+  },
+  {
+    name: 'ALPHANUMERIC_SIX_T_FOUR',
+    description: 'Card-like, 19 characters: first six and last four kept',
+    example: '411111aB3dE9kQz1111',
+  },
+  {
+    name: 'VGS_FIXED_LEN_GENERIC',
+    description: 'Generic alphanumeric alias, 29 characters starting with vgs',
+    example: 'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5',
+  },
 ];
 
 const BASE58 = '[1-9A-HJ-NP-Za-km-z]';

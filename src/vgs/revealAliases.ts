@@ -24,17 +24,24 @@ export interface RevealOptions extends BatchOptions {
  * Without a storage one request per 20 aliases finds either storage (as VGS's own end-to-end tests
  * expect); vaults set to answer storage by storage are asked for PERSISTENT, then VOLATILE for the rest.
  */
-export async function reveal(context: VaultContext, aliases: readonly string[], options: RevealOptions, limits: Limits): Promise<RevealResult> {
+export async function reveal(
+  context: VaultContext,
+  aliases: readonly string[],
+  options: RevealOptions,
+  limits: Limits,
+): Promise<RevealResult> {
   if (options.storage || !context.revealStorageByStorage()) return revealIn(context, aliases, options, limits);
   const first = await revealIn(context, aliases, { ...options, storage: 'PERSISTENT' }, limits);
   if (first.notFound.length === 0) return first;
   const second = await revealIn(context, first.notFound, { ...options, storage: 'VOLATILE' }, limits);
   // Input order, as a single pass would give it.
   const inOrder = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): Map<string, V> =>
-    new Map([...new Set(aliases)].flatMap((alias) => {
-      const value = a.get(alias) ?? b.get(alias);
-      return value === undefined ? [] : [[alias, value] as const];
-    }));
+    new Map(
+      [...new Set(aliases)].flatMap((alias) => {
+        const value = a.get(alias) ?? b.get(alias);
+        return value === undefined ? [] : [[alias, value] as const];
+      }),
+    );
   return { found: inOrder(first.found, second.found), notFound: second.notFound, failed: inOrder(first.failed, second.failed) };
 }
 
@@ -96,7 +103,8 @@ async function revealGroup(
       (response) => {
         if (response.status === 404) {
           const culprits = namedAliases(response, group);
-          if (culprits.size === 0 && group.length > 1) throw new UnexpectedResponseError(host, 'GET /aliases', 'HTTP 404 naming none of the aliases asked for');
+          if (culprits.size === 0 && group.length > 1)
+            throw new UnexpectedResponseError(host, 'GET /aliases', 'HTTP 404 naming none of the aliases asked for');
           return { refused: undefined, culprits };
         }
         const body = parseJson(response, host, 'GET /aliases');

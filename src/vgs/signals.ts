@@ -59,7 +59,12 @@ export interface Limits {
 }
 
 /** Runs one operation under `parent` and a deadline `ms` from now, after which `signal` aborts with `error`. */
-export async function withDeadline<T>(parent: AbortSignal | undefined, ms: number, error: VgsError, run: (limits: Limits) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  parent: AbortSignal | undefined,
+  ms: number,
+  error: VgsError,
+  run: (limits: Limits) => Promise<T>,
+): Promise<T> {
   const own = new AbortController();
   const timer = setTimeout(() => own.abort(error), timerMs(ms));
   const signal = parent ? AbortSignal.any([parent, own.signal]) : own.signal;

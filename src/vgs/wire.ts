@@ -71,7 +71,10 @@ export function readCreated(response: HttpResponse, host: string, group: readonl
     const entry = entries.find((e) => e.format === item.format) ?? entries[0];
     if (typeof entry?.alias !== 'string') throw new UnexpectedResponseError(host, 'POST /aliases', 'a record without an alias');
     const storage = isObject(record) && isStorage(record.storage) ? record.storage : (item.storage ?? 'PERSISTENT');
-    const classifiers = isObject(record) && Array.isArray(record.classifiers) ? record.classifiers.filter((c): c is string => typeof c === 'string') : undefined;
+    const classifiers =
+      isObject(record) && Array.isArray(record.classifiers)
+        ? record.classifiers.filter((c): c is string => typeof c === 'string')
+        : undefined;
     return { alias: entry.alias, format: item.format, storage, ...(classifiers ? { classifiers } : {}) };
   });
 }
@@ -127,7 +130,9 @@ export function answersForAliases(text: string, sent: readonly string[]): boolea
     return false;
   }
   const entries = isObject(body) && Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
-  const texts = entries.flatMap((entry) => [entry.code, entry.title, entry.detail].filter((field): field is string => typeof field === 'string'));
+  const texts = entries.flatMap((entry) =>
+    [entry.code, entry.title, entry.detail].filter((field): field is string => typeof field === 'string'),
+  );
   const words = new Set(texts.join(' ').split(WORD_SEPARATORS));
   return texts.some((each) => ALIAS_WORD.test(each)) || sent.some((alias) => words.has(alias));
 }

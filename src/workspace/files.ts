@@ -11,7 +11,11 @@ import { gitignoreGlobs } from './gitignore';
 import { matchesGlob } from './globs';
 
 /** `include` narrows the search to a folder (the Explorer's, the Aliases view's), `**` of every workspace folder by default. */
-export async function workspaceFiles(detectionExcludes: readonly string[], token: vscode.CancellationToken, include: vscode.GlobPattern = '**/*'): Promise<vscode.Uri[]> {
+export async function workspaceFiles(
+  detectionExcludes: readonly string[],
+  token: vscode.CancellationToken,
+  include: vscode.GlobPattern = '**/*',
+): Promise<vscode.Uri[]> {
   return filesOutside(await scanExcludes(detectionExcludes, token), token, include);
 }
 
@@ -21,7 +25,11 @@ export async function scanExcludes(detectionExcludes: readonly string[], token: 
 }
 
 /** The files under `include` that files.exclude and `globs` leave in. */
-export async function filesOutside(globs: readonly string[], token: vscode.CancellationToken, include: vscode.GlobPattern = '**/*'): Promise<vscode.Uri[]> {
+export async function filesOutside(
+  globs: readonly string[],
+  token: vscode.CancellationToken,
+  include: vscode.GlobPattern = '**/*',
+): Promise<vscode.Uri[]> {
   // One brace list lets the search skip whole folders (node_modules); braces do not nest, so a glob
   // with braces of its own is checked file by file instead.
   const plain = globs.filter((glob) => !/[{}]/.test(glob));

@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 // a file that is not open is matched through a stand-in. A glob matches anywhere (`**/*.log`) or
 // relative to a workspace folder (`fixtures/**`).
 export function matchesGlob(glob: string, uri: vscode.Uri): boolean {
-  const patterns: vscode.GlobPattern[] = [glob, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, glob))];
+  const patterns: vscode.GlobPattern[] = [
+    glob,
+    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, glob)),
+  ];
   return patterns.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
 }

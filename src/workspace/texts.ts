@@ -19,7 +19,8 @@ export interface FileText {
 /** The texts of `uris`, in order, READ_AHEAD at a time; a caller that stops early leaves the reads ahead to fail quietly. */
 export async function* textsOf(uris: readonly vscode.Uri[], maxBytes: number): AsyncGenerator<FileText[], void, void> {
   const open = openDocuments();
-  const batch = (from: number) => Promise.all(uris.slice(from, from + READ_AHEAD).map(async (uri) => ({ uri, text: await textOf(uri, maxBytes, open) })));
+  const batch = (from: number) =>
+    Promise.all(uris.slice(from, from + READ_AHEAD).map(async (uri) => ({ uri, text: await textOf(uri, maxBytes, open) })));
   let next = batch(0);
   try {
     for (let from = 0; from < uris.length; from += READ_AHEAD) {
@@ -33,7 +34,11 @@ export async function* textsOf(uris: readonly vscode.Uri[], maxBytes: number): A
 }
 
 /** The text of one file, as `textsOf` reads it. */
-export async function textOf(uri: vscode.Uri, maxBytes: number, open: ReadonlyMap<string, vscode.TextDocument> = openDocuments()): Promise<string | undefined> {
+export async function textOf(
+  uri: vscode.Uri,
+  maxBytes: number,
+  open: ReadonlyMap<string, vscode.TextDocument> = openDocuments(),
+): Promise<string | undefined> {
   const document = open.get(uri.toString());
   if (document) return document.getText().length > maxBytes ? undefined : document.getText();
   try {

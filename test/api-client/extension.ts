@@ -31,7 +31,11 @@ async function invokeTokenizeTool(): Promise<void> {
   if (!file) throw new Error('VGS_API_CLIENT_TOOL_RESULT names no file');
   let outcome: { text: string } | { error: string };
   try {
-    const result = await vscode.lm.invokeTool('vgs_tokenizeValues', { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+    const result = await vscode.lm.invokeTool(
+      'vgs_tokenizeValues',
+      { input, toolInvocationToken: undefined },
+      new vscode.CancellationTokenSource().token,
+    );
     const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
     outcome = { text };
   } catch (error) {

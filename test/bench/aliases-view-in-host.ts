@@ -40,7 +40,8 @@ export async function runSuite(): Promise<AliasesViewBenchResult> {
   const shown = groups.reduce((sum, group) => sum + (group.kind === 'group' ? group.count : 0), 0);
   if (shown < written.aliases) throw new Error(`the view shows ${shown} of ${written.aliases} aliases`);
 
-  const countIn = (uri: vscode.Uri) => [...tree.inventory.list()].find((file) => file.uri.toString() === uri.toString())?.aliases.length ?? 0;
+  const countIn = (uri: vscode.Uri) =>
+    [...tree.inventory.list()].find((file) => file.uri.toString() === uri.toString())?.aliases.length ?? 0;
   const samples: number[] = [];
   for (let trial = 0; trial < UPDATE_TRIALS; trial++) {
     const uri = vscode.Uri.file(written.files[trial * 1000]);

@@ -53,20 +53,23 @@ export async function benchCli(): Promise<CliBench> {
 
     const treeRuns = Array.from({ length: RUNS }, () => scan(['--format', 'json']));
     const expected = written.cards + changed.length;
-    if (treeRuns.some((each) => each.report.findings.length !== expected)) throw new Error(`tree scan: ${treeRuns[0].report.findings.length} findings, ${expected} expected`);
+    if (treeRuns.some((each) => each.report.findings.length !== expected))
+      throw new Error(`tree scan: ${treeRuns[0].report.findings.length} findings, ${expected} expected`);
     const treeMs = median(treeRuns.map((each) => each.ms));
 
     const historyRuns = Array.from({ length: RUNS }, () => scan(['--history', '--format', 'json']));
     const blobs = historyRuns[0].report.summary.scanned;
     // Blobs: the 5,000 files of the first commit and the 10 changed ones; each read once.
-    if (blobs !== written.files.length + changed.length) throw new Error(`history: ${blobs} blobs scanned, ${written.files.length + changed.length} expected`);
+    if (blobs !== written.files.length + changed.length)
+      throw new Error(`history: ${blobs} blobs scanned, ${written.files.length + changed.length} expected`);
     const historyBytes = written.bytes + changedBytes;
     const historyMs = median(historyRuns.map((each) => each.ms));
 
     for (const file of changed) writeFileSync(file, `${readFileSync(file, 'utf8')}{"id": 2, "card": "5555555555554444"}\n`);
     git('add', ...changed);
     const stagedRuns = Array.from({ length: STAGED_RUNS }, () => scan(['--staged', '--format', 'json']));
-    if (stagedRuns[0].report.summary.scanned !== changed.length) throw new Error(`staged: ${stagedRuns[0].report.summary.scanned} files scanned`);
+    if (stagedRuns[0].report.summary.scanned !== changed.length)
+      throw new Error(`staged: ${stagedRuns[0].report.summary.scanned} files scanned`);
     const stagedMs = median(stagedRuns.map((each) => each.ms));
 
     const rgMs = median(

@@ -53,7 +53,10 @@ export function benchAdversarial(): AdversarialBench {
     const perMb: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const cpu = process.cpuUsage();
-      for (const slices of [findSensitiveValuesInSlices(text, { patterns }, EDITOR_SLICE_CHARS), findAliasesInSlices(text, () => false, ALIAS_SLICE_CHARS)]) {
+      for (const slices of [
+        findSensitiveValuesInSlices(text, { patterns }, EDITOR_SLICE_CHARS),
+        findAliasesInSlices(text, () => false, ALIAS_SLICE_CHARS),
+      ]) {
         for (;;) {
           const started = process.cpuUsage();
           if (slices.next().done) break;

@@ -60,7 +60,18 @@ const BRANDS: ReadonlyArray<{ name: string; prefixes: string[]; lengths: number[
   { name: 'Maestro', prefixes: ['6759', '5018', '6304'], lengths: [16, 19], gaps: [4, 8, 12, 16] },
 ];
 
-const IBAN_SHAPES: Record<string, string> = { DE: '18n', AT: '16n', NL: 'BANK10n', GB: 'BANK14n', CH: '17n', SE: '20n', DK: '14n', FI: '14n', BE: '12n', ES: '20n' };
+const IBAN_SHAPES: Record<string, string> = {
+  DE: '18n',
+  AT: '16n',
+  NL: 'BANK10n',
+  GB: 'BANK14n',
+  CH: '17n',
+  SE: '20n',
+  DK: '14n',
+  FI: '14n',
+  BE: '12n',
+  ES: '20n',
+};
 
 export interface GeneratedDocument extends LabelledDocument {
   /** Values written, and how many of them are sensitive. */
@@ -90,7 +101,10 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
       if (style < 0.6) return number;
       const separator = style < 0.9 ? ' ' : '-';
       const cuts = [0, ...brand.gaps.filter((g) => g < length), length];
-      return cuts.slice(1).map((cut, i) => number.slice(cuts[i], cut)).join(separator);
+      return cuts
+        .slice(1)
+        .map((cut, i) => number.slice(cuts[i], cut))
+        .join(separator);
     }
   };
   const ssnDigits = () => {
@@ -102,7 +116,9 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
     for (;;) {
       const country = pick(Object.keys(IBAN_SHAPES));
       const shape = IBAN_SHAPES[country];
-      const bban = shape.startsWith('BANK') ? pick(['ABNA', 'RABO', 'INGB', 'WEST', 'BARC', 'NWBK']) + digits(Number(shape.slice(4, -1))) : digits(Number(shape.slice(0, -1)));
+      const bban = shape.startsWith('BANK')
+        ? pick(['ABNA', 'RABO', 'INGB', 'WEST', 'BARC', 'NWBK']) + digits(Number(shape.slice(4, -1)))
+        : digits(Number(shape.slice(0, -1)));
       const compact = composeIBAN({ countryCode: country, bban });
       if (!compact || !isValidIBAN(compact)) continue;
       return random() < 0.7 ? compact : compact.replace(/(.{4})(?!$)/g, '$1 ');
@@ -121,11 +137,30 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
       () => `+62 812 ${digits(4)} ${digits(4)}`,
       () => `+6281${digits(10)}`,
     ])();
-  const orderId = () => pick([() => `ORD-2024-${digits(6)}`, () => `112-${digits(7)}-${digits(7)}`, () => String(1_000_000_000 + int(99_999_999)), () => `#${1000 + int(90000)}`])();
+  const orderId = () =>
+    pick([
+      () => `ORD-2024-${digits(6)}`,
+      () => `112-${digits(7)}-${digits(7)}`,
+      () => String(1_000_000_000 + int(99_999_999)),
+      () => `#${1000 + int(90000)}`,
+    ])();
   const pfpt = () => luhnFix(`991${digits(15)}`);
-  const tok = () => `tok_sandbox_${Array.from({ length: 22 }, () => '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'[int(57)]).join('')}`;
+  const tok = () =>
+    `tok_sandbox_${Array.from({ length: 22 }, () => '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'[int(57)]).join('')}`;
   const noise = () =>
-    pick([epochMs, uuid, phone, orderId, pfpt, tok, () => hex(40), () => `${int(20)}.${int(30)}.${int(200)}`, () => `${digits(6)}******${digits(4)}`, () => String(int(100000)), () => `${int(256)}.${int(256)}.${int(256)}.${int(256)}`])();
+    pick([
+      epochMs,
+      uuid,
+      phone,
+      orderId,
+      pfpt,
+      tok,
+      () => hex(40),
+      () => `${int(20)}.${int(30)}.${int(200)}`,
+      () => `${digits(6)}******${digits(4)}`,
+      () => String(int(100000)),
+      () => `${int(256)}.${int(256)}.${int(256)}.${int(256)}`,
+    ])();
 
   // Fields that may hold a sensitive value hold one this often; with the fields that never do, about
   // 1% of all values written are sensitive.
@@ -162,7 +197,12 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
     w.write(`", "customer": {"phone": "`);
     w.value(phone());
     w.write(`", "ssn": "`);
-    field(w, () => '', () => (random() < 0.5 ? ssnDigits() : ssn()), 'ssn');
+    field(
+      w,
+      () => '',
+      () => (random() < 0.5 ? ssnDigits() : ssn()),
+      'ssn',
+    );
     w.write(`", "iban": "`);
     field(w, () => '', iban, 'iban');
     w.write(`"}, "client": "sdk/${int(5)}.${int(20)}.${int(9)}", "note": "`);
@@ -173,7 +213,12 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
     w.write(`${n},Customer ${n},c${n}@example.com,`);
     w.value(phone());
     w.write(',');
-    field(w, () => '', () => (random() < 0.5 ? ssnDigits() : ssn()), 'ssn');
+    field(
+      w,
+      () => '',
+      () => (random() < 0.5 ? ssnDigits() : ssn()),
+      'ssn',
+    );
     w.write(`,${10000 + int(89999)},`);
     field(w, () => '', iban, 'iban');
     w.write(',');
@@ -192,7 +237,9 @@ export function generateCorpus(targetBytes = 10_000_000, seed = 14): GeneratedDo
     w.write(` user=${int(1_000_000)} ts=`);
     w.value(epochMs());
     w.write(' msg="');
-    anySensitive(w, () => pick(['charge ok', 'retrying', `called ${phone()}`, `build ${int(11)}.0.${int(20000)}.${int(2000)}`, `order ${orderId()}`]));
+    anySensitive(w, () =>
+      pick(['charge ok', 'retrying', `called ${phone()}`, `build ${int(11)}.0.${int(20000)}.${int(2000)}`, `order ${orderId()}`]),
+    );
     w.write(`" took=${int(900)}ms sha=`);
     w.value(hex(40));
     w.write('\n');

@@ -62,7 +62,10 @@ export async function benchDetection(): Promise<DetectionBench> {
   const peer = peerDetector();
   peer.detect(corpus[0].text);
   const peerSeconds = median(Array.from({ length: PEER_RUNS }, () => timed(() => corpus.forEach((d) => peer.detect(d.text)))));
-  const sample = corpus.map((d) => d.text).join('').slice(0, PEER_DEFAULT_BYTES);
+  const sample = corpus
+    .map((d) => d.text)
+    .join('')
+    .slice(0, PEER_DEFAULT_BYTES);
   const peerDefaultSeconds = timed(() => new SyncRedactor().redact(sample));
 
   const scores = {
@@ -93,11 +96,17 @@ export async function benchDetection(): Promise<DetectionBench> {
   };
   const targets: Array<[string, boolean]> = [
     [`detection ${report.detect_mb_per_s} MB/s >= 100 MB/s`, report.detect_mb_per_s >= 100],
-    [`detection of hostile texts and patterns ${report.detect_worst_ms_per_mb} ms/MB <= 100 (${adversarial.worstDocument})`, report.detect_worst_ms_per_mb <= 100],
+    [
+      `detection of hostile texts and patterns ${report.detect_worst_ms_per_mb} ms/MB <= 100 (${adversarial.worstDocument})`,
+      report.detect_worst_ms_per_mb <= 100,
+    ],
     [`detection's longest block on hostile texts ${report.detect_worst_block_ms} ms < 50`, report.detect_worst_block_ms < 50],
     [`detection recall ${report.detect_recall} = 1 on the labelled cases`, report.detect_recall === 1],
     [`detection precision ${report.detect_precision} >= 0.98 on the labelled cases`, report.detect_precision >= 0.98],
-    [`detection faster than redact-pii (${report.detect_mb_per_s} vs ${report.peer_detect_mb_per_s} MB/s)`, report.detect_mb_per_s > report.peer_detect_mb_per_s],
+    [
+      `detection faster than redact-pii (${report.detect_mb_per_s} vs ${report.peer_detect_mb_per_s} MB/s)`,
+      report.detect_mb_per_s > report.peer_detect_mb_per_s,
+    ],
     [
       `detection more precise than redact-pii (${report.detect_precision} vs ${report.peer_detect_precision}; mixed ${report.detect_mixed_precision} vs ${report.peer_mixed_precision})`,
       report.detect_precision > report.peer_detect_precision && report.detect_mixed_precision > report.peer_mixed_precision,
@@ -176,7 +185,7 @@ const WORD = new Uint8Array(128).map((_, c) => Number(/\w/.test(String.fromCharC
 
 function walkWords(text: string): number {
   let words = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c >= 128 || WORD[c] === 0) {
       i++;

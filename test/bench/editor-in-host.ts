@@ -65,14 +65,19 @@ export async function runSuite(): Promise<EditorBenchResult> {
     await setLatency(emulatorUrl, latency);
     const before = await creates(emulatorUrl);
     const started = performance.now();
-    const outcome = await vscode.commands.executeCommand<{ aliases?: string[]; failed?: string; message?: string }>('vgs.tokenizeSelection');
+    const outcome = await vscode.commands.executeCommand<{ aliases?: string[]; failed?: string; message?: string }>(
+      'vgs.tokenizeSelection',
+    );
     const elapsed = performance.now() - started;
     if (!outcome?.aliases) throw new Error(`tokenizing failed: ${outcome?.failed} ${outcome?.message}`);
     trials.push({
       latency_ms: latency,
       command_to_edit_ms: Math.round(elapsed),
       requests: (await creates(emulatorUrl)) - before,
-      tokenized: document.getText().split('\n').filter((line) => /"card": "tok_sandbox_/.test(line)).length,
+      tokenized: document
+        .getText()
+        .split('\n')
+        .filter((line) => /"card": "tok_sandbox_/.test(line)).length,
       logged: lastLogged(api, 'tokenized'),
     });
   }

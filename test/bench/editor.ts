@@ -13,7 +13,12 @@ export interface EditorSummary {
 }
 
 export async function benchEditor(latencyMs: number): Promise<EditorSummary> {
-  const { cursors, document_bytes, trials } = await benchInEditor<EditorBenchResult>({ part: 'editor', timeoutMs: 5 * 60_000, emulator: true, latencyMs });
+  const { cursors, document_bytes, trials } = await benchInEditor<EditorBenchResult>({
+    part: 'editor',
+    timeoutMs: 5 * 60_000,
+    emulator: true,
+    latencyMs,
+  });
   return {
     cursors,
     document_bytes,

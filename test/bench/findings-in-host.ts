@@ -25,7 +25,14 @@ export interface FindingsBenchResult {
   readonly scan_findings: number;
   /** The extension's own log line for the scan: where the time went. */
   readonly scan_logged: string;
-  readonly workspace_tokenize: { findings: number; tokenized: number; requests: number; token_exchanges: number; orphans: number; seconds: number };
+  readonly workspace_tokenize: {
+    findings: number;
+    tokenized: number;
+    requests: number;
+    token_exchanges: number;
+    orphans: number;
+    seconds: number;
+  };
 }
 
 const vgsCount = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((each) => each.source === 'VGS').length;
@@ -68,7 +75,9 @@ export async function runSuite(): Promise<FindingsBenchResult> {
     // getDiagnostics reads the collection as the extension set it; the change event comes up to 50 ms
     // later (VS Code debounces it), which is no part of the work timed here.
     const reached = until(() => vgsCount(document.uri) === expected);
-    await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, `{"card": "${visaNumber(900_000 + trial)}"}\n`));
+    await editor.edit((edit) =>
+      edit.insert(document.lineAt(document.lineCount - 1).range.end, `{"card": "${visaNumber(900_000 + trial)}"}\n`),
+    );
     await reached;
     samples.push(Math.round(performance.now() - changed - DEBOUNCE_MS));
     listener.dispose();
@@ -97,7 +106,9 @@ export async function runSuite(): Promise<FindingsBenchResult> {
   api.dialogs.keep = async (items) => items.filter((item) => item.description?.startsWith('bench-tokenize/'));
   await fetch(`${emulatorUrl}/__emulator/log`, { method: 'DELETE' });
   const tokenizeStarted = performance.now();
-  const outcome = await vscode.commands.executeCommand<{ tokenized?: number; failed?: string; message?: string }>('vgs.tokenizeSensitiveValuesInWorkspace');
+  const outcome = await vscode.commands.executeCommand<{ tokenized?: number; failed?: string; message?: string }>(
+    'vgs.tokenizeSensitiveValuesInWorkspace',
+  );
   const tokenizeSeconds = (performance.now() - tokenizeStarted) / 1000;
   if (outcome.failed) throw new Error(`tokenizing failed: ${outcome.failed} ${outcome.message}`);
   const log = await emulatorLog(emulatorUrl);

@@ -27,7 +27,9 @@ async function timedHover(document: vscode.TextDocument, position: vscode.Positi
   const started = performance.now();
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
   const elapsed = performance.now() - started;
-  const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  const text = hovers
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+    .join('\n');
   if (!text.includes('Created:')) throw new Error(`the hover shows no metadata read from the vault:\n${text}`);
   return Math.round(elapsed * 10) / 10;
 }
@@ -45,7 +47,9 @@ export async function runSuite(): Promise<HoverBenchResult> {
     const start = line.indexOf('hover-bench');
     return new vscode.Selection(index, start, index, line.lastIndexOf('"'));
   });
-  const outcome = await vscode.commands.executeCommand<{ aliases?: string[]; failed?: string; message?: string }>('vgs.tokenizeSelection', { classifiers: ['bench'] });
+  const outcome = await vscode.commands.executeCommand<{ aliases?: string[]; failed?: string; message?: string }>('vgs.tokenizeSelection', {
+    classifiers: ['bench'],
+  });
   if (!outcome?.aliases) throw new Error(`tokenizing failed: ${outcome?.failed} ${outcome?.message}`);
   await settle(SETTLE_MS);
 

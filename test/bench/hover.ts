@@ -3,6 +3,7 @@
 import type { HoverBenchResult } from './hover-in-host';
 import { benchInEditor, runAlone } from './inEditor';
 
-export const benchHover = (latencyMs: number) => benchInEditor<HoverBenchResult>({ part: 'hover', timeoutMs: 3 * 60_000, emulator: true, latencyMs });
+export const benchHover = (latencyMs: number) =>
+  benchInEditor<HoverBenchResult>({ part: 'hover', timeoutMs: 3 * 60_000, emulator: true, latencyMs });
 
 runAlone(module, () => benchHover(Number(process.env.VGS_BENCH_LATENCY_MS ?? 50)));

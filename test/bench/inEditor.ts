@@ -28,7 +28,11 @@ export async function benchInEditor<T>({ part, timeoutMs, emulator: withEmulator
 }
 
 /** `node out/test/bench/<part>.js` (after `npm run compile && npm run package`) runs one part alone and prints it. */
-export function runAlone<T>(module: NodeModule, work: () => Promise<T>, print: (result: T) => void = (result) => console.log(JSON.stringify(result))): void {
+export function runAlone<T>(
+  module: NodeModule,
+  work: () => Promise<T>,
+  print: (result: T) => void = (result) => console.log(JSON.stringify(result)),
+): void {
   if (require.main !== module) return;
   work().then(print, (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -11,7 +11,7 @@ export const PRODUCT_ID = 'vgs-aliases.vgs-aliases';
 export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function activateProduct(): Promise<TestingApi> {
-  return (await vscode.extensions.getExtension<TestingApi>(PRODUCT_ID)!.activate());
+  return await vscode.extensions.getExtension<TestingApi>(PRODUCT_ID)!.activate();
 }
 
 /** The emulator the driver started (benchInEditor with `emulator`), and the latency it asked for, if any. */
@@ -25,8 +25,13 @@ export function benchEmulator(): { url: string; latencyMs: number } {
 /** Adds the emulator's vault through the product's command, tested (a token, as an earlier command would leave) or not, and makes it the active one. */
 export async function addBenchVault(emulatorUrl: string, testConnection: boolean): Promise<void> {
   await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId: 'tntdemo00001', name: 'Bench', environment: 'custom', baseUrl: `${emulatorUrl}/tntdemo00001`,
-    tokenUrl: `${emulatorUrl}/auth/realms/vgs/protocol/openid-connect/token`, clientId: 'demo-client', clientSecret: 'demo-secret',
+    vaultId: 'tntdemo00001',
+    name: 'Bench',
+    environment: 'custom',
+    baseUrl: `${emulatorUrl}/tntdemo00001`,
+    tokenUrl: `${emulatorUrl}/auth/realms/vgs/protocol/openid-connect/token`,
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
     testConnection,
   });
   await vscode.commands.executeCommand('vgs.selectVault', 'tntdemo00001');
@@ -53,6 +58,10 @@ export async function setLatency(emulatorUrl: string, latencyMs: number): Promis
 
 /** The product's last log line holding `text`, without its time and level: where the time went. */
 export function lastLogged(api: TestingApi, text: string): string {
-  const line = readLogFolder(api.logUri.fsPath).split('\n').filter((each) => each.includes(text)).pop() ?? '';
+  const line =
+    readLogFolder(api.logUri.fsPath)
+      .split('\n')
+      .filter((each) => each.includes(text))
+      .pop() ?? '';
   return line.replace(/^.*\] /, '');
 }

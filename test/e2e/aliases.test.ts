@@ -5,15 +5,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../harness/browser';
 import { environmentVault, useWorkbench } from './fixture';
-import {
-  chooseVgsMenuItem,
-  editorWord,
-  menuItem,
-  notification,
-  runFromPalette,
-  waitForDialog,
-  waitForEditorText,
-} from './workbench';
+import { chooseVgsMenuItem, editorWord, menuItem, notification, runFromPalette, waitForDialog, waitForEditorText } from './workbench';
 
 /** Double-clicks a word in the editor, as a person selects it. */
 async function selectWord(page: Page, word: string): Promise<void> {

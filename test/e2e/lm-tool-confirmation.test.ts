@@ -41,7 +41,10 @@ async function askedToConfirm(name: string) {
   try {
     assert.match(text, /Tokenize with VGS\?/);
     // The Environment vault on the emulator is on a custom URL: the message says so after the id.
-    assert.match(text, new RegExp(`Send 2 values to the vault "Environment" \\(${VAULT}, custom \\(127\\.0\\.0\\.1:\\d+\\)\\) to be stored there`));
+    assert.match(
+      text,
+      new RegExp(`Send 2 values to the vault "Environment" \\(${VAULT}, custom \\(127\\.0\\.0\\.1:\\d+\\)\\) to be stored there`),
+    );
     assert.match(text, /The chat gets the aliases back, never the values\./);
     for (const value of [CARD, SSN]) assert.ok(!text.includes(value), 'the confirmation holds no value');
   } catch (error) {
@@ -70,7 +73,7 @@ beforeEach(() => {
 
 after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-test('Cancel in VS Code\'s confirmation: the tool sends nothing', async () => {
+test("Cancel in VS Code's confirmation: the tool sends nothing", async () => {
   const records = session.emulator.recordCount(VAULT);
   const dialog = await askedToConfirm('lm-tool-cancel');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -82,7 +85,7 @@ test('Cancel in VS Code\'s confirmation: the tool sends nothing', async () => {
   assert.equal(session.emulator.recordCount(VAULT), records);
 });
 
-test('confirmed in VS Code\'s dialog: two aliases created, the result holds them and neither value', async () => {
+test("confirmed in VS Code's dialog: two aliases created, the result holds them and neither value", async () => {
   const records = session.emulator.recordCount(VAULT);
   const dialog = await askedToConfirm('lm-tool-confirm');
   // For the README: the dialog alone, once the palette that ran the test command has faded out.

@@ -102,6 +102,10 @@ test('the preview with values beside its file, from the editor title button', as
   const preview = page.locator('.editor-instance', { has: page.locator('.view-lines', { hasText: /"card_number":\s"4111111111111111"/ }) });
   // The value's mark (a decoration) is drawn too.
   await preview.locator('.view-overlays [class*="ced-"]').first().waitFor({ timeout: 30_000 });
-  assert.match((await editorLines(page).innerText()).replace(/\u00a0/g, ' '), /"card_number":\s"tok_sandbox_\w+"/, 'the file keeps its alias');
+  assert.match(
+    (await editorLines(page).innerText()).replace(/\u00a0/g, ' '),
+    /"card_number":\s"tok_sandbox_\w+"/,
+    'the file keeps its alias',
+  );
   await saveScreenshot(page, 'readme-preview');
 });

@@ -18,7 +18,10 @@ test('VGS: Show Log from the command palette brings up the VGS output channel', 
   const output = panel.locator('.monaco-editor .view-lines');
   await output.filter({ hasText: /VGS\sAliases\s[\d.]+\sactivated/ }).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'show-log');
-  assert.equal(await picker.evaluate((select) => (select as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text), 'VGS');
+  assert.equal(
+    await picker.evaluate((select) => (select as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text),
+    'VGS',
+  );
   assert.match(await output.innerText(), /VGS\sAliases\s[\d.]+\sactivated/);
 });
 
@@ -27,7 +30,10 @@ test('with a word of the log selected, Tokenize and Reveal refuse the Output pan
   const output = page.locator('.part.panel .monaco-editor .view-lines');
   await output.filter({ hasText: /activated/ }).waitFor({ timeout: 30_000 });
   // Select the last word of the "activated" line, as a person would with the keyboard.
-  await output.locator('.view-line', { hasText: /activated/ }).first().click();
+  await output
+    .locator('.view-line', { hasText: /activated/ })
+    .first()
+    .click();
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Control+ArrowLeft');
   session.emulator.log.clear();

@@ -74,7 +74,9 @@ describe('npm start typed in a terminal', () => {
     tempFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-start-'));
     terminal = openTerminal();
     const typed = Date.now();
-    terminal.type(`cd '${repoRoot}' && TMPDIR='${tempFolder}' PORT=${await freePort()} VGS_EMULATOR_PORT=0 npm start; echo "npm start exited with status $?"`);
+    terminal.type(
+      `cd '${repoRoot}' && TMPDIR='${tempFolder}' PORT=${await freePort()} VGS_EMULATOR_PORT=0 npm start; echo "npm start exited with status $?"`,
+    );
     output = await terminal.waitFor(READY, 300_000);
     readySeconds = ((Date.now() - typed) / 1000).toFixed(1);
   });
@@ -88,7 +90,10 @@ describe('npm start typed in a terminal', () => {
     t.diagnostic(`npm start (compile, package, emulator, code-server) to the URL: ${readySeconds} s`);
     const [demo] = fs.readdirSync(tempFolder);
     const profile = fs.readdirSync(path.join(tempFolder, demo)).find((name) => name.startsWith('vgs-code-server-'))!;
-    const settings = JSON.parse(fs.readFileSync(path.join(tempFolder, demo, profile, 'data', 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse(fs.readFileSync(path.join(tempFolder, demo, profile, 'data', 'User', 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     assert.equal(settings['files.autoSave'], 'off');
   });
 
@@ -110,17 +115,21 @@ describe('npm start typed in a terminal', () => {
     }
   });
 
-  test('Ctrl-C, then Ctrl-C again while it stops: the closing line, status 0, nothing left running or behind', { timeout: 120_000 }, async () => {
-    const workbench = workbenchUrl(output);
-    terminal.interrupt();
-    terminal.interrupt();
-    output = await terminal.waitFor(/npm start exited with status \d+/, 60_000);
-    assert.match(output, CLOSING);
-    assert.equal(/npm start exited with status (\d+)/.exec(output)![1], '0', output);
-    assert.deepEqual(fs.readdirSync(tempFolder), [], 'the temporary folder is empty');
-    assert.deepEqual(processesWithTempFolder(tempFolder), [], 'no process of the demo is left');
-    await assert.rejects(fetch(new URL('/healthz', workbench)), 'code-server no longer answers');
-  });
+  test(
+    'Ctrl-C, then Ctrl-C again while it stops: the closing line, status 0, nothing left running or behind',
+    { timeout: 120_000 },
+    async () => {
+      const workbench = workbenchUrl(output);
+      terminal.interrupt();
+      terminal.interrupt();
+      output = await terminal.waitFor(/npm start exited with status \d+/, 60_000);
+      assert.match(output, CLOSING);
+      assert.equal(/npm start exited with status (\d+)/.exec(output)![1], '0', output);
+      assert.deepEqual(fs.readdirSync(tempFolder), [], 'the temporary folder is empty');
+      assert.deepEqual(processesWithTempFolder(tempFolder), [], 'no process of the demo is left');
+      await assert.rejects(fetch(new URL('/healthz', workbench)), 'code-server no longer answers');
+    },
+  );
 });
 
 // What `npm start -- --untrusted` runs once it has built (its last command with the flag), by a shell, as npm
@@ -128,47 +137,53 @@ describe('npm start typed in a terminal', () => {
 const { scripts } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const untrusted = `${scripts.start.split('&&').at(-1)!.trim()} --untrusted`;
 
-test('npm start -- --untrusted opens the sample in Restricted Mode, where Tokenize works; SIGINT stops it with status 0', { timeout: 240_000 }, async () => {
-  // In a process group of its own, as in a terminal, where a signal reaches every process of the group.
-  const child = startTracked('sh', ['-c', untrusted], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(await freePort()), VGS_EMULATOR_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  // 'close', not 'exit': by then every line written has been read.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', () => READY.test(text) && resolve());
-    void exited.then(() => reject(new Error(`npm start ended before it was ready:\n${text}`)));
-  });
-  try {
-    assert.match(text, /Restricted Mode/);
-    const workspace = /Sample workspace \(a copy, removed on exit\): (\S+)/.exec(text)![1];
-    const browser = await launchBrowser();
+test(
+  'npm start -- --untrusted opens the sample in Restricted Mode, where Tokenize works; SIGINT stops it with status 0',
+  { timeout: 240_000 },
+  async () => {
+    // In a process group of its own, as in a terminal, where a signal reaches every process of the group.
+    const child = startTracked('sh', ['-c', untrusted], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(await freePort()), VGS_EMULATOR_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    // 'close', not 'exit': by then every line written has been read.
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('close', (code, signal) => resolve({ code, signal })),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', () => READY.test(text) && resolve());
+      void exited.then(() => reject(new Error(`npm start ended before it was ready:\n${text}`)));
+    });
     try {
-      const page = await openWorkbench(browser, workbenchUrl(text));
-      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
-      // The banner moves the workbench down as it shows: the Explorer is clicked once it is there.
-      await page.locator('.part.banner', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
-      await openPayments(page);
-      await editorWord(page, CARD).dblclick();
-      await runFromPalette(page, 'VGS: Tokenize Selection');
-      await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
-      await saveScreenshot(page, 'demo-restricted-mode');
-    } finally {
-      await browser.close();
-    }
+      assert.match(text, /Restricted Mode/);
+      const workspace = /Sample workspace \(a copy, removed on exit\): (\S+)/.exec(text)![1];
+      const browser = await launchBrowser();
+      try {
+        const page = await openWorkbench(browser, workbenchUrl(text));
+        await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+        // The banner moves the workbench down as it shows: the Explorer is clicked once it is there.
+        await page.locator('.part.banner', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+        await openPayments(page);
+        await editorWord(page, CARD).dblclick();
+        await runFromPalette(page, 'VGS: Tokenize Selection');
+        await waitForEditorText(page, /"card_number":\s"tok_sandbox_\w+"/);
+        await saveScreenshot(page, 'demo-restricted-mode');
+      } finally {
+        await browser.close();
+      }
 
-    process.kill(-child.pid!, 'SIGINT');
-    const { code, signal } = await exited;
-    assert.deepEqual({ code, signal }, { code: 0, signal: null }, text);
-    assert.match(text.trimEnd().split('\n').at(-1) ?? '', CLOSING);
-    assert.ok(!fs.existsSync(workspace), 'the workspace copy is removed');
-  } finally {
-    // A failed step leaves it running: stopped here, or the test file would wait on its output forever.
-    await stopTracked(child);
-  }
-});
+      process.kill(-child.pid!, 'SIGINT');
+      const { code, signal } = await exited;
+      assert.deepEqual({ code, signal }, { code: 0, signal: null }, text);
+      assert.match(text.trimEnd().split('\n').at(-1) ?? '', CLOSING);
+      assert.ok(!fs.existsSync(workspace), 'the workspace copy is removed');
+    } finally {
+      // A failed step leaves it running: stopped here, or the test file would wait on its output forever.
+      await stopTracked(child);
+    }
+  },
+);

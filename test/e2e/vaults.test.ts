@@ -31,7 +31,11 @@ test('Add Vault from the palette, then the tree, the status bar and Test Connect
     await answer(5, ''); // token URL: the user setting
     await answer(6, 'demo-client');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(7/7)' }).waitFor();
-    assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the secret is typed into a password box');
+    assert.equal(
+      await page.locator('.quick-input-widget input').getAttribute('type'),
+      'password',
+      'the secret is typed into a password box',
+    );
     await answer(7, 'demo-secret');
 
     await notification(page, /Connected to Demo sandbox: tokenize, reveal and delete work/).waitFor({ timeout: 30_000 });

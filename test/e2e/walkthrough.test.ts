@@ -99,8 +99,6 @@ test('the walkthrough takes a newcomer from no vault to a revealed alias', async
 
   const logs = extensionHostLogs(session.server);
   assert.match(logs, /VGS Aliases [\d.]+ activated/, 'the logs read are those of this extension host');
-  const errors = logs
-    .split('\n')
-    .filter((line) => /\[error\]/i.test(line) && /vgs/i.test(line));
+  const errors = logs.split('\n').filter((line) => /\[error\]/i.test(line) && /vgs/i.test(line));
   assert.deepEqual(errors, [], 'no error of the extension in the extension host logs');
 });

@@ -128,7 +128,10 @@ export async function waitForDialog(workbench: Pick<Workbench, 'page' | 'server'
     throw new Error('a notification came instead');
   } catch (error) {
     const file = await saveScreenshot(page, `failed-${name}`);
-    const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
+    const toasts = await page
+      .locator('.notifications-toasts')
+      .innerText()
+      .catch(() => '');
     throw new Error(
       `no dialog within ${timeout} ms (${(error as Error).message.split('\n')[0]})\n` +
         `notifications: ${toasts.trim() || '(none)'}\nVGS log:\n${vgsLogTail(server)}\nscreenshot: ${file}`,

@@ -124,12 +124,7 @@ function create(store: VaultStore, request: VaultRequest, trace: Trace, strict: 
 }
 
 // The store operation one create item asks for, or what is wrong with the item.
-function planCreate(
-  store: VaultStore,
-  item: unknown,
-  referenced: Set<string>,
-  strict: boolean,
-): (() => StoredRecord) | string {
+function planCreate(store: VaultStore, item: unknown, referenced: Set<string>, strict: boolean): (() => StoredRecord) | string {
   if (!isObject(item)) return 'an item must be an object';
   const { format } = item;
   if (format === undefined) return 'format is required';
@@ -139,7 +134,7 @@ function planCreate(
   if (!isAliasFormat(format)) return `unknown format ${JSON.stringify(format)}`;
   const storage = storageOf(item.storage);
   if (!storage) return 'storage must be PERSISTENT or VOLATILE';
-  if (('value' in item) === ('alias' in item)) return 'give either a value or an alias to reference';
+  if ('value' in item === 'alias' in item) return 'give either a value or an alias to reference';
   if ('alias' in item) {
     const alias = item.alias;
     if (typeof alias !== 'string' || alias === '') return 'alias must be a non-empty string';
@@ -166,7 +161,14 @@ function mismatch(format: AliasFormat): string {
 function revealMany(store: VaultStore, request: VaultRequest, trace: Trace): VaultAnswer {
   const list = request.query.get('aliases') ?? request.query.get('q');
   if (list === null) throw invalid('validation_error', 'Missing required parameter: aliases');
-  const aliases = [...new Set(list.split(',').map((a) => a.trim()).filter((a) => a !== ''))];
+  const aliases = [
+    ...new Set(
+      list
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    ),
+  ];
   trace.items = aliases.length;
   checkCount(aliases.length, 'aliases');
   const storage = revealStorage(request.query);
@@ -209,7 +211,12 @@ function deleteMany(store: VaultStore, request: VaultRequest, trace: Trace): Vau
   if (!storage) throw invalid('validation_error', 'storage must be PERSISTENT or VOLATILE');
   const aliases = [...new Set(data as string[])];
   const unknown = aliases.filter((alias) => !store.find(alias, storage));
-  if (unknown.length > 0) throw new ApiError(404, 'alias_not_found', unknown.map((a) => `Unknown alias: ${a}`));
+  if (unknown.length > 0)
+    throw new ApiError(
+      404,
+      'alias_not_found',
+      unknown.map((a) => `Unknown alias: ${a}`),
+    );
   for (const alias of aliases) store.deleteAlias(alias);
   return { status: 204 };
 }

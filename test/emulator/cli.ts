@@ -1,6 +1,15 @@
 // `npm run emulator -- --port 8200`: runs the emulator in the foreground until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
-import { DEMO_CLIENTS, DEMO_VAULTS, EmulatorClient, EmulatorOptions, EmulatorVault, loadConfigFile, resolveOptions, Settings } from './config';
+import {
+  DEMO_CLIENTS,
+  DEMO_VAULTS,
+  EmulatorClient,
+  EmulatorOptions,
+  EmulatorVault,
+  loadConfigFile,
+  resolveOptions,
+  Settings,
+} from './config';
 import { startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -96,7 +105,10 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(settings);
   console.log(banner(emulator.url, settings));
   const stop = (): void => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -55,8 +55,8 @@ export function resolveOptions(options: EmulatorOptions): Settings {
   const settings: Settings = {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
-    vaults: (custom ? options.vaults ?? [] : DEMO_VAULTS).map((v) => ({ ...v })),
-    clients: (custom ? options.clients ?? [] : DEMO_CLIENTS).map((c) => ({
+    vaults: (custom ? (options.vaults ?? []) : DEMO_VAULTS).map((v) => ({ ...v })),
+    clients: (custom ? (options.clients ?? []) : DEMO_CLIENTS).map((c) => ({
       ...c,
       scopes: [...c.scopes],
       vaults: [...c.vaults],
@@ -123,17 +123,7 @@ export function loadConfigFile(file: string): EmulatorOptions {
     throw new Error(`${file}: expected a JSON object`);
   }
   const options = { ...parsed } as EmulatorOptions & Record<string, unknown>;
-  const known = [
-    'port',
-    'host',
-    'vaults',
-    'clients',
-    'tokenLifetimeSeconds',
-    'rateLimit',
-    'volatileTtlSeconds',
-    'strict',
-    'latencyMs',
-  ];
+  const known = ['port', 'host', 'vaults', 'clients', 'tokenLifetimeSeconds', 'rateLimit', 'volatileTtlSeconds', 'strict', 'latencyMs'];
   const unknown = Object.keys(options).filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`${file}: unknown settings ${unknown.join(', ')}`);
   if (options.vaults !== undefined) {

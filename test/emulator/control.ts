@@ -68,7 +68,8 @@ function applyFaults(faults: Faults, spec: unknown): void {
     faults.setRateLimit(Number(limit.limit), Number(limit.windowMs));
   }
   const before = spec.expireTokensIssuedBefore;
-  if (before !== undefined) faults.expireTokensIssuedBefore(before === 'now' ? new Date() : new Date(typeof before === 'string' ? before : NaN));
+  if (before !== undefined)
+    faults.expireTokensIssuedBefore(before === 'now' ? new Date() : new Date(typeof before === 'string' ? before : NaN));
 }
 
 // One fault spec or a list of them.

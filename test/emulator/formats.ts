@@ -98,8 +98,10 @@ interface FormatRule {
 
 const uuidAlias = (env: Environment): string => `tok_${env}_${base58Uuid()}`;
 const always = (): boolean => true;
-const digitsOf = (min: number, max = Infinity) => (value: string): boolean =>
-  /^\d+$/.test(value) && value.length >= min && value.length <= max;
+const digitsOf =
+  (min: number, max = Infinity) =>
+  (value: string): boolean =>
+    /^\d+$/.test(value) && value.length >= min && value.length <= max;
 
 // Fit rules and fallbacks: the card formats follow VGS-satellite, NUM_LENGTH_PRESERVING follows Larky's mock (a
 // 3-16 digit run), the rest are this emulator's reading of each format's name and description (reference §6.3).

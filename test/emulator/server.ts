@@ -22,9 +22,7 @@ export interface EmulatorState {
   log: RequestLog;
 }
 
-type Target =
-  | { kind: 'token' }
-  | { kind: 'vault'; vaultId?: string; hostEnvironment?: Environment; route?: VaultRoute; alias?: string };
+type Target = { kind: 'token' } | { kind: 'vault'; vaultId?: string; hostEnvironment?: Environment; route?: VaultRoute; alias?: string };
 
 interface Body {
   data: Buffer;
@@ -123,13 +121,7 @@ function tokenOutcome(state: EmulatorState, req: IncomingMessage, body: Body): O
   return { ...base, status: answer.status, body: answer.body, clientId: answer.clientId };
 }
 
-function vaultOutcome(
-  state: EmulatorState,
-  req: IncomingMessage,
-  url: URL,
-  target: Target & { kind: 'vault' },
-  body: Body,
-): Outcome {
+function vaultOutcome(state: EmulatorState, req: IncomingMessage, url: URL, target: Target & { kind: 'vault' }, body: Body): Outcome {
   const href = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
   // Every request counts against its vault's budget, and every answer says what is left.
   const verdict = state.limiter.hit(target.vaultId ?? '');

@@ -100,9 +100,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const child = startTracked(
     vscode.node,
     [
-      vscode.entry, ...common,
-      '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+      vscode.entry,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
       ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       options.folder,
     ],
@@ -143,7 +149,8 @@ export function extensionHostLogs(server: CodeServer, file?: string): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/exthost/i.test(full) && entry.name.endsWith('.log') && (file === undefined || entry.name === file)) found.push(fs.readFileSync(full, 'utf8'));
+      else if (/exthost/i.test(full) && entry.name.endsWith('.log') && (file === undefined || entry.name === file))
+        found.push(fs.readFileSync(full, 'utf8'));
     }
   };
   walk(logsRoot);

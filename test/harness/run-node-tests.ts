@@ -12,8 +12,10 @@ const result = spawnSync(
     '--test',
     // e2e files each drive their own VS Code; one at a time keeps the two cores from being swamped.
     ...(layer === 'e2e' ? ['--test-concurrency=1'] : []),
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${path.join(outTest, 'harness', 'summary-reporter.js')}`, '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${path.join(outTest, 'harness', 'summary-reporter.js')}`,
+    '--test-reporter-destination=stdout',
     ...targets,
   ],
   { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, VGS_TEST_LAYER: layer }, maxBuffer: 256 * 1024 * 1024 },

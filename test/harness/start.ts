@@ -99,7 +99,9 @@ async function main(): Promise<void> {
       `To add another demo vault: VGS: Add Vault…, vault id tntdemo00002, Custom URL… ${emulator.vaultUrl('tntdemo00002')},`,
       'token URL empty, client demo-client, secret demo-secret.',
       `Sample workspace (a copy, removed on exit): ${workspace}`,
-      ...(untrusted ? ['Workspace trust: the folder is not trusted, so VS Code shows it in Restricted Mode (its banner offers Manage).'] : []),
+      ...(untrusted
+        ? ['Workspace trust: the folder is not trusted, so VS Code shows it in Restricted Mode (its banner offers Manage).']
+        : []),
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),

@@ -26,7 +26,16 @@ export function productVsix(): string {
 }
 
 /** What the product .vsix holds beside its bundle (.vscodeignore lists the same). */
-const SHIPPED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', path.join('src', 'api', 'vgs-aliases.d.ts')];
+const SHIPPED = [
+  'package.json',
+  'package.nls.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.vscodeignore',
+  'media',
+  path.join('src', 'api', 'vgs-aliases.d.ts'),
+];
 
 /**
  * The test build's .vsix: the product's manifest and files, with the bundle of test/testing-api
@@ -38,7 +47,10 @@ export function testBuildVsix(): string {
   for (const file of SHIPPED) fs.cpSync(path.join(repoRoot, file), path.join(staging, file), { recursive: true });
   check(
     'Bundling the test build',
-    spawnSync(process.execPath, ['esbuild.js', '--production', '--testing', `--outfile=${path.join(staging, 'dist', 'extension.js')}`], { cwd: repoRoot, encoding: 'utf8' }),
+    spawnSync(process.execPath, ['esbuild.js', '--production', '--testing', `--outfile=${path.join(staging, 'dist', 'extension.js')}`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }),
   );
   const vsix = path.join(staging, 'test-build.vsix');
   check(
@@ -72,7 +84,8 @@ const API_CLIENT: Companion = {
     // For the e2e test of the tokenize tool's confirmation (test/e2e/lm-tool-confirmation.test.ts).
     contributes: { commands: [{ command: 'vgsApiClient.invokeTokenizeTool', title: 'VGS Test: Invoke Tokenize Tool' }] },
   },
-  readme: "Calls the VGS Aliases public API and language-model tools from another extension, for the in-editor suite's API tests and an e2e test.\n",
+  readme:
+    "Calls the VGS Aliases public API and language-model tools from another extension, for the in-editor suite's API tests and an e2e test.\n",
 };
 
 /** A companion's folder, ready to install or to load as a development extension. */

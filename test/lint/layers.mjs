@@ -87,7 +87,11 @@ function isTopLevelFile(root, node) {
 function resolvedFile(file, specifier) {
   const target = path.resolve(path.dirname(file), specifier);
   const base = target.replace(/\.[cm]?js$/, '');
-  const candidates = [target, ...RESOLVABLE.map((extension) => base + extension), ...RESOLVABLE.map((extension) => path.join(target, `index${extension}`))];
+  const candidates = [
+    target,
+    ...RESOLVABLE.map((extension) => base + extension),
+    ...RESOLVABLE.map((extension) => path.join(target, `index${extension}`)),
+  ];
   return candidates.find((candidate) => SOURCE.test(candidate) && isFile(candidate));
 }
 
@@ -158,9 +162,7 @@ function importedSource(node) {
         ? node.moduleReference.expression.value
         : undefined;
     case 'TSImportType':
-      return node.argument.type === 'TSLiteralType' && node.argument.literal.type === 'Literal'
-        ? node.argument.literal.value
-        : undefined;
+      return node.argument.type === 'TSLiteralType' && node.argument.literal.type === 'Literal' ? node.argument.literal.value : undefined;
     case 'CallExpression':
       return node.callee.type === 'Identifier' &&
         node.callee.name === 'require' &&

@@ -45,7 +45,9 @@ async function show(relative: string, content: string): Promise<vscode.TextEdito
 /** Calls the Vault API as another tool would: aliases the extension never saw, deletions it never made. */
 async function vaultApi(vaultId: string, method: string, path: string, json?: unknown): Promise<any> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-client', client_secret: demo.clientSecret });
-  const { access_token: token } = (await (await fetch(emulator.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
+  const { access_token: token } = (await (await fetch(emulator.tokenUrl, { method: 'POST', body: form })).json()) as {
+    access_token: string;
+  };
   const response = await fetch(emulator.vaultUrl(vaultId) + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
@@ -69,7 +71,8 @@ async function madeElsewhere(vaultId: string, count: number, format = 'UUID'): P
 const deleteElsewhere = (vaultId: string, alias: string) => vaultApi(vaultId, 'DELETE', `/aliases/${encodeURIComponent(alias)}`);
 
 const withCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((each) => each.code === code);
-const codes = (diagnostics: vscode.Diagnostic[]) => diagnostics.map((each) => each.code).filter((code) => typeof code === 'string' && !['card', 'ssn', 'iban', 'custom'].includes(code));
+const codes = (diagnostics: vscode.Diagnostic[]) =>
+  diagnostics.map((each) => each.code).filter((code) => typeof code === 'string' && !['card', 'ssn', 'iban', 'custom'].includes(code));
 
 const setLint = (name: string, value: unknown) => setWorkspaceSetting('vgs.lint', name, value);
 
@@ -95,7 +98,9 @@ describe('Alias checks', () => {
   afterEach(async () => {
     Object.assign(api.dialogs, realDialogs);
     await closeEditors();
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), 'alias-checks'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs
+      .delete(vscode.Uri.joinPath(folder(), 'alias-checks'), { recursive: true, useTrash: false })
+      .then(undefined, () => undefined);
     for (const name of ['mixedEnvironments', 'volatileAliases', 'missingAliases', 'liveFiles']) await setLint(name, undefined);
   });
 
@@ -107,7 +112,9 @@ describe('Alias checks', () => {
 
   it('a sandbox alias in a file with live aliases is a warning on the sandbox alias; vgs.lint.mixedEnvironments off, none', async () => {
     const { document } = await show('mixed.json', `{ "test": "${SANDBOX_ALIAS}",\n  "prod": "${LIVE_ALIAS}" }\n`);
-    const [mixed] = withCode('mixed-environments')(await diagnosticsWhen(document.uri, (now) => codes(now).includes('mixed-environments'), 'the mix is reported'));
+    const [mixed] = withCode('mixed-environments')(
+      await diagnosticsWhen(document.uri, (now) => codes(now).includes('mixed-environments'), 'the mix is reported'),
+    );
     assert.equal(mixed.source, 'VGS');
     assert.equal(mixed.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(mixed.message, 'Sandbox alias in a file that also holds live aliases: the environments are mixed.');
@@ -133,7 +140,11 @@ describe('Alias checks', () => {
     assert.equal(tokenized.failed, undefined, tokenized.message);
     const alias = (tokenized.aliases as string[])[0];
     assert.equal(api.known.get(alias)?.storage, 'VOLATILE');
-    const [volatile] = await diagnosticsWhen(editor.document.uri, (now) => codes(now).includes('volatile-alias'), 'the VOLATILE alias is reported');
+    const [volatile] = await diagnosticsWhen(
+      editor.document.uri,
+      (now) => codes(now).includes('volatile-alias'),
+      'the VOLATILE alias is reported',
+    );
     assert.equal(volatile.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(volatile.message, 'VOLATILE alias: VGS deletes it about an hour after creating it.');
     assert.deepEqual(volatile.range, rangeOf(editor.document, alias));
@@ -148,11 +159,19 @@ describe('Alias checks', () => {
     emulator.log.clear();
     const outcome = await run();
     assert.equal(outcome.failed, undefined, outcome.message);
-    assert.deepEqual({ found: outcome.found, notFound: outcome.notFound, notChecked: outcome.notChecked }, { found: 2, notFound: [deleted], notChecked: 0 });
+    assert.deepEqual(
+      { found: outcome.found, notFound: outcome.notFound, notChecked: outcome.notChecked },
+      { found: 2, notFound: [deleted], notChecked: 0 },
+    );
     assert.equal(outcome.message, 'Checked 3 aliases of alias-checks/check.json: 2 found, 1 not found in their vault (deleted?).');
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [3], 'one request to the sandbox vault');
-    const errors = withCode('alias-not-found')(await diagnosticsWhen(document.uri, (now) => withCode('alias-not-found')(now).length === 2, 'the deleted alias, at both places'));
-    assert.deepEqual(errors.map((each) => each.range), [rangeOf(document, deleted, 0), rangeOf(document, deleted, 1)]);
+    const errors = withCode('alias-not-found')(
+      await diagnosticsWhen(document.uri, (now) => withCode('alias-not-found')(now).length === 2, 'the deleted alias, at both places'),
+    );
+    assert.deepEqual(
+      errors.map((each) => each.range),
+      [rangeOf(document, deleted, 0), rangeOf(document, deleted, 1)],
+    );
     for (const error of errors) {
       assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(error.message, `Alias not found in vault "Checks sandbox" (${SANDBOX}) — deleted?`);
@@ -166,7 +185,11 @@ describe('Alias checks', () => {
     for (const each of values) assert.ok(!stored.includes(each), 'no value in the index');
 
     await setLint('missingAliases', false);
-    await diagnosticsWhen(document.uri, (now) => withCode('alias-not-found')(now).length === 0, 'vgs.lint.missingAliases off, the errors go');
+    await diagnosticsWhen(
+      document.uri,
+      (now) => withCode('alias-not-found')(now).length === 0,
+      'vgs.lint.missingAliases off, the errors go',
+    );
   });
 
   it('an alias found later in another vault loses its error; a live vault is asked about first', async () => {
@@ -185,7 +208,10 @@ describe('Alias checks', () => {
     assert.equal(second.failed, undefined, second.message);
     assert.equal(second.found, 1);
     assert.equal(asked.length, 1);
-    assert.match(asked[0], /^Check 1 alias of alias-checks\/raw\.txt in the live vault "Checks live"\?\nVGS reveals them to tell which it has; the values are dropped unshown\./);
+    assert.match(
+      asked[0],
+      /^Check 1 alias of alias-checks\/raw\.txt in the live vault "Checks live"\?\nVGS reveals them to tell which it has; the values are dropped unshown\./,
+    );
     await diagnosticsWhen(document.uri, (now) => withCode('alias-not-found')(now).length === 0, 'found in the live vault, the error goes');
     assert.equal(api.known.get(alias)?.vault, LIVE);
   });
@@ -215,7 +241,10 @@ describe('Alias checks', () => {
     await show('env.txt', `${sandboxAlias}\n${LIVE_ALIAS}\n`);
     emulator.log.clear();
     const outcome = await run();
-    assert.deepEqual({ found: outcome.found, notFound: outcome.notFound, notChecked: outcome.notChecked }, { found: 1, notFound: [], notChecked: 1 });
+    assert.deepEqual(
+      { found: outcome.found, notFound: outcome.notFound, notChecked: outcome.notChecked },
+      { found: 1, notFound: [], notChecked: 1 },
+    );
     assert.match(outcome.message as string, /1 not checked: live aliases are not asked of the sandbox vault "Checks sandbox"\./);
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [1], 'only the sandbox alias was sent');
   });
@@ -232,7 +261,10 @@ describe('Alias checks', () => {
     assert.equal(outcome.failed, 'declined');
     assert.equal(emulator.log.count(), 0, 'nothing was sent');
     assert.equal(asked.length, 1);
-    assert.match(asked[0], /^Send 2 values flagged in alias-checks\/possible\.txt to the sandbox vault "Checks sandbox" to check which are aliases\?\nThey travel as lookups, in the request URL, where proxies and gateways may log them/);
+    assert.match(
+      asked[0],
+      /^Send 2 values flagged in alias-checks\/possible\.txt to the sandbox vault "Checks sandbox" to check which are aliases\?\nThey travel as lookups, in the request URL, where proxies and gateways may log them/,
+    );
     for (const each of values) assert.ok(!asked[0].includes(each), 'no value in the question');
   });
 
@@ -249,7 +281,10 @@ describe('Alias checks', () => {
       assert.equal(outcome.failed, undefined, outcome.message);
       assert.equal(asked.length, round, 'asked each time');
     }
-    assert.match(asked[0], /^Send 1 value flagged in alias-checks\/possible-live\.txt to the live vault "Checks live" to check whether it is an alias\?\nThey travel as lookups, in the request URL.* Setting vgs\.confirmRevealOnLive turns this question off\.$/s);
+    assert.match(
+      asked[0],
+      /^Send 1 value flagged in alias-checks\/possible-live\.txt to the live vault "Checks live" to check whether it is an alias\?\nThey travel as lookups, in the request URL.* Setting vgs\.confirmRevealOnLive turns this question off\.$/s,
+    );
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [1, 1]);
   });
 
@@ -263,7 +298,10 @@ describe('Alias checks', () => {
     emulator.log.clear();
     const byFolder = await run(vscode.Uri.joinPath(folder(), 'alias-checks', 'folder'));
     assert.equal(byFolder.failed, undefined, byFolder.message);
-    assert.deepEqual({ files: byFolder.files, found: byFolder.found, notFound: byFolder.notFound }, { files: 2, found: 24, notFound: [gone] });
+    assert.deepEqual(
+      { files: byFolder.files, found: byFolder.found, notFound: byFolder.notFound },
+      { files: 2, found: 24, notFound: [gone] },
+    );
     assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [20, 5]);
     assert.match(byFolder.message as string, /^Checked 25 aliases of alias-checks\/folder: 24 found, 1 not found/);
     const [error] = await diagnosticsWhen(a, (now) => withCode('alias-not-found')(now).length === 1, 'a file nobody opened is in Problems');

@@ -12,7 +12,10 @@ let api: TestingApi;
 let demo: DemoVaults;
 const realDialogs: Partial<TestingApi['dialogs']> = {};
 
-type Outcome = { failed?: string; message?: string; aliases?: string[]; withoutClassifiers?: string[]; classifiers?: string[] } & Record<string, unknown>;
+type Outcome = { failed?: string; message?: string; aliases?: string[]; withoutClassifiers?: string[]; classifiers?: string[] } & Record<
+  string,
+  unknown
+>;
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 async function selected(content: string, value: string): Promise<vscode.TextEditor> {
@@ -40,7 +43,8 @@ describe('Classifiers kept by fingerprinting', () => {
   it('says which aliases came back without the classifiers asked, and Update Classifiers adds them to the old ones', async () => {
     const value = '5200828282828210';
     await selected(`a=${value}`, value);
-    const [alias] = (await run('vgs.tokenizeSelectionAs', { vault: SANDBOX, format: 'UUID', storage: 'PERSISTENT', classifiers: ['card'] })).aliases!;
+    const [alias] = (await run('vgs.tokenizeSelectionAs', { vault: SANDBOX, format: 'UUID', storage: 'PERSISTENT', classifiers: ['card'] }))
+      .aliases!;
     assert.deepEqual(await classifiersOf(alias), ['card']);
 
     await vscode.commands.executeCommand('notifications.clearAll');

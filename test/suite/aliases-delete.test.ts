@@ -43,7 +43,8 @@ function answer(confirm: boolean, type?: string): Asked {
 async function aliasesIn(vault: string, count: number): Promise<string[]> {
   const values = Array.from({ length: count }, () => `8${Date.now().toString().slice(-9)}${String(made++).padStart(6, '0')}`);
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: values.join('\n') }));
-  const selectAll = () => (editor.selections = values.map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length)));
+  const selectAll = () =>
+    (editor.selections = values.map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length)));
   selectAll();
   const { aliases, failed, message } = await run('vgs.tokenizeSelection', { vault });
   assert.equal(failed, undefined, message);
@@ -123,7 +124,10 @@ describe('Delete Alias questions', () => {
     assert.equal((await run('vgs.deleteAlias', { vault: LIVE })).failed, 'declined');
     assert.equal(deleteRequests(), 0, 'nothing was sent');
     assert.equal(asked.confirmed.length, 1, 'the modal first');
-    assert.deepEqual(asked.typed.map(({ expected }) => expected), ['1']);
+    assert.deepEqual(
+      asked.typed.map(({ expected }) => expected),
+      ['1'],
+    );
     assert.match(asked.typed[0].prompt, /^Type 1 to delete 1 alias from the live vault "Delete live"\./);
 
     asked = answer(false, '1');
@@ -138,7 +142,10 @@ describe('Delete Alias questions', () => {
     const [alias] = await aliasesIn(SANDBOX, 1);
     const here = vscode.window.activeTextEditor!;
     // One after the other: untitled documents opened at once may get the same name.
-    const others = [await vscode.workspace.openTextDocument({ content: `a=${alias}` }), await vscode.workspace.openTextDocument({ content: `b: "${alias}"` })];
+    const others = [
+      await vscode.workspace.openTextDocument({ content: `a=${alias}` }),
+      await vscode.workspace.openTextDocument({ content: `b: "${alias}"` }),
+    ];
     await vscode.workspace.openTextDocument({ content: `not it: ${alias.slice(0, -1)}x` });
     await vscode.window.showTextDocument(here.document);
     here.selection = new vscode.Selection(0, 1, 0, 1);
@@ -146,8 +153,15 @@ describe('Delete Alias questions', () => {
     const asked = answer(false);
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
     const names = others.map(({ uri }) => vscode.workspace.asRelativePath(uri));
-    assert.match(asked.confirmed[0].detail, new RegExp(`\n\nAlso used in 2 other files: (${names.join(', ')}|${[...names].reverse().join(', ')})\.$`));
-    assert.equal([...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0), reads, 'no file was read for it');
+    assert.match(
+      asked.confirmed[0].detail,
+      new RegExp(`\n\nAlso used in 2 other files: (${names.join(', ')}|${[...names].reverse().join(', ')})\.$`),
+    );
+    assert.equal(
+      [...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0),
+      reads,
+      'no file was read for it',
+    );
 
     await aliasesIn(SANDBOX, 1);
     const single = answer(false);

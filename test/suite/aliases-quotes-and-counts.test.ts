@@ -39,7 +39,7 @@ describe('Quotes and counts', () => {
 
   after(() => demo?.close());
 
-  it('a selection that takes in a JSON string\'s opening quote tokenizes what is inside: the JSON stays valid', async () => {
+  it("a selection that takes in a JSON string's opening quote tokenizes what is inside: the JSON stays valid", async () => {
     const editor = await open(`{\n  "card": "${CARD}"\n}\n`, 'json');
     select(editor, `"${CARD}`);
     const outcome = await tokenize();
@@ -49,14 +49,17 @@ describe('Quotes and counts', () => {
     assert.match(card, /^tok_sandbox_\w+$/);
   });
 
-  it('a selection reaching across a JSON string\'s quote to other text is refused, and nothing is sent', async () => {
+  it("a selection reaching across a JSON string's quote to other text is refused, and nothing is sent", async () => {
     const original = `{\n  "card": "${CARD}"\n}\n`;
     const editor = await open(original, 'json');
     select(editor, `: "${CARD}`);
     emulator.log.clear();
     const outcome = await tokenize();
     assert.equal(outcome.failed, 'EditorInputError');
-    assert.match(outcome.message ?? '', /The selection on line 2 takes in a quote of a string and text outside the string\. Select the value inside the quotes\./);
+    assert.match(
+      outcome.message ?? '',
+      /The selection on line 2 takes in a quote of a string and text outside the string\. Select the value inside the quotes\./,
+    );
     assert.equal(emulator.log.count(), 0, 'nothing was sent');
     assert.equal(editor.document.getText(), original);
   });

@@ -72,7 +72,8 @@ describe('Safeguards', () => {
     assert.equal((await run('vgs.showAliasDetails', { vault: LIVE, aliases: [alias] })).failed, 'declined');
     assert.equal((await run('vgs.copyRevealedValue', { vault: LIVE, alias })).failed, 'declined');
     assert.equal(asked.length, 3, 'each command asked');
-    for (const question of asked) assert.match(question, /live vault "Safeguards live"[\s\S]*vgs\.confirmRevealOnLive turns this question off/);
+    for (const question of asked)
+      assert.match(question, /live vault "Safeguards live"[\s\S]*vgs\.confirmRevealOnLive turns this question off/);
     assert.equal(emulator.log.count(), 0, 'nothing was asked of VGS');
     assert.equal(shown, '', 'no value was shown');
     assert.equal(await vscode.env.clipboard.readText(), 'copied before', 'nothing was copied');
@@ -166,7 +167,12 @@ describe('Safeguards', () => {
   it('Details of a format-preserving alias says which masked text is the alias and which the value', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '6212345678901232' }));
     editor.selections = [new vscode.Selection(0, 0, 0, 16)];
-    const { aliases, failed, message } = await run('vgs.tokenizeSelectionAs', { vault: SANDBOX, format: 'FPE_SIX_T_FOUR', storage: 'PERSISTENT', classifiers: [] });
+    const { aliases, failed, message } = await run('vgs.tokenizeSelectionAs', {
+      vault: SANDBOX,
+      format: 'FPE_SIX_T_FOUR',
+      storage: 'PERSISTENT',
+      classifiers: [],
+    });
     assert.equal(failed, undefined, message);
     const shown: string[] = [];
     api.dialogs.inform = async (title, detail) => {

@@ -46,13 +46,19 @@ async function shown(node?: AliasesNode): Promise<Shown[]> {
     if (child.kind === 'file' && !vscode.workspace.asRelativePath(child.resourceUri).startsWith(`${FOLDER}/`)) continue;
     const children = child.kind === 'alias' ? [] : await shown(child);
     if (child.kind === 'group' && children.length === 0) continue;
-    out.push({ node: child, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: String(item.description), children });
+    out.push({
+      node: child,
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+      description: String(item.description),
+      children,
+    });
   }
   return out;
 }
 
 /** Labels and descriptions only: what the assertions compare. */
-const outline = (nodes: readonly Shown[]): unknown[] => nodes.map(({ label, description, children }) => (children.length ? [label, description, outline(children)] : [label, description]));
+const outline = (nodes: readonly Shown[]): unknown[] =>
+  nodes.map(({ label, description, children }) => (children.length ? [label, description, outline(children)] : [label, description]));
 
 /** The view once `ready` holds for it, re-read at each change the tree announces; fails after 20 s. */
 async function viewWhen(ready: (view: Shown[]) => boolean, what: string): Promise<Shown[]> {
@@ -136,10 +142,21 @@ describe('Aliases view', () => {
   it('groups by vault, else by environment, then file and line, with counts; excluded files are absent', async () => {
     const view = await viewWhen((each) => has(each, `${FOLDER}/notes.txt`) && has(each, `${FOLDER}/cards.json`), 'the files of the test');
     assert.deepEqual(outline(view), [
-      ['View vault', `${VAULT} · 3 aliases · 2 files`, [
-        [`${FOLDER}/cards.json`, '1 alias', [['411111…1111', 'line 2']]],
-        [`${FOLDER}/orders.json`, '2 aliases', [[uuids[0], 'line 2'], [uuids[1], 'line 3']]],
-      ]],
+      [
+        'View vault',
+        `${VAULT} · 3 aliases · 2 files`,
+        [
+          [`${FOLDER}/cards.json`, '1 alias', [['411111…1111', 'line 2']]],
+          [
+            `${FOLDER}/orders.json`,
+            '2 aliases',
+            [
+              [uuids[0], 'line 2'],
+              [uuids[1], 'line 3'],
+            ],
+          ],
+        ],
+      ],
       ['Sandbox, vault not known', '1 alias · 1 file', [[`${FOLDER}/notes.txt`, '1 alias', [[SANDBOX_ALIAS, 'line 1']]]]],
       ['Live, vault not known', '1 alias · 1 file', [[`${FOLDER}/notes.txt`, '1 alias', [[LIVE_ALIAS, 'line 2']]]]],
       ['Vault not known', '1 alias · 1 file', [[`${FOLDER}/notes.txt`, '1 alias', [[RAW_UUID_ALIAS, 'line 3']]]]],
@@ -153,7 +170,10 @@ describe('Aliases view', () => {
     assert.deepEqual(ours, [file(`${FOLDER}/cards.json`), file(`${FOLDER}/orders.json`)].map(String));
     const fileNode = view[0].children[0].node;
     assert.equal(fileNode.kind === 'file' && fileNode.resourceUri.toString(), file(`${FOLDER}/cards.json`).toString());
-    assert.deepEqual([group, fileNode, view[0].children[0].children[0].node].map((node) => tree().getTreeItem(node).contextValue), ['vgs.aliases.group', 'vgs.aliases.file', 'vgs.aliases.alias']);
+    assert.deepEqual(
+      [group, fileNode, view[0].children[0].children[0].node].map((node) => tree().getTreeItem(node).contextValue),
+      ['vgs.aliases.group', 'vgs.aliases.file', 'vgs.aliases.alias'],
+    );
   });
 
   it('a click on an alias opens its file with the alias selected', async () => {
@@ -181,7 +201,20 @@ describe('Aliases view', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     let view = await viewWhen((each) => has(each, added), 'the alias typed into notes.txt');
     assert.deepEqual(outline([find(view, 'Sandbox, vault not known')]), [
-      ['Sandbox, vault not known', '2 aliases · 1 file', [[`${FOLDER}/notes.txt`, '2 aliases', [[added, 'line 1'], [SANDBOX_ALIAS, 'line 2']]]]],
+      [
+        'Sandbox, vault not known',
+        '2 aliases · 1 file',
+        [
+          [
+            `${FOLDER}/notes.txt`,
+            '2 aliases',
+            [
+              [added, 'line 1'],
+              [SANDBOX_ALIAS, 'line 2'],
+            ],
+          ],
+        ],
+      ],
     ]);
     listening.dispose();
     // notes.txt has aliases in three groups, whose lines all moved; the vault's group is not touched.
@@ -196,9 +229,14 @@ describe('Aliases view', () => {
     const created = CREATED;
     await write(created, `made outside the editor: ${LIVE_ALIAS}\n`);
     view = await viewWhen((each) => has(each, created), 'the file created on disk');
-    assert.deepEqual(find(view, created).children.map(({ label, description }) => [label, description]), [[LIVE_ALIAS, 'line 1']]);
+    assert.deepEqual(
+      find(view, created).children.map(({ label, description }) => [label, description]),
+      [[LIVE_ALIAS, 'line 1']],
+    );
     const readsAfter = tree().inventory.reads();
-    const readNow = [...readsAfter].filter(([uri, count]) => count !== readsBefore.get(uri)).map(([uri]) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
+    const readNow = [...readsAfter]
+      .filter(([uri, count]) => count !== readsBefore.get(uri))
+      .map(([uri]) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
     assert.deepEqual(readNow.sort(), [created, `${FOLDER}/notes.txt`], 'the file edited and the file created were read, and no other');
     await vscode.workspace.fs.delete(file(created));
     await viewWhen((each) => !has(each, created), 'the deleted file gone');
@@ -210,7 +248,11 @@ describe('Aliases view', () => {
     const byFile = await viewWhen((each) => each.every(({ node }) => node.kind === 'file'), 'files at the top');
     assert.deepEqual(
       byFile.map(({ label, description }) => [label, description]),
-      [[`${FOLDER}/cards.json`, '1 alias'], [`${FOLDER}/notes.txt`, '4 aliases'], [`${FOLDER}/orders.json`, '2 aliases']],
+      [
+        [`${FOLDER}/cards.json`, '1 alias'],
+        [`${FOLDER}/notes.txt`, '4 aliases'],
+        [`${FOLDER}/orders.json`, '2 aliases'],
+      ],
     );
     await run('vgs.groupAliasesByVault');
     await viewWhen((each) => each[0]?.label === 'View vault', 'groups again');
@@ -220,15 +262,15 @@ describe('Aliases view', () => {
     const view = await viewWhen((each) => has(each, `${FOLDER}/orders.json`) && has(each, uuids[0]), 'the tokenized files');
     type Checked = Outcome & { files: number; found: number; notFound: unknown[] };
     emulator.log.clear();
-    const ofFile = await run('vgs.checkAliasesInFile', find(view, `${FOLDER}/orders.json`).node) as Checked;
+    const ofFile = (await run('vgs.checkAliasesInFile', find(view, `${FOLDER}/orders.json`).node)) as Checked;
     assert.equal(ofFile.failed, undefined, ofFile.message);
     assert.deepEqual([ofFile.files, ofFile.found, ofFile.notFound.length], [1, 2, 0]);
-    assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [2], 'one request for the file\'s two aliases');
-    const ofAlias = await run('vgs.checkAliasesInFile', find(view, uuids[0]).node) as Checked;
+    assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases'), [2], "one request for the file's two aliases");
+    const ofAlias = (await run('vgs.checkAliasesInFile', find(view, uuids[0]).node)) as Checked;
     assert.deepEqual([ofAlias.files, ofAlias.found], [1, 2], 'the file holding the alias');
     const group = find(view, 'View vault');
-    const ofGroup = await run('vgs.checkAliasesInFile', group.node) as Checked;
-    assert.equal(ofGroup.files, group.children.length, 'every file of the vault\'s group');
+    const ofGroup = (await run('vgs.checkAliasesInFile', group.node)) as Checked;
+    assert.equal(ofGroup.files, group.children.length, "every file of the vault's group");
     assert.equal(ofGroup.found, 3);
   });
 
@@ -250,7 +292,7 @@ describe('Aliases view', () => {
     assert.equal(revealed.failed, undefined, revealed.message);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), file(`${FOLDER}/orders.json`).toString(), 'the file is shown');
-    assert.equal(editor.document.lineAt(2).text, '  "order-two-secret"', 'the value in the alias\'s place');
+    assert.equal(editor.document.lineAt(2).text, '  "order-two-secret"', "the value in the alias's place");
     assert.ok(editor.document.getText().includes(uuids[0]), 'the other alias stays');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
@@ -260,7 +302,11 @@ describe('Aliases view', () => {
     const deleted = await run('vgs.deleteAlias', find(view, '411111…1111').node);
     assert.equal(deleted.failed, undefined, deleted.message);
     assert.deepEqual(deleted.deleted, [fpe]);
-    assert.equal(emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}') - before, 1, 'one delete request');
+    assert.equal(
+      emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}') - before,
+      1,
+      'one delete request',
+    );
     // Deleted, the card-shaped alias is no alias any more, so the view drops it (the file keeps the digits).
     await viewWhen((each) => !has(each, `${FOLDER}/cards.json`), 'the deleted alias gone from the view');
   });

@@ -50,8 +50,14 @@ async function closeEditors(): Promise<void> {
 
 async function addVault(vaultId: string, environment = 'custom'): Promise<void> {
   await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId, name: `Aliases ${vaultId.slice(-1)}`, environment, baseUrl: emulator.vaultUrl(vaultId), tokenUrl: emulator.tokenUrl,
-    clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
+    vaultId,
+    name: `Aliases ${vaultId.slice(-1)}`,
+    environment,
+    baseUrl: emulator.vaultUrl(vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: SECRET,
+    testConnection: false,
   });
 }
 
@@ -61,7 +67,10 @@ describe('Alias commands', () => {
     api = (await extension!.activate())!;
     Object.assign(realDialogs, api.dialogs);
     emulator = await startEmulator({
-      vaults: [...DEMO_VAULTS.map((vault) => ({ ...vault })), { id: 'tntlive00009', environment: 'live', revealEnabled: true, fingerprinting: true }],
+      vaults: [
+        ...DEMO_VAULTS.map((vault) => ({ ...vault })),
+        { id: 'tntlive00009', environment: 'live', revealEnabled: true, fingerprinting: true },
+      ],
       clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: SECRET, vaults: [...client.vaults, 'tntlive00009'] })),
     });
     await addVault('tntdemo00001');
@@ -99,12 +108,17 @@ describe('Alias commands', () => {
   it('tokenizes 500 selections in chunks of 20 as one edit that one undo restores', async () => {
     const original = Array.from({ length: 500 }, (_, i) => `  value-${i}  `).join('\n');
     const editor = await open(original);
-    editor.selections = editor.document.getText().split('\n').map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
+    editor.selections = editor.document
+      .getText()
+      .split('\n')
+      .map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
     emulator.log.clear();
     const outcome = await run('vgs.tokenizeSelection');
     assert.equal(outcome.failed, undefined, outcome.message);
     const lines = editor.document.getText().split('\n');
-    const wrong = lines.map((line, index) => `${index}:${JSON.stringify(line)}`).filter((line) => !/^\d+:" {2}tok_sandbox_\w+ {2}"$/.test(line));
+    const wrong = lines
+      .map((line, index) => `${index}:${JSON.stringify(line)}`)
+      .filter((line) => !/^\d+:" {2}tok_sandbox_\w+ {2}"$/.test(line));
     assert.deepEqual(wrong, [], `whitespace around each value stays (${lines.length} lines)`);
     assert.equal(new Set(lines).size, 500);
     assert.equal(emulator.log.count('POST /aliases'), 25);
@@ -128,10 +142,16 @@ describe('Alias commands', () => {
     // With latency, requests that may overlap do; the emulator counts the most it answered at once.
     emulator.faults.setLatency(100);
     try {
-      for (const [setting, expected] of [[2, 2], [undefined, 4]] as const) {
+      for (const [setting, expected] of [
+        [2, 2],
+        [undefined, 4],
+      ] as const) {
         await setInFlight(setting);
         const editor = await open(Array.from({ length: 100 }, (_, i) => `in-flight-${expected}-${i}`).join('\n'));
-        editor.selections = Array.from({ length: 100 }, (_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
+        editor.selections = Array.from(
+          { length: 100 },
+          (_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length),
+        );
         emulator.log.clear();
         const outcome = await run('vgs.tokenizeSelection');
         assert.equal(outcome.failed, undefined, outcome.message);
@@ -150,8 +170,14 @@ describe('Alias commands', () => {
     assert.equal(failed, undefined, message);
     const text = editor.document.getText();
     editor.selections = [
-      new vscode.Selection(editor.document.positionAt(text.indexOf(aliases![0]) + 3), editor.document.positionAt(text.indexOf(aliases![0]) + 3)),
-      new vscode.Selection(editor.document.positionAt(text.indexOf(aliases![1])), editor.document.positionAt(text.indexOf(aliases![1]) + aliases![1].length)),
+      new vscode.Selection(
+        editor.document.positionAt(text.indexOf(aliases![0]) + 3),
+        editor.document.positionAt(text.indexOf(aliases![0]) + 3),
+      ),
+      new vscode.Selection(
+        editor.document.positionAt(text.indexOf(aliases![1])),
+        editor.document.positionAt(text.indexOf(aliases![1]) + aliases![1].length),
+      ),
     ];
     const outcome = await run('vgs.revealSelection');
     assert.equal(outcome.failed, undefined, outcome.message);
@@ -176,7 +202,10 @@ describe('Alias commands', () => {
     assert.match(lines[2], /^typed aftery=tok_sandbox_\w+$/, 'the other value got its alias where it is now');
     assert.equal(outcome.failed, 'edited');
     assert.match(outcome.message ?? '', /Tokenized 1 of 2 values\. 1 left unchanged and selected \(line 2\): its text was edited/);
-    assert.deepEqual(editor.selections.map((selection) => editor.document.getText(selection)), ['6555555555554444']);
+    assert.deepEqual(
+      editor.selections.map((selection) => editor.document.getText(selection)),
+      ['6555555555554444'],
+    );
   });
 
   for (const [fault, status, succeeds] of [
@@ -217,7 +246,9 @@ describe('Alias commands', () => {
   it('cancelling mid-batch applies what came back, leaves the rest selected, says so, and stops sending', async () => {
     const original = Array.from({ length: 200 }, (_, i) => `c${i}`).join('\n');
     const editor = await open(original);
-    editor.selections = original.split('\n').map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
+    editor.selections = original
+      .split('\n')
+      .map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length));
     // The first two requests are answered, the others never are: the command waits for the Cancel.
     for (let first = 40; first < 200; first += 20) emulator.faults.failContaining('POST /aliases', `"c${first}"`, { kind: 'hang' });
     emulator.log.clear();
@@ -236,10 +267,16 @@ describe('Alias commands', () => {
     assert.equal(tokenized, 40, 'what came back is applied: the first two requests');
     lines.forEach((line, i) => assert.ok(line === `c${i}` || /^tok_sandbox_\w+$/.test(line), `line ${i + 1}`));
     const selected = editor.selections.map((selection) => editor.document.getText(selection));
-    assert.deepEqual(selected, lines.filter((line) => !line.startsWith('tok_')), 'the rest is selected');
-    assert.match(outcome.message ?? '', new RegExp(`Tokenized ${tokenized} of 200 values\\. ${200 - tokenized} left unchanged and selected .*cancelled`));
+    assert.deepEqual(
+      selected,
+      lines.filter((line) => !line.startsWith('tok_')),
+      'the rest is selected',
+    );
+    assert.match(
+      outcome.message ?? '',
+      new RegExp(`Tokenized ${tokenized} of 200 values\\. ${200 - tokenized} left unchanged and selected .*cancelled`),
+    );
   });
-
 
   it('asks before revealing from a live vault, and reveals nothing when declined', async () => {
     await addVault('tntlive00009', 'live');

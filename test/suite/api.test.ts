@@ -71,8 +71,12 @@ async function codeOf(call: () => unknown): Promise<VgsAliasesErrorCode> {
 
 const addVault = (vault: { vaultId: string; name: string; environment: string }) =>
   vscode.commands.executeCommand('vgs.addVault', {
-    ...vault, baseUrl: emulator.vaultUrl(vault.vaultId), tokenUrl: emulator.tokenUrl,
-    clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
+    ...vault,
+    baseUrl: emulator.vaultUrl(vault.vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: SECRET,
+    testConnection: false,
   });
 
 /** The values behind `aliases`, read with the extension's own client (not the API under test). */
@@ -87,7 +91,10 @@ describe('Extension API', () => {
     Object.assign(realDialogs, api.dialogs);
     emulator = await startEmulator({
       vaults: [ALLOWED, DECLINED, LIVE, ADDED].map(({ vaultId, environment }) => ({
-        id: vaultId, environment: environment === 'live' ? 'live' : 'sandbox', revealEnabled: true, fingerprinting: true,
+        id: vaultId,
+        environment: environment === 'live' ? 'live' : 'sandbox',
+        revealEnabled: true,
+        fingerprinting: true,
       })),
       clients: [{ ...DEMO_CLIENTS[0], clientSecret: SECRET, vaults: [ALLOWED, DECLINED, LIVE, ADDED].map(({ vaultId }) => vaultId) }],
     });
@@ -151,22 +158,41 @@ describe('Extension API', () => {
     const asked = answerConsent(false);
     const [card] = await client.tokenize([MASTERCARD], { vault: ALLOWED.vaultId, format: 'FPE_SIX_T_FOUR', classifiers: ['pan', 'test'] });
     const [ssn] = await client.tokenize([SSN], { vault: ALLOWED.vaultId, storage: 'VOLATILE' });
-    const many = await client.tokenize(Array.from({ length: 23 }, (_, i) => `value-${i}`), { vault: ALLOWED.vaultId });
+    const many = await client.tokenize(
+      Array.from({ length: 23 }, (_, i) => `value-${i}`),
+      { vault: ALLOWED.vaultId },
+    );
     emulator.log.clear();
     const described = await client.describe([ssn, card, ...many, card], { vault: ALLOWED.vaultId });
     assert.equal(described.length, 26);
-    const vault = { key: ALLOWED.vaultId, vaultId: ALLOWED.vaultId, name: ALLOWED.name, environment: 'custom', active: api.vaults.active()?.vaultId === ALLOWED.vaultId };
+    const vault = {
+      key: ALLOWED.vaultId,
+      vaultId: ALLOWED.vaultId,
+      name: ALLOWED.name,
+      environment: 'custom',
+      active: api.vaults.active()?.vaultId === ALLOWED.vaultId,
+    };
     assert.deepEqual(described[0], { alias: ssn, format: null, storage: 'VOLATILE', classifiers: [], createdAt: null, vault });
     const { createdAt, ...rest } = described[1];
     assert.deepEqual(rest, { alias: card, format: 'FPE_SIX_T_FOUR', storage: 'PERSISTENT', classifiers: ['pan', 'test'], vault });
     assert.ok(createdAt && !Number.isNaN(Date.parse(createdAt)), 'a creation time');
-    assert.deepEqual(described.map((each) => each.alias), [ssn, card, ...many, card]);
-    assert.deepEqual(emulator.log.itemsPerBatch('GET /aliases').sort((a, b) => b - a), [20, 5], '25 aliases in two requests');
+    assert.deepEqual(
+      described.map((each) => each.alias),
+      [ssn, card, ...many, card],
+    );
+    assert.deepEqual(
+      emulator.log.itemsPerBatch('GET /aliases').sort((a, b) => b - a),
+      [20, 5],
+      '25 aliases in two requests',
+    );
     const text = JSON.stringify(described);
     for (const value of [MASTERCARD, SSN, 'value-0']) assert.ok(!text.includes(value), 'no value in what describe returns');
     assert.ok(!readLogFolder(api.logUri.fsPath).includes(MASTERCARD), 'no value in the log');
     assert.equal(asked.length, 0, 'describe asks nothing');
-    assert.equal(await codeOf(() => client.describe(['tok_sandbox_unknownAliasOfNobody12345'], { vault: ALLOWED.vaultId })), 'alias-not-found');
+    assert.equal(
+      await codeOf(() => client.describe(['tok_sandbox_unknownAliasOfNobody12345'], { vault: ALLOWED.vaultId })),
+      'alias-not-found',
+    );
     emulator.log.clear();
     assert.equal(await codeOf(() => client.describe([card, 'not/an/alias'], { vault: ALLOWED.vaultId })), 'invalid-alias');
     assert.equal(emulator.log.count(), 0, 'an alias that cannot be sent fails the call before any is sent');
@@ -178,9 +204,16 @@ describe('Extension API', () => {
     let refused: (Error & { code?: string }) | undefined;
     await client.describe([known, CARD], { vault: ALLOWED.vaultId }).then(undefined, (error: Error) => (refused = error));
     assert.equal(refused?.code, 'invalid-input');
-    assert.equal(refused?.message, 'Item 1 of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.');
+    assert.equal(
+      refused?.message,
+      'Item 1 of the aliases is not shaped like an alias (tok_…, a UUID) and is not one VGS Aliases knows: it may be a value, so nothing was sent. Pass aliases only.',
+    );
     assert.equal(emulator.log.count(), 0, 'nothing was sent');
-    assert.equal((await client.describe([known], { vault: ALLOWED.vaultId }))[0].alias, known, 'a card-shaped alias the extension knows is described');
+    assert.equal(
+      (await client.describe([known], { vault: ALLOWED.vaultId }))[0].alias,
+      known,
+      'a card-shaped alias the extension knows is described',
+    );
   });
 
   it('reveal: asks once per extension and vault in a modal naming both, then gives the values in order; recorded with the caller', async () => {
@@ -208,12 +241,21 @@ describe('Extension API', () => {
       [
         { command: 'api', vault: ALLOWED.vaultId, caller: SUITE_HOST_ID, count: 1, aliases: [`${card.slice(0, 6)}…${card.slice(-4)}`] },
         { command: 'api', vault: ALLOWED.vaultId, caller: CLIENT_ID, count: 1, aliases: [`${card.slice(0, 6)}…${card.slice(-4)}`] },
-        { command: 'api', vault: ALLOWED.vaultId, caller: CLIENT_ID, count: 2, aliases: ['…6789', `${card.slice(0, 6)}…${card.slice(-4)}`] },
+        {
+          command: 'api',
+          vault: ALLOWED.vaultId,
+          caller: CLIENT_ID,
+          count: 2,
+          aliases: ['…6789', `${card.slice(0, 6)}…${card.slice(-4)}`],
+        },
       ],
     );
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.history.file));
     for (const secret of [CARD, SSN, card]) assert.ok(!text.includes(secret), 'no value in the history');
-    assert.equal(await codeOf(() => client.reveal(['tok_sandbox_unknownAliasOfNobody12345'], { vault: ALLOWED.vaultId })), 'alias-not-found');
+    assert.equal(
+      await codeOf(() => client.reveal(['tok_sandbox_unknownAliasOfNobody12345'], { vault: ALLOWED.vaultId })),
+      'alias-not-found',
+    );
   });
 
   it('reveal declined: a typed error, nothing sent, and not asked again in this window', async () => {
@@ -264,12 +306,20 @@ describe('Extension API', () => {
     const [alias] = await client.tokenize([CARD], { vault: DECLINED.vaultId });
     emulator.log.clear();
     const entered = pressing('Enter');
-    assert.equal(await codeOf(() => api.getApi(1, { extensionId: SUITE_HOST_ID }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Enter refuses');
+    assert.equal(
+      await codeOf(() => api.getApi(1, { extensionId: SUITE_HOST_ID }).reveal([alias], { vault: DECLINED.vaultId })),
+      'declined',
+      'Enter refuses',
+    );
     assert.equal(entered.length, 1);
     assert.match(entered[0].message, /"API declined"/);
     assert.equal(entered[0].action, 'Allow');
     const escaped = pressing('Escape');
-    assert.equal(await codeOf(() => api.getApi(1, { extensionId: 'ms-vscode.js-debug' }).reveal([alias], { vault: DECLINED.vaultId })), 'declined', 'Escape refuses');
+    assert.equal(
+      await codeOf(() => api.getApi(1, { extensionId: 'ms-vscode.js-debug' }).reveal([alias], { vault: DECLINED.vaultId })),
+      'declined',
+      'Escape refuses',
+    );
     assert.equal(escaped.length, 1);
     assert.equal(emulator.log.count(), 0, 'nothing was sent');
   });

@@ -33,8 +33,14 @@ describe('Command results', () => {
 
   it('Add, Select and Edit Vault answer the vault without its client id or secret', async () => {
     const added = await vscode.commands.executeCommand('vgs.addVault', {
-      vaultId: VAULT, name: 'Results', environment: 'custom', baseUrl: emulator.vaultUrl(VAULT), tokenUrl: emulator.tokenUrl,
-      clientId: CLIENT_ID, clientSecret: SECRET, testConnection: false,
+      vaultId: VAULT,
+      name: 'Results',
+      environment: 'custom',
+      baseUrl: emulator.vaultUrl(VAULT),
+      tokenUrl: emulator.tokenUrl,
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      testConnection: false,
     });
     assertNoCredentials(added, 'vgs.addVault');
     assertNoCredentials(await vscode.commands.executeCommand('vgs.selectVault', VAULT), 'vgs.selectVault');

@@ -25,8 +25,14 @@ export async function addDemoVaults(vaults: readonly DemoVault[]): Promise<DemoV
   });
   for (const { vaultId, name, environment } of vaults) {
     await vscode.commands.executeCommand('vgs.addVault', {
-      vaultId, name, environment, baseUrl: emulator.vaultUrl(vaultId), tokenUrl: emulator.tokenUrl,
-      clientId: 'demo-client', clientSecret: secret, testConnection: false,
+      vaultId,
+      name,
+      environment,
+      baseUrl: emulator.vaultUrl(vaultId),
+      tokenUrl: emulator.tokenUrl,
+      clientId: 'demo-client',
+      clientSecret: secret,
+      testConnection: false,
     });
   }
   return {

@@ -32,11 +32,28 @@ const FAULTS: readonly FaultCase[] = [
   { name: '500', inject: (e, r, m) => e.faults.failContaining(r, m, fail(500)), cause: /HTTP 500/ },
   { name: '503', inject: (e, r, m) => e.faults.failContaining(r, m, fail(503)), cause: /HTTP 503/ },
   { name: 'a timeout', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'hang' }), cause: /did not answer within/ },
-  { name: 'a dropped connection', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'drop' }), cause: /Could not reach .*connection/ },
-  { name: 'a malformed body', inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'malformed' }), cause: /not JSON/, harmlessFor: 'delete' },
+  {
+    name: 'a dropped connection',
+    inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'drop' }),
+    cause: /Could not reach .*connection/,
+  },
+  {
+    name: 'a malformed body',
+    inject: (e, r, m) => e.faults.failContaining(r, m, { kind: 'malformed' }),
+    cause: /not JSON/,
+    harmlessFor: 'delete',
+  },
   { name: '401 twice', inject: (e, r, m) => e.faults.failContaining(r, m, fail(401)), cause: /not assigned to these credentials/ },
-  { name: '403', inject: (e, r, m) => e.faults.failContaining(r, m, fail(403)), cause: /lacks the aliases:\w+ scope|Reveal is not enabled/ },
-  { name: '429 past its retries', inject: (e, r, m) => e.faults.failContaining(r, m, fail(429, { 'retry-after': '0' })), cause: /over its rate limit/ },
+  {
+    name: '403',
+    inject: (e, r, m) => e.faults.failContaining(r, m, fail(403)),
+    cause: /lacks the aliases:\w+ scope|Reveal is not enabled/,
+  },
+  {
+    name: '429 past its retries',
+    inject: (e, r, m) => e.faults.failContaining(r, m, fail(429, { 'retry-after': '0' })),
+    cause: /over its rate limit/,
+  },
   {
     name: 'the token endpoint down',
     inject: (e) => {
@@ -73,12 +90,20 @@ async function open(lines: readonly string[]): Promise<vscode.TextEditor> {
 }
 
 function selectLines(editor: vscode.TextEditor): void {
-  editor.selections = Array.from({ length: editor.document.lineCount }, (_, line) => new vscode.Selection(line, 2, line, editor.document.lineAt(line).text.length));
+  editor.selections = Array.from(
+    { length: editor.document.lineCount },
+    (_, line) => new vscode.Selection(line, 2, line, editor.document.lineAt(line).text.length),
+  );
 }
 
-const lineTexts = (editor: vscode.TextEditor) => editor.document.getText().split('\n').map((line) => line.slice(2));
+const lineTexts = (editor: vscode.TextEditor) =>
+  editor.document
+    .getText()
+    .split('\n')
+    .map((line) => line.slice(2));
 const selectedLines = (editor: vscode.TextEditor) => editor.selections.map((selection) => selection.start.line).sort((a, b) => a - b);
-const run = (op: Op, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(COMMAND[op], { vault: VAULT, ...options });
+const run = (op: Op, options: Record<string, unknown> = {}) =>
+  vscode.commands.executeCommand<Outcome>(COMMAND[op], { vault: VAULT, ...options });
 
 /** Tokenizes `values` with no fault in the way; the aliases, line by line. */
 async function tokenized(values: readonly string[]): Promise<vscode.TextEditor> {
@@ -86,7 +111,10 @@ async function tokenized(values: readonly string[]): Promise<vscode.TextEditor> 
   selectLines(editor);
   const outcome = await run('tokenize');
   assert.equal(outcome.failed, undefined, outcome.message);
-  assert.ok(lineTexts(editor).every((text) => /^tok_sandbox_\w+$/.test(text)), 'every value has its alias');
+  assert.ok(
+    lineTexts(editor).every((text) => /^tok_sandbox_\w+$/.test(text)),
+    'every value has its alias',
+  );
   return editor;
 }
 
@@ -101,8 +129,14 @@ describe('Fault matrix', function () {
       clients: [{ clientId: 'fault-client', clientSecret: SECRET, scopes: [...ALL_SCOPES], vaults: [VAULT] }],
     });
     await vscode.commands.executeCommand('vgs.addVault', {
-      vaultId: VAULT, name: 'Faults', environment: 'custom', baseUrl: emulator.vaultUrl(VAULT), tokenUrl: emulator.tokenUrl,
-      clientId: 'fault-client', clientSecret: SECRET, testConnection: false,
+      vaultId: VAULT,
+      name: 'Faults',
+      environment: 'custom',
+      baseUrl: emulator.vaultUrl(VAULT),
+      tokenUrl: emulator.tokenUrl,
+      clientId: 'fault-client',
+      clientSecret: SECRET,
+      testConnection: false,
     });
     // A hung request gives up after a second, not thirty.
     await vscode.workspace.getConfiguration('vgs').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
@@ -130,7 +164,10 @@ describe('Fault matrix', function () {
   });
 
   for (const fault of FAULTS) {
-    for (const [shape, count] of [['one request', 5], ['three requests, the second failing', 60]] as const) {
+    for (const [shape, count] of [
+      ['one request', 5],
+      ['three requests, the second failing', 60],
+    ] as const) {
       // The marked value or alias sits in the second request of three (items 21-40), or in the only one.
       const failsIn = (op: Op) => (i: number) => fault.harmlessFor !== op && (fault.everywhere || count === 5 || (i >= 20 && i < 40));
 
@@ -143,8 +180,14 @@ describe('Fault matrix', function () {
         fault.inject(emulator, ROUTE.tokenize, values[count === 5 ? 0 : 20]);
         const outcome = await run('tokenize');
         const texts = lineTexts(editor);
-        values.forEach((value, i) => (failing(i) ? assert.equal(texts[i], value, `line ${i + 1}`) : assert.match(texts[i], /^tok_sandbox_\w+$/, `line ${i + 1}`)));
-        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        values.forEach((value, i) =>
+          failing(i) ? assert.equal(texts[i], value, `line ${i + 1}`) : assert.match(texts[i], /^tok_sandbox_\w+$/, `line ${i + 1}`),
+        );
+        assert.deepEqual(
+          selectedLines(editor),
+          values.flatMap((_, i) => (failing(i) ? [i] : [])),
+          'the failures are selected',
+        );
         assert.match(outcome.message ?? '', fault.cause);
         assert.equal(emulator.recordCount(VAULT) - before, values.filter((_, i) => !failing(i)).length, 'no orphan');
         // Running again retries exactly the failures: one record per value, with fingerprinting off.
@@ -167,7 +210,11 @@ describe('Fault matrix', function () {
         const outcome = await run('reveal');
         const texts = lineTexts(editor);
         values.forEach((value, i) => assert.equal(texts[i], failing(i) ? aliases[i] : value, `line ${i + 1}`));
-        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        assert.deepEqual(
+          selectedLines(editor),
+          values.flatMap((_, i) => (failing(i) ? [i] : [])),
+          'the failures are selected',
+        );
         assert.match(outcome.message ?? '', fault.cause);
         const log = readLogFolder(api.logUri.fsPath);
         for (const value of values) assert.ok(!log.includes(value), 'no value in the log');
@@ -190,7 +237,11 @@ describe('Fault matrix', function () {
           assert.equal(outcome.failed, undefined, outcome.message);
           return;
         }
-        assert.deepEqual(selectedLines(editor), values.flatMap((_, i) => (failing(i) ? [i] : [])), 'the failures are selected');
+        assert.deepEqual(
+          selectedLines(editor),
+          values.flatMap((_, i) => (failing(i) ? [i] : [])),
+          'the failures are selected',
+        );
         assert.match(outcome.message ?? '', fault.cause);
         assert.equal(before - emulator.recordCount(VAULT), values.filter((_, i) => !failing(i)).length, 'exactly the successes are gone');
       });
@@ -202,7 +253,10 @@ describe('Fault matrix', function () {
     const aliases = lineTexts(editor);
     selectLines(editor);
     emulator.faults.failContaining('PUT /aliases/{alias}', aliases[1], fail(500));
-    const outcome = await vscode.commands.executeCommand<Outcome & { updated?: string[] }>('vgs.updateClassifiers', { vault: VAULT, classifiers: ['pci'] });
+    const outcome = await vscode.commands.executeCommand<Outcome & { updated?: string[] }>('vgs.updateClassifiers', {
+      vault: VAULT,
+      classifiers: ['pci'],
+    });
     assert.deepEqual(outcome.updated, [aliases[0], aliases[2]]);
     assert.match(outcome.message ?? '', /Updated the classifiers of 2 of 3 aliases\. 1 left unchanged and selected \(line 2\): .*HTTP 500/);
     assert.deepEqual(selectedLines(editor), [1]);
@@ -224,7 +278,11 @@ describe('Fault matrix', function () {
     const [alias] = lineTexts(editor);
     emulator.faults.failContaining('GET /aliases', alias, { kind: 'hang' });
     const controller = new AbortController();
-    const pending = vscode.commands.executeCommand<Outcome>('vgs.showAliasDetails', { vault: VAULT, aliases: [alias], signal: controller.signal });
+    const pending = vscode.commands.executeCommand<Outcome>('vgs.showAliasDetails', {
+      vault: VAULT,
+      aliases: [alias],
+      signal: controller.signal,
+    });
     // Whether the Cancel comes before the request is out or while it is held, the outcome is the same.
     await new Promise((resolve) => setTimeout(resolve, 300));
     controller.abort();

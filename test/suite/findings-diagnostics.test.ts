@@ -35,11 +35,10 @@ describe('Findings: diagnostics for sensitive values', () => {
   it('one diagnostic per finding: a card, an SSN and an IBAN', async () => {
     const editor = await open(`{ "card": "${VISA}", "ssn": "${SSN}", "iban": "DE89370400440532013000" }`);
     const diagnostics = await diagnosticsWhen(editor.document.uri, count(3), 'three findings');
-    assert.deepEqual(diagnostics.map((each) => each.message), [
-      'Visa card number 411111…1111 in plain text',
-      'SSN …6789 in plain text',
-      'IBAN DE8937…3000 in plain text',
-    ]);
+    assert.deepEqual(
+      diagnostics.map((each) => each.message),
+      ['Visa card number 411111…1111 in plain text', 'SSN …6789 in plain text', 'IBAN DE8937…3000 in plain text'],
+    );
   });
 
   it('follows vgs.detection.severity: error, hint, and off shows none', async () => {

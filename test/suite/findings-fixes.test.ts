@@ -7,7 +7,20 @@ import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
 import {
-  activate, closeEditors, count, diagnosticsWhen, emulatorVault, open, quickFixes, removeVault, runAction, setDetection, VAULT, vgsDiagnostics, visaNumber, type Outcome,
+  activate,
+  closeEditors,
+  count,
+  diagnosticsWhen,
+  emulatorVault,
+  open,
+  quickFixes,
+  removeVault,
+  runAction,
+  setDetection,
+  VAULT,
+  vgsDiagnostics,
+  visaNumber,
+  type Outcome,
 } from './findingsHelpers';
 
 const VISA = '4111111111111111';
@@ -43,7 +56,11 @@ describe('Findings: quick fixes', () => {
     const { uri } = editor.document;
     const [diagnostic] = await diagnosticsWhen(uri, count(1), 'flagged');
     const actions = await quickFixes(uri, diagnostic.range);
-    assert.deepEqual(titles(actions), ['Tokenize this card number with VGS', 'Ignore this card number in this file', 'Ignore files like this (vgs.detection.exclude)']);
+    assert.deepEqual(titles(actions), [
+      'Tokenize this card number with VGS',
+      'Ignore this card number in this file',
+      'Ignore files like this (vgs.detection.exclude)',
+    ]);
     assert.equal(actions[0].isPreferred, true);
     emulator.log.clear();
     const outcome = await runAction(actions[0]);
@@ -55,7 +72,7 @@ describe('Findings: quick fixes', () => {
     await diagnosticsWhen(uri, count(0), 'the alias is known, so not flagged');
   });
 
-  it('Tokenize all N sensitive values in this file: each in its kind\'s format, one edit that one undo takes back', async () => {
+  it("Tokenize all N sensitive values in this file: each in its kind's format, one edit that one undo takes back", async () => {
     const original = `card,ssn,iban\n${OTHER_VISA},${SSN},${IBAN}\n${OTHER_MASTERCARD},,\n`;
     const editor = await open(original, 'plaintext');
     const { uri } = editor.document;
@@ -108,7 +125,7 @@ describe('Findings: quick fixes', () => {
     await vscode.workspace.fs.delete(file);
   });
 
-  it('Tokenize and Ignore read one argument alike: a uri as a string and a range as a command link\'s JSON carries it', async () => {
+  it("Tokenize and Ignore read one argument alike: a uri as a string and a range as a command link's JSON carries it", async () => {
     const editor = await open(`a=${visaNumber(7)}\nb=${MASTERCARD}\n`, 'plaintext');
     const { uri } = editor.document;
     const [first] = await diagnosticsWhen(uri, count(2), 'two findings');
@@ -129,10 +146,15 @@ describe('Findings: quick fixes', () => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'customers.csv'));
     await vscode.window.showTextDocument(document);
     const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length > 0, 'the sample CSV is flagged');
-    const exclude = (await quickFixes(document.uri, diagnostics[0].range)).find((action) => action.title === 'Ignore files like this (vgs.detection.exclude)');
+    const exclude = (await quickFixes(document.uri, diagnostics[0].range)).find(
+      (action) => action.title === 'Ignore files like this (vgs.detection.exclude)',
+    );
     assert.equal(exclude?.command?.command, 'vgs.excludeFromDetection');
     // The fix asks how wide; the suite gives the answer the picker would.
-    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.excludeFromDetection', { ...exclude.command.arguments?.[0], glob: '**/*.csv' });
+    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.excludeFromDetection', {
+      ...exclude.command.arguments?.[0],
+      glob: '**/*.csv',
+    });
     assert.equal(outcome?.failed, undefined, outcome?.message);
     assert.deepEqual(vscode.workspace.getConfiguration('vgs.detection').get('exclude'), ['**/*.csv']);
     await diagnosticsWhen(document.uri, count(0), 'excluded');

@@ -6,7 +6,17 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { readLogFolder } from '../harness/logFolder';
-import { activate, closeEditors, emulatorVault, visaNumber, removeVault, setDetection, VAULT, vgsDiagnostics, type Outcome } from './findingsHelpers';
+import {
+  activate,
+  closeEditors,
+  emulatorVault,
+  visaNumber,
+  removeVault,
+  setDetection,
+  VAULT,
+  vgsDiagnostics,
+  type Outcome,
+} from './findingsHelpers';
 
 const VISA = '4111111111111111';
 
@@ -16,7 +26,8 @@ const realDialogs: Partial<TestingApi['dialogs']> = {};
 let realApplyEdit: TestingApi['edits']['applyEdit'];
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const file = (relative: string) => vscode.Uri.joinPath(folder(), relative);
-const write = (relative: string, content: string | Uint8Array) => vscode.workspace.fs.writeFile(file(relative), typeof content === 'string' ? Buffer.from(content) : content);
+const write = (relative: string, content: string | Uint8Array) =>
+  vscode.workspace.fs.writeFile(file(relative), typeof content === 'string' ? Buffer.from(content) : content);
 const read = async (relative: string) => Buffer.from(await vscode.workspace.fs.readFile(file(relative))).toString('utf8');
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
@@ -93,21 +104,52 @@ describe('Findings: across the workspace', () => {
     const outcome = await run('vgs.tokenizeSensitiveValuesInWorkspace');
     assert.equal(outcome.failed, undefined, outcome.message);
     const ours = listed.filter((item) => item.description?.startsWith('ws-tokenize/'));
-    assert.deepEqual(ours.map((item) => [item.description, item.label, item.detail, item.picked]), [
-      ['ws-tokenize/a.json:2', `${a1.slice(0, 6)}…${a1.slice(-4)}`, `Visa card number ${a1.slice(0, 6)}…${a1.slice(-4)} in plain text`, true],
-      ['ws-tokenize/a.json:3', `${a2.slice(0, 6)}…${a2.slice(-4)}`, `Visa card number ${a2.slice(0, 6)}…${a2.slice(-4)} in plain text`, true],
-      ['ws-tokenize/a.json:4', `${a3.slice(0, 6)}…${a3.slice(-4)}`, `Visa card number ${a3.slice(0, 6)}…${a3.slice(-4)} in plain text`, true],
-      ['ws-tokenize/b.csv:2', `${b1.slice(0, 6)}…${b1.slice(-4)}`, `Visa card number ${b1.slice(0, 6)}…${b1.slice(-4)} in plain text`, true],
-    ]);
+    assert.deepEqual(
+      ours.map((item) => [item.description, item.label, item.detail, item.picked]),
+      [
+        [
+          'ws-tokenize/a.json:2',
+          `${a1.slice(0, 6)}…${a1.slice(-4)}`,
+          `Visa card number ${a1.slice(0, 6)}…${a1.slice(-4)} in plain text`,
+          true,
+        ],
+        [
+          'ws-tokenize/a.json:3',
+          `${a2.slice(0, 6)}…${a2.slice(-4)}`,
+          `Visa card number ${a2.slice(0, 6)}…${a2.slice(-4)} in plain text`,
+          true,
+        ],
+        [
+          'ws-tokenize/a.json:4',
+          `${a3.slice(0, 6)}…${a3.slice(-4)}`,
+          `Visa card number ${a3.slice(0, 6)}…${a3.slice(-4)} in plain text`,
+          true,
+        ],
+        [
+          'ws-tokenize/b.csv:2',
+          `${b1.slice(0, 6)}…${b1.slice(-4)}`,
+          `Visa card number ${b1.slice(0, 6)}…${b1.slice(-4)} in plain text`,
+          true,
+        ],
+      ],
+    );
     assert.ok(!JSON.stringify(listed).includes(VISA), 'no value in the list shown');
     assert.deepEqual({ tokenized: outcome.tokenized, files: outcome.files }, { tokenized: 3, files: 2 });
-    assert.equal(outcome.message, 'Tokenized 3 values in 2 files. The files are not saved yet; one Undo takes the change back in every file.', 'one Undo surprises nobody');
+    assert.equal(
+      outcome.message,
+      'Tokenized 3 values in 2 files. The files are not saved yet; one Undo takes the change back in every file.',
+      'one Undo surprises nobody',
+    );
     assert.equal(emulator.recordCount(VAULT) - records, 3, 'an alias for each value kept, none for the one left out');
     assert.deepEqual(emulator.log.itemsPerBatch('POST /aliases'), [3], 'sent together');
     const a = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file('ws-tokenize/a.json').toString())!;
     const b = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file('ws-tokenize/b.csv').toString())!;
     const aliasesOf = (text: string) => text.match(/\b\d{16}\b/g) ?? [];
-    assert.deepEqual(aliasesOf(a.getText()).filter((each) => [a1, a3].includes(each)), [], 'a1 and a3 replaced');
+    assert.deepEqual(
+      aliasesOf(a.getText()).filter((each) => [a1, a3].includes(each)),
+      [],
+      'a1 and a3 replaced',
+    );
     assert.ok(a.getText().includes(a2), 'the value left out is as it was');
     assert.ok(!b.getText().includes(b1));
     assert.ok(a.isDirty && b.isDirty, 'both files changed by the one edit, not saved');
@@ -130,7 +172,10 @@ describe('Findings: across the workspace', () => {
     assert.equal(outcome.unchanged, 5);
     assert.match(outcome.message as string, /^Tokenized 20 of 25 values\. 5 left unchanged \(in ws-tokenize\/d\.txt\): .*HTTP 500/);
     assert.equal(emulator.recordCount(VAULT) - records, 20, 'no orphan: a record for each value replaced');
-    const text = vscode.workspace.textDocuments.filter((document) => document.uri.path.includes('/ws-tokenize/')).map((document) => document.getText()).join('\n');
+    const text = vscode.workspace.textDocuments
+      .filter((document) => document.uri.path.includes('/ws-tokenize/'))
+      .map((document) => document.getText())
+      .join('\n');
     const left = values.filter((value) => text.includes(value));
     assert.deepEqual(left, values.slice(20), 'the failed ones are as they were');
   });
@@ -150,7 +195,10 @@ describe('Findings: across the workspace', () => {
     };
     const records = emulator.recordCount(VAULT);
     const outcome = await run('vgs.tokenizeSensitiveValuesInWorkspace');
-    assert.deepEqual({ tokenized: outcome.tokenized, skipped: outcome.skipped, failed: outcome.failed }, { tokenized: 1, skipped: 2, failed: 'changed' });
+    assert.deepEqual(
+      { tokenized: outcome.tokenized, skipped: outcome.skipped, failed: outcome.failed },
+      { tokenized: 1, skipped: 2, failed: 'changed' },
+    );
     assert.equal(
       outcome.message,
       'Tokenized 1 of 3 values. 2 skipped: their text changed after the list was shown (ws-tokenize/moved.txt:1, ws-tokenize/moved.txt:2). The files are not saved yet; one Undo takes the change back in every file.',
@@ -184,8 +232,10 @@ describe('Findings: across the workspace', () => {
     assert.deepEqual(answers, [false, true], 'refused once, then applied');
     assert.equal(outcome.tokenized, 4);
     assert.equal(emulator.recordCount(VAULT) - records, 4, 'no orphan: every alias made is in a file');
-    const text = (relative: string) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === file(relative).toString())!.getText();
+    const text = (relative: string) =>
+      vscode.workspace.textDocuments.find((document) => document.uri.toString() === file(relative).toString())!.getText();
     assert.match(text('ws-tokenize/e.txt'), /^# landed\nvalues:\n\d{16}\n\d{16}\n$/);
-    for (const value of values) assert.ok(!text('ws-tokenize/e.txt').includes(value) && !text('ws-tokenize/f.txt').includes(value), 'every value replaced');
+    for (const value of values)
+      assert.ok(!text('ws-tokenize/e.txt').includes(value) && !text('ws-tokenize/f.txt').includes(value), 'every value replaced');
   });
 });

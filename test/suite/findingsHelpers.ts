@@ -13,7 +13,7 @@ export const VAULT = 'tntdemo00001';
 export type Outcome = { failed?: string; message?: string } & Record<string, unknown>;
 
 export async function activate(): Promise<TestingApi> {
-  return (await vscode.extensions.getExtension<TestingApi>('vgs-aliases.vgs-aliases')!.activate());
+  return await vscode.extensions.getExtension<TestingApi>('vgs-aliases.vgs-aliases')!.activate();
 }
 
 /** An emulator with the demo vaults, added and selected as the active vault. */
@@ -24,8 +24,14 @@ export async function emulatorVault(name: string): Promise<Emulator> {
     clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: secret })),
   });
   await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId: VAULT, name, environment: 'custom', baseUrl: emulator.vaultUrl(VAULT),
-    tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: secret, testConnection: false,
+    vaultId: VAULT,
+    name,
+    environment: 'custom',
+    baseUrl: emulator.vaultUrl(VAULT),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: secret,
+    testConnection: false,
   });
   await vscode.commands.executeCommand('vgs.selectVault', VAULT);
   return emulator;
@@ -39,7 +45,11 @@ export async function removeVault(emulator: Emulator | undefined): Promise<void>
 export const vgsDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((each) => each.source === 'VGS');
 
 /** The VGS diagnostics of `uri` once `ready` holds for them; fails after 20 s. */
-export async function diagnosticsWhen(uri: vscode.Uri, ready: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsWhen(
+  uri: vscode.Uri,
+  ready: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   const settled = () => {
     const now = vgsDiagnostics(uri);
     return ready(now) ? now : undefined;
@@ -49,7 +59,11 @@ export async function diagnosticsWhen(uri: vscode.Uri, ready: (diagnostics: vsco
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new assert.AssertionError({ message: `${what}: the VGS diagnostics are ${JSON.stringify(vgsDiagnostics(uri).map((d) => d.message))}` }));
+      reject(
+        new assert.AssertionError({
+          message: `${what}: the VGS diagnostics are ${JSON.stringify(vgsDiagnostics(uri).map((d) => d.message))}`,
+        }),
+      );
     }, 20_000);
     const listener = vscode.languages.onDidChangeDiagnostics(() => {
       const now = settled();
@@ -78,14 +92,19 @@ export async function open(content: string, language = 'json'): Promise<vscode.T
 
 /** The quick fixes VS Code offers at `range` (as the light bulb would list them). */
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   // The actions come back without their diagnostics; the VGS ones are those that run a VGS command.
   return actions.filter((action) => action.command?.command.startsWith('vgs.'));
 }
 
 export async function runAction(action: vscode.CodeAction | undefined): Promise<Outcome> {
   assert.ok(action?.command, 'the quick fix is offered');
-  return (await vscode.commands.executeCommand<Outcome>(action.command.command, ...(action.command.arguments ?? [])));
+  return await vscode.commands.executeCommand<Outcome>(action.command.command, ...(action.command.arguments ?? []));
 }
 
 /** Sets a vgs.detection setting for the workspace and waits until the extension has seen it. */

@@ -37,7 +37,9 @@ async function setUserSetting(name: string, value: unknown): Promise<void> {
  * `content` (issue 22: no hover, since the alias asked for was not in the text).
  */
 async function freshDocument(content: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `hover-${Date.now().toString(36)}-${++documents}.json` }));
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({ scheme: 'untitled', path: `hover-${Date.now().toString(36)}-${++documents}.json` }),
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(0, 0), content);
   assert.ok(await vscode.workspace.applyEdit(edit));
@@ -46,7 +48,10 @@ async function freshDocument(content: string): Promise<vscode.TextDocument> {
 }
 
 /** A fresh value (so a fresh alias, never cached) tokenized in `vault`, in an editor of its own. */
-async function aliasIn(vault: string, options: Record<string, unknown> = {}): Promise<{ editor: vscode.TextEditor; alias: string; value: string }> {
+async function aliasIn(
+  vault: string,
+  options: Record<string, unknown> = {},
+): Promise<{ editor: vscode.TextEditor; alias: string; value: string }> {
   const value = `${CARD.slice(0, 12)}${String(++values).padStart(4, '0')}`;
   const editor = await vscode.window.showTextDocument(await freshDocument(`{ "card": "${value}" }`));
   const start = editor.document.getText().indexOf(value);
@@ -69,7 +74,8 @@ interface Hovered {
 async function hover(document: vscode.TextDocument, alias: string): Promise<Hovered | undefined> {
   const position = document.positionAt(document.getText().indexOf(alias) + 3);
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  const ours = hovers.flatMap((each) => each.contents.map((content) => ({ content, range: each.range })))
+  const ours = hovers
+    .flatMap((each) => each.contents.map((content) => ({ content, range: each.range })))
     .find(({ content }) => typeof content !== 'string' && 'value' in content && content.value.includes('VGS alias'));
   if (!ours) return undefined;
   const markdown = (ours.content as vscode.MarkdownString).value;
@@ -137,13 +143,16 @@ describe('Hover on an alias', () => {
     const vault = api.vaults.find(SANDBOX)!.key;
     const start = editor.document.getText().indexOf(alias);
     const found = links(markdown);
-    assert.deepEqual(found.map(({ label, command }) => [label, command]), [
-      ['Reveal in place', 'vgs.revealSelection'],
-      ['Copy value', 'vgs.copyRevealedValue'],
-      ['Details', 'vgs.showAliasDetails'],
-      ['Update classifiers', 'vgs.updateClassifiers'],
-      ['Delete', 'vgs.deleteAlias'],
-    ]);
+    assert.deepEqual(
+      found.map(({ label, command }) => [label, command]),
+      [
+        ['Reveal in place', 'vgs.revealSelection'],
+        ['Copy value', 'vgs.copyRevealedValue'],
+        ['Details', 'vgs.showAliasDetails'],
+        ['Update classifiers', 'vgs.updateClassifiers'],
+        ['Delete', 'vgs.deleteAlias'],
+      ],
+    );
     assert.deepEqual(found[0].args, {
       vault,
       uri: editor.document.uri.toString(),
@@ -164,7 +173,9 @@ describe('Hover on an alias', () => {
     const { editor, alias } = await aliasIn(SANDBOX);
     const position = editor.document.positionAt(editor.document.getText().indexOf(alias) + 3);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-    const ours = hovers.flatMap((each) => each.contents).find((content): content is vscode.MarkdownString => typeof content !== 'string' && content.value.includes('VGS alias'))!;
+    const ours = hovers
+      .flatMap((each) => each.contents)
+      .find((content): content is vscode.MarkdownString => typeof content !== 'string' && content.value.includes('VGS alias'))!;
     const trusted = ours.isTrusted;
     assert.ok(typeof trusted === 'object' && trusted.enabledCommands.every((id) => id.startsWith('vgs.')), JSON.stringify(trusted));
     assert.ok(links(ours.value).every(({ command }) => typeof trusted === 'object' && trusted.enabledCommands.includes(command)));
@@ -182,7 +193,10 @@ describe('Hover on an alias', () => {
   it('new classifiers or a delete make the cache forget the alias', async () => {
     const { editor, alias } = await aliasIn(SANDBOX, { classifiers: ['PII'] });
     await hoverOn(editor.document, alias);
-    assert.equal((await run('vgs.updateClassifiers', { vault: SANDBOX, aliases: [alias], classifiers: ['reclassified'] })).failed, undefined);
+    assert.equal(
+      (await run('vgs.updateClassifiers', { vault: SANDBOX, aliases: [alias], classifiers: ['reclassified'] })).failed,
+      undefined,
+    );
     assert.match((await hoverOn(editor.document, alias)).text, /Classifiers: reclassified/);
     api.dialogs.confirm = async () => true;
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX, aliases: [alias] })).failed, undefined);
@@ -247,7 +261,10 @@ describe('Hover on an alias', () => {
     emulator.log.clear();
     const { text, markdown } = await hoverOn(document, alias);
     assert.match(text, /A live alias, and vault "Hover sandbox" is a sandbox vault: VGS was not asked/);
-    assert.deepEqual(links(markdown).map(({ command }) => command), ['vgs.selectVault']);
+    assert.deepEqual(
+      links(markdown).map(({ command }) => command),
+      ['vgs.selectVault'],
+    );
     assert.equal(emulator.log.entries.length, 0);
   });
 

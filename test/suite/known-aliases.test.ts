@@ -99,7 +99,11 @@ describe('Known aliases at activation', () => {
     known.seen('tntdemo00001', [{ alias: 'tok_sandbox_kept1', format: 'UUID' }]);
     await known.flushed();
     const reads: string[] = [];
-    const counted: vscode.Memento = { keys: () => memento.keys(), get: (key: string, fallback?: unknown) => (reads.push(key), memento.get(key, fallback)), update: (key, value) => memento.update(key, value) };
+    const counted: vscode.Memento = {
+      keys: () => memento.keys(),
+      get: (key: string, fallback?: unknown) => (reads.push(key), memento.get(key, fallback)),
+      update: (key, value) => memento.update(key, value),
+    };
     const started = new KnownAliases(counted);
     assert.deepEqual(reads, [], 'nothing read while activating');
     assert.equal(started.isKnownAlias('tok_sandbox_kept1'), true);

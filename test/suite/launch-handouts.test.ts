@@ -5,7 +5,24 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { aliasOf, api, assertNowhere, demo, folder, launch, launchOf, newValue, outDir, sha256, shown, started, until, useLaunchSetup, VAULT, writeLaunchJson } from './launchSetup';
+import {
+  aliasOf,
+  api,
+  assertNowhere,
+  demo,
+  folder,
+  launch,
+  launchOf,
+  newValue,
+  outDir,
+  sha256,
+  shown,
+  started,
+  until,
+  useLaunchSetup,
+  VAULT,
+  writeLaunchJson,
+} from './launchSetup';
 
 describe('Handouts of Reveal for Launch', () => {
   useLaunchSetup();
@@ -46,17 +63,24 @@ describe('Handouts of Reveal for Launch', () => {
     const second = await launch(launchOf('VGS second use', { CARD: once }));
     assert.equal(second.started, false, 'the second use is cancelled');
     assert.equal(fs.existsSync(second.out), false);
-    assert.match(shown[1]?.message ?? '', /The variable CARD of the launch "VGS second use" holds an answer of vgs\.revealForLaunch that was already used or has expired/);
+    assert.match(
+      shown[1]?.message ?? '',
+      /The variable CARD of the launch "VGS second use" holds an answer of vgs\.revealForLaunch that was already used or has expired/,
+    );
 
     // Two configurations holding one handout (as a leaked one would): the first resolved gets the value, the other is cancelled.
     const shared = await handout();
     const [outA, outB] = ['a', 'b'].map((name) => path.join(outDir, `compound-${name}.txt`));
-    const config = (name: string, out: string) => launchOf(name, { CARD: shared, OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
-    await writeLaunchJson({
-      version: '0.2.0',
-      configurations: [config('VGS compound A', outA), config('VGS compound B', outB)],
-      compounds: [{ name: 'VGS compound', configurations: ['VGS compound A', 'VGS compound B'] }],
-    }, ['VGS compound']);
+    const config = (name: string, out: string) =>
+      launchOf(name, { CARD: shared, OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
+    await writeLaunchJson(
+      {
+        version: '0.2.0',
+        configurations: [config('VGS compound A', outA), config('VGS compound B', outB)],
+        compounds: [{ name: 'VGS compound', configurations: ['VGS compound A', 'VGS compound B'] }],
+      },
+      ['VGS compound'],
+    );
     await vscode.debug.startDebugging(folder, 'VGS compound');
     await until(() => fs.existsSync(outA) || fs.existsSync(outB), 'one configuration ran');
     await until(() => shown.length === 3, 'the other was cancelled with a message');
@@ -71,13 +95,17 @@ describe('Handouts of Reveal for Launch', () => {
     const card = newValue();
     const alias = await aliasOf(VAULT, card);
     const [outC, outD] = ['c', 'd'].map((name) => path.join(outDir, `compound-${name}.txt`));
-    const config = (name: string, out: string) => launchOf(name, { CARD: '${input:card}', OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
-    await writeLaunchJson({
-      version: '0.2.0',
-      configurations: [config('VGS inputs C', outC), config('VGS inputs D', outD)],
-      compounds: [{ name: 'VGS compound inputs', configurations: ['VGS inputs C', 'VGS inputs D'] }],
-      inputs: [{ id: 'card', type: 'command', command: 'vgs.revealForLaunch', args: { alias, vault: VAULT } }],
-    }, ['VGS compound inputs']);
+    const config = (name: string, out: string) =>
+      launchOf(name, { CARD: '${input:card}', OUT: out }, { program: '${workspaceFolder}/launch-test/launch-target.js' });
+    await writeLaunchJson(
+      {
+        version: '0.2.0',
+        configurations: [config('VGS inputs C', outC), config('VGS inputs D', outD)],
+        compounds: [{ name: 'VGS compound inputs', configurations: ['VGS inputs C', 'VGS inputs D'] }],
+        inputs: [{ id: 'card', type: 'command', command: 'vgs.revealForLaunch', args: { alias, vault: VAULT } }],
+      },
+      ['VGS compound inputs'],
+    );
 
     await vscode.debug.startDebugging(folder, 'VGS compound inputs');
 

@@ -6,7 +6,26 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { aliasOf, api, assertNowhere, demo, folder, fromAdapters, launch, launchOf, LIVE, newValue, outDir, sha256, shown, started, useLaunchSetup, VAULT, vgsLogHas, writeLaunchJson } from './launchSetup';
+import {
+  aliasOf,
+  api,
+  assertNowhere,
+  demo,
+  folder,
+  fromAdapters,
+  launch,
+  launchOf,
+  LIVE,
+  newValue,
+  outDir,
+  sha256,
+  shown,
+  started,
+  useLaunchSetup,
+  VAULT,
+  vgsLogHas,
+  writeLaunchJson,
+} from './launchSetup';
 
 describe('Aliases at debug launch', () => {
   useLaunchSetup();
@@ -23,12 +42,18 @@ describe('Aliases at debug launch', () => {
     assert.equal(result.hash, sha256(card), 'the program received the value of CARD');
     assert.equal(demo.emulator.log.count('GET /aliases') - reveals, 1, 'both aliases of the vault in one request');
     assert.deepEqual(shown, []);
-    assert.ok(fromAdapters.some((message) => message.includes('"event":"output"')), 'the tracker saw the Debug Console output');
+    assert.ok(
+      fromAdapters.some((message) => message.includes('"event":"output"')),
+      'the tracker saw the Debug Console output',
+    );
     assert.ok(await vgsLogHas(/launch: revealed 2 aliases from tntdemo00001/), 'the VGS log reached the disk');
     assertNowhere(card);
     assertNowhere(other);
     const [entry] = await api.history.entries();
-    assert.deepEqual({ command: entry.command, vault: entry.vault, aliases: entry.aliases }, { command: 'launch', vault: VAULT, aliases: [cardAlias, otherAlias] });
+    assert.deepEqual(
+      { command: entry.command, vault: entry.vault, aliases: entry.aliases },
+      { command: 'launch', vault: VAULT, aliases: [cardAlias, otherAlias] },
+    );
   });
 
   it('a launch input running vgs.revealForLaunch gives the program the value; launch.json keeps the alias', async () => {
@@ -36,7 +61,13 @@ describe('Aliases at debug launch', () => {
     const alias = await aliasOf(VAULT, card);
     const launchJson = {
       version: '0.2.0',
-      configurations: [launchOf('VGS input launch', { CARD: '${input:card}', OUT: path.join(outDir, 'input.txt') }, { program: '${workspaceFolder}/launch-test/launch-target.js' })],
+      configurations: [
+        launchOf(
+          'VGS input launch',
+          { CARD: '${input:card}', OUT: path.join(outDir, 'input.txt') },
+          { program: '${workspaceFolder}/launch-test/launch-target.js' },
+        ),
+      ],
       inputs: [{ id: 'card', type: 'command', command: 'vgs.revealForLaunch', args: { alias, vault: VAULT } }],
     };
     await writeLaunchJson(launchJson, ['VGS input launch']);
@@ -46,7 +77,10 @@ describe('Aliases at debug launch', () => {
     assert.ok(result.started, 'the launch started');
     assert.equal(result.hash, sha256(card));
     assert.deepEqual(shown, []);
-    assert.ok(fs.readFileSync(path.join(folder.uri.fsPath, '.vscode', 'launch.json'), 'utf8').includes(alias), 'launch.json still names the alias');
+    assert.ok(
+      fs.readFileSync(path.join(folder.uri.fsPath, '.vscode', 'launch.json'), 'utf8').includes(alias),
+      'launch.json still names the alias',
+    );
     assertNowhere(card);
   });
 
@@ -54,7 +88,9 @@ describe('Aliases at debug launch', () => {
     const alias = await aliasOf(VAULT, newValue());
     const sessions = started.length;
 
-    const result = await launch(launchOf('VGS unknown alias', { CARD: `vgs:${VAULT}/${alias}`, OTHER: `vgs:${VAULT}/tok_sandbox_1111111111111111111112` }));
+    const result = await launch(
+      launchOf('VGS unknown alias', { CARD: `vgs:${VAULT}/${alias}`, OTHER: `vgs:${VAULT}/tok_sandbox_1111111111111111111112` }),
+    );
 
     assert.equal(result.started, false, 'the launch was cancelled');
     assert.equal(started.length, sessions, 'no debug session started');
@@ -80,7 +116,11 @@ describe('Aliases at debug launch', () => {
     assert.equal(declined.started, false);
     assert.equal(started.length, sessions, 'no debug session started');
     assert.equal(fs.existsSync(declined.out), false);
-    assert.equal(demo.emulator.log.entries.filter((entry) => entry.route === 'GET /aliases' && entry.vaultId === LIVE).length, reveals, 'nothing was revealed');
+    assert.equal(
+      demo.emulator.log.entries.filter((entry) => entry.route === 'GET /aliases' && entry.vaultId === LIVE).length,
+      reveals,
+      'nothing was revealed',
+    );
     assert.deepEqual(shown, [], 'declining is no failure');
     assert.match(asked[0], /Reveal 1 alias from the live vault "Launch live" for the launch "VGS live launch"\?/);
 

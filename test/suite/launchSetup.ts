@@ -82,7 +82,10 @@ export async function writeLaunchJson(launchJson: object, names: readonly string
   fs.writeFileSync(path.join(folder.uri.fsPath, '.vscode', 'launch.json'), JSON.stringify(launchJson, null, 2));
   for (let tries = 0; tries < 40; tries++) {
     const launch = vscode.workspace.getConfiguration('launch', folder.uri);
-    const read = [...(launch.get<Array<{ name: string }>>('configurations') ?? []), ...(launch.get<Array<{ name: string }>>('compounds') ?? [])].map(({ name }) => name);
+    const read = [
+      ...(launch.get<Array<{ name: string }>>('configurations') ?? []),
+      ...(launch.get<Array<{ name: string }>>('compounds') ?? []),
+    ].map(({ name }) => name);
     if (names.every((name) => read.includes(name))) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -99,7 +102,8 @@ export async function until(check: () => boolean, what: string): Promise<void> {
 function filesHolding(dir: string, value: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const needle = Buffer.from(value);
-  return (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((file) => path.join(dir, file))
     .filter((file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() && fs.readFileSync(file).includes(needle));
 }
@@ -115,7 +119,8 @@ function userDataDir(): string {
 export async function vgsLogHas(line: RegExp): Promise<boolean> {
   const logs = path.join(userDataDir(), 'logs');
   for (let tries = 0; tries < 40; tries++) {
-    const texts = (fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }))
+    const texts = fs
+      .readdirSync(logs, { recursive: true, encoding: 'utf8' })
       .filter((file) => /VGS\.log$/.test(file))
       .map((file) => fs.readFileSync(path.join(logs, file), 'utf8'));
     if (texts.some((text) => line.test(text))) return true;
@@ -127,7 +132,11 @@ export async function vgsLogHas(line: RegExp): Promise<boolean> {
 export function assertNowhere(value: string): void {
   assert.deepEqual(filesHolding(folder.uri.fsPath, value), [], 'no file of the workspace holds the value');
   assert.deepEqual(filesHolding(userDataDir(), value), [], 'no log, state database or storage of the editor holds the value');
-  assert.equal(fromAdapters.filter((message) => message.includes(value)).length, 0, 'no Debug Console output or other adapter message holds the value');
+  assert.equal(
+    fromAdapters.filter((message) => message.includes(value)).length,
+    0,
+    'no Debug Console output or other adapter message holds the value',
+  );
 }
 
 /** Registers the hooks of a launch suite: call it inside its describe. */
@@ -175,5 +184,4 @@ export function useLaunchSetup(): void {
     fs.rmSync(outDir, { recursive: true, force: true });
     await demo?.close();
   });
-
 }

@@ -36,7 +36,9 @@ const results: Array<{ tool: string; text: string }> = [];
 type Payload = Record<string, unknown> & { failed?: boolean; reason?: string };
 
 function textOf(result: vscode.LanguageModelToolResult): string {
-  return result.content.map((part) => (typeof (part as { value?: unknown }).value === 'string' ? (part as { value: string }).value : '')).join('');
+  return result.content
+    .map((part) => (typeof (part as { value?: unknown }).value === 'string' ? (part as { value: string }).value : ''))
+    .join('');
 }
 
 function recorded(tool: string, result: vscode.LanguageModelToolResult): Payload {
@@ -52,13 +54,18 @@ function remember(input: Record<string, unknown>): void {
 /** Through VS Code, as a chat participant calls a tool outside a chat request. */
 async function invokeTool(tool: string, input: Record<string, unknown>): Promise<Payload> {
   remember(input);
-  return recorded(tool, await vscode.lm.invokeTool(tool, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token));
+  return recorded(
+    tool,
+    await vscode.lm.invokeTool(tool, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token),
+  );
 }
 
 /** The registered tool object, as VS Code calls it once the user confirmed. */
 async function invokeConfirmed(tool: string, input: Record<string, unknown>): Promise<Payload> {
   remember(input);
-  const result = await api.tools.get(tool as never)!.invoke({ input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+  const result = await api.tools
+    .get(tool as never)!
+    .invoke({ input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
   return recorded(tool, result!);
 }
 
@@ -101,11 +108,17 @@ describe('Language-model tools', () => {
     const sandbox = await prepared(TOOLS.tokenizeValues, { values: [CARD, SSN, EMAIL], vault: SANDBOX });
     assert.equal(sandbox?.confirmationMessages?.title, 'Tokenize with VGS?');
     const message = messageOf(sandbox?.confirmationMessages);
-    assert.match(message, /^Send 3 values to the vault "Tools sandbox" \(tntdemo00001, custom \(127\.0\.0\.1:\d+\)\) to be stored there, as PERSISTENT UUID\?/);
+    assert.match(
+      message,
+      /^Send 3 values to the vault "Tools sandbox" \(tntdemo00001, custom \(127\.0\.0\.1:\d+\)\) to be stored there, as PERSISTENT UUID\?/,
+    );
     assert.equal(sandbox?.invocationMessage, 'Tokenizing 3 values in Tools sandbox');
     const live = await prepared(TOOLS.tokenizeValues, { values: [CARD], vault: 'Tools live', format: 'FPE_SIX_T_FOUR' });
     assert.equal(live?.confirmationMessages?.title, 'Tokenize in a live VGS vault?');
-    assert.match(messageOf(live?.confirmationMessages), /^Send 1 value to the vault "Tools live" \(tntdemo00004, live .*as PERSISTENT FPE_SIX_T_FOUR\?/);
+    assert.match(
+      messageOf(live?.confirmationMessages),
+      /^Send 1 value to the vault "Tools live" \(tntdemo00004, live .*as PERSISTENT FPE_SIX_T_FOUR\?/,
+    );
     for (const text of [message, messageOf(live?.confirmationMessages), sandbox?.invocationMessage ?? '']) {
       for (const value of [CARD, SSN, EMAIL]) assert.ok(!text.includes(value), 'no value in the question');
     }
@@ -124,8 +137,14 @@ describe('Language-model tools', () => {
     // Each alias stands for the value at its position.
     const client = await api.vaults.clientFor(api.vaults.find(SANDBOX)!);
     const { found } = await client.reveal(aliases);
-    assert.deepEqual(aliases.map((alias) => found.get(alias)?.value), values);
-    assert.ok(aliases.every((alias) => api.known.isKnownAlias(alias)), 'the aliases join the known aliases');
+    assert.deepEqual(
+      aliases.map((alias) => found.get(alias)?.value),
+      values,
+    );
+    assert.ok(
+      aliases.every((alias) => api.known.isKnownAlias(alias)),
+      'the aliases join the known aliases',
+    );
 
     const fpe = await invokeConfirmed(TOOLS.tokenizeValues, { values: ['5555555555554444'], vault: SANDBOX, format: 'FPE_SIX_T_FOUR' });
     assert.match((fpe.aliases as string[])[0], /^555555\d{6}4444$/, 'in the format asked for');
@@ -167,21 +186,37 @@ describe('Language-model tools', () => {
     const payload = await invokeTool(TOOLS.findSensitiveValues, { file: 'tools-find.json' });
     assert.equal(payload.file, 'tools-find.json');
     assert.equal(payload.count, 2);
-    const findings = payload.findings as Array<{ kind: string; masked: string; aliasFormat: string; range: { start: vscode.Position; end: vscode.Position } }>;
-    assert.deepEqual(findings.map(({ kind, masked, aliasFormat }) => [kind, masked, aliasFormat]), [
-      ['card', '411111…1111', 'FPE_SIX_T_FOUR'],
-      ['ssn', '…6789', 'FPE_SSN_T_FOUR'],
-    ]);
+    const findings = payload.findings as Array<{
+      kind: string;
+      masked: string;
+      aliasFormat: string;
+      range: { start: vscode.Position; end: vscode.Position };
+    }>;
+    assert.deepEqual(
+      findings.map(({ kind, masked, aliasFormat }) => [kind, masked, aliasFormat]),
+      [
+        ['card', '411111…1111', 'FPE_SIX_T_FOUR'],
+        ['ssn', '…6789', 'FPE_SSN_T_FOUR'],
+      ],
+    );
     assert.deepEqual(findings[0].range, { start: { line: 1, character: 11 }, end: { line: 1, character: 27 } });
     const document = await vscode.workspace.openTextDocument(uri);
-    const rangeOf = ({ start, end }: { start: vscode.Position; end: vscode.Position }) => new vscode.Range(start.line, start.character, end.line, end.character);
-    assert.deepEqual(findings.map((finding) => document.getText(rangeOf(finding.range))), [CARD, SSN], 'each range is its value');
+    const rangeOf = ({ start, end }: { start: vscode.Position; end: vscode.Position }) =>
+      new vscode.Range(start.line, start.character, end.line, end.character);
+    assert.deepEqual(
+      findings.map((finding) => document.getText(rangeOf(finding.range))),
+      [CARD, SSN],
+      'each range is its value',
+    );
   });
 
   it('find: an open untitled document by its URI; refuses files outside the workspace and URIs of documents not open', async () => {
     const untitled = await vscode.workspace.openTextDocument({ content: `iban ${IBAN}\n` });
     const open = await invokeTool(TOOLS.findSensitiveValues, { file: untitled.uri.toString() });
-    assert.deepEqual((open.findings as Array<{ masked: string }>).map((finding) => finding.masked), ['DE8937…3000']);
+    assert.deepEqual(
+      (open.findings as Array<{ masked: string }>).map((finding) => finding.masked),
+      ['DE8937…3000'],
+    );
 
     const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-tools-')), 'outside.txt');
     fs.writeFileSync(outside, `${CARD}\n`);
@@ -211,21 +246,34 @@ describe('Language-model tools', () => {
     assert.ok(!Number.isNaN(Date.parse(described.createdAt as string)), 'a creation time');
     assert.deepEqual(unknown, { alias: unknownAlias, found: false });
     const history = await api.history.entries();
-    assert.deepEqual(history.map((entry) => [entry.command, entry.vault, entry.aliases]), [['details', SANDBOX, [alias]]], 'recorded like Show Alias Details');
+    assert.deepEqual(
+      history.map((entry) => [entry.command, entry.vault, entry.aliases]),
+      [['details', SANDBOX, [alias]]],
+      'recorded like Show Alias Details',
+    );
   });
 
   it('describe refuses text neither shaped like an alias nor known (it may be a value) before anything is sent', async () => {
     emulator.log.clear();
     const refused = await invokeTool(TOOLS.describeAliases, { aliases: ['tok_sandbox_aaaaaaaaaaaaaaaaaaaaaa', CARD], vault: SANDBOX });
     assert.equal(refused.failed, true);
-    assert.equal(refused.reason, 'Item 1 of "aliases" is not shaped like an alias (tok_…, a UUID) and is not one this editor knows: it may be a value, so nothing was sent. Pass aliases only.');
+    assert.equal(
+      refused.reason,
+      'Item 1 of "aliases" is not shaped like an alias (tok_…, a UUID) and is not one this editor knows: it may be a value, so nothing was sent. Pass aliases only.',
+    );
     assert.equal(emulator.log.count(), 0, 'nothing was sent');
   });
 
   it('describe on a live vault asks first, naming the vault and the count; vgs.confirmRevealOnLive off, it does not', async () => {
-    const live = await prepared(TOOLS.describeAliases, { aliases: ['tok_live_aaaaaaaaaaaaaaaaaaaaaa', 'tok_live_bbbbbbbbbbbbbbbbbbbbbb'], vault: LIVE });
+    const live = await prepared(TOOLS.describeAliases, {
+      aliases: ['tok_live_aaaaaaaaaaaaaaaaaaaaaa', 'tok_live_bbbbbbbbbbbbbbbbbbbbbb'],
+      vault: LIVE,
+    });
     assert.equal(live?.confirmationMessages?.title, 'Read records from a live VGS vault?');
-    assert.match(messageOf(live?.confirmationMessages), /^Read the records of 2 aliases from the live vault "Tools live" \(tntdemo00004, live/);
+    assert.match(
+      messageOf(live?.confirmationMessages),
+      /^Read the records of 2 aliases from the live vault "Tools live" \(tntdemo00004, live/,
+    );
     const sandbox = await prepared(TOOLS.describeAliases, { aliases: ['tok_sandbox_aaaaaaaaaaaaaaaaaaaaaa'], vault: SANDBOX });
     assert.equal(sandbox?.confirmationMessages, undefined, 'a sandbox vault is not asked about');
     await vscode.workspace.getConfiguration('vgs').update('confirmRevealOnLive', false, vscode.ConfigurationTarget.Global);

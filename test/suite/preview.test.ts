@@ -23,15 +23,25 @@ const realDialogs: Partial<TestingApi['dialogs']> = {};
 const realMessages: Partial<TestingApi['failureMessages']> = {};
 let shown: Array<{ severity: string; message: string }> = [];
 
-type Outcome = { failed?: string; message?: string; aliases?: string[]; preview?: string; revealed?: number; unrevealed?: number } & Record<string, unknown>;
+type Outcome = { failed?: string; message?: string; aliases?: string[]; preview?: string; revealed?: number; unrevealed?: number } & Record<
+  string,
+  unknown
+>;
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 const previewDocuments = () => vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'vgs-preview');
 const previewTabs = () =>
-  vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'vgs-preview');
+  vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'vgs-preview');
 
 /** A file of the workspace holding `lines`, with each value of `tokenize`, wherever it stands, replaced by its alias (in its format). */
-async function fileWithAliases(name: string, lines: readonly string[], vault: string, tokenize: ReadonlyArray<{ value: string; format?: string }>) {
+async function fileWithAliases(
+  name: string,
+  lines: readonly string[],
+  vault: string,
+  tokenize: ReadonlyArray<{ value: string; format?: string }>,
+) {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
   const withValues = lines.join('\n');
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(withValues));
@@ -39,7 +49,9 @@ async function fileWithAliases(name: string, lines: readonly string[], vault: st
   const aliases: string[] = [];
   for (const { value, format } of tokenize) {
     const text = editor.document.getText();
-    const starts = [...text.matchAll(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(({ index }) => editor.document.positionAt(index));
+    const starts = [...text.matchAll(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(({ index }) =>
+      editor.document.positionAt(index),
+    );
     editor.selections = starts.map((start) => new vscode.Selection(start, start.translate(0, value.length)));
     const outcome = await run('vgs.tokenizeSelection', { vault, ...(format ? { format } : {}) });
     assert.equal(outcome.failed, undefined, outcome.message);
@@ -57,7 +69,11 @@ async function previewText(uri: vscode.Uri | string, wanted: (text: string) => b
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`the preview never showed the text wanted; it shows:\n${vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText()}`));
+      reject(
+        new Error(
+          `the preview never showed the text wanted; it shows:\n${vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText()}`,
+        ),
+      );
     }, timeout);
     const subscription = vscode.workspace.onDidChangeTextDocument(({ document }) => {
       if (document.uri.toString() !== key || !wanted(document.getText())) return;
@@ -125,7 +141,10 @@ describe('Preview with values', () => {
 
   it('opens beside the file a read-only document of its own scheme: every alias replaced by its value, the rest byte for byte, the same language', async () => {
     const lines = ['{', `  "card": "${CARD}",`, `  "ssn": "${SSN}",`, `  "note": "card ${CARD} again"`, '}', ''];
-    const { uri, editor, withValues, aliases } = await fileWithAliases('preview.json', lines, SANDBOX, [{ value: CARD, format: 'FPE_SIX_T_FOUR' }, { value: SSN }]);
+    const { uri, editor, withValues, aliases } = await fileWithAliases('preview.json', lines, SANDBOX, [
+      { value: CARD, format: 'FPE_SIX_T_FOUR' },
+      { value: SSN },
+    ]);
     assert.ok(!editor.document.getText().includes(CARD), 'both card numbers are one alias now');
     emulator.log.clear();
 
@@ -164,7 +183,10 @@ describe('Preview with values', () => {
 
     // The history names the preview, its file and its aliases, masked where shaped like a value; never a value.
     const [entry] = await api.history.entries();
-    assert.deepEqual({ command: entry.command, vault: entry.vault, file: entry.file, count: entry.count }, { command: 'preview', vault: SANDBOX, file: 'preview.json', count: 2 });
+    assert.deepEqual(
+      { command: entry.command, vault: entry.vault, file: entry.file, count: entry.count },
+      { command: 'preview', vault: SANDBOX, file: 'preview.json', count: 2 },
+    );
     assert.deepEqual(entry.aliases, [`${aliases[0].slice(0, 6)}…${aliases[0].slice(-4)}`, aliases[1]]);
     const history = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.history.file));
     const log = readLogFolder(api.logUri.fsPath);
@@ -176,7 +198,9 @@ describe('Preview with values', () => {
   });
 
   it('follows the edits of its file: a new alias shows its value, and only that alias is asked for', async () => {
-    const source = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: `ssn: ${SSN}\n` }));
+    const source = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ language: 'yaml', content: `ssn: ${SSN}\n` }),
+    );
     source.selections = [new vscode.Selection(0, 5, 0, 5 + SSN.length)];
     const [ssn] = (await run('vgs.tokenizeSelection', { vault: SANDBOX })).aliases!;
     const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: EMAIL }));
@@ -209,13 +233,18 @@ describe('Preview with values', () => {
     // VS Code may keep the document a while after its tab closed: it holds the values no longer.
     await valueDropped(outcome.preview!, SSN);
     const reopened = await vscode.workspace.openTextDocument(vscode.Uri.parse(outcome.preview!));
-    assert.match(reopened.getText(), /^This preview was closed and its values dropped\. Run "VGS: Open Preview with Values" on closing\.txt to see them again\.$/);
+    assert.match(
+      reopened.getText(),
+      /^This preview was closed and its values dropped\. Run "VGS: Open Preview with Values" on closing\.txt to see them again\.$/,
+    );
 
     await vscode.window.showTextDocument(editor.document);
     const again = await run('vgs.openPreviewWithValues', { vault: SANDBOX });
     assert.equal(again.failed, undefined, again.message);
     await previewText(again.preview!, (text) => text === withValues);
-    const sourceTab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === editor.document.uri.toString())!;
+    const sourceTab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === editor.document.uri.toString())!;
     await vscode.window.tabGroups.close(sourceTab);
     await noPreviewTab();
     await valueDropped(again.preview!, SSN);
@@ -232,9 +261,15 @@ describe('Preview with values', () => {
     assert.equal((await run('vgs.openPreviewWithValues', { vault: LIVE, uri: uri.toString() })).failed, 'declined');
     assert.equal(emulator.log.count(), 0, 'nothing was asked of VGS');
     assert.deepEqual(previewTabs(), []);
-    assert.ok(previewDocuments().every((document) => !document.getText().includes(CARD)), 'no document holds the value');
+    assert.ok(
+      previewDocuments().every((document) => !document.getText().includes(CARD)),
+      'no document holds the value',
+    );
     assert.equal(asked.length, 1);
-    assert.match(asked[0], /Show the value of 1 alias from the live vault "Preview live" in a preview\?[\s\S]*read-only preview beside it[\s\S]*vgs\.confirmRevealOnLive turns this question off/);
+    assert.match(
+      asked[0],
+      /Show the value of 1 alias from the live vault "Preview live" in a preview\?[\s\S]*read-only preview beside it[\s\S]*vgs\.confirmRevealOnLive turns this question off/,
+    );
 
     api.dialogs.confirm = async () => true;
     const outcome = await run('vgs.openPreviewWithValues', { vault: LIVE, uri: uri.toString() });

@@ -4,7 +4,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { CARD, disk, fileWithAliases, newFile, nextGuardedSave, revealIn, setUserSetting, tokenizeIn, useGuardVault } from './revealGuardFixture';
+import {
+  CARD,
+  disk,
+  fileWithAliases,
+  newFile,
+  nextGuardedSave,
+  revealIn,
+  setUserSetting,
+  tokenizeIn,
+  useGuardVault,
+} from './revealGuardFixture';
 
 /** Resolves at the next save of `uri`, guarded or not. */
 function nextSave(uri: vscode.Uri): Promise<vscode.TextDocument> {

@@ -28,11 +28,15 @@ describe('Save guard after Reveal in place', () => {
     assert.deepEqual(JSON.parse(await disk(uri)), aliases);
   });
 
-  it('a value edited by hand is the user\'s own: it is saved as typed, the others go back to aliases', async () => {
+  it("a value edited by hand is the user's own: it is saved as typed, the others go back to aliases", async () => {
     const { uri, editor, aliases, reveal } = await fileWithAliases(CARD, SSN);
     await reveal();
     const card = editor.document.getText().indexOf(CARD);
-    assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(editor.document.positionAt(card + 15), editor.document.positionAt(card + 16)), '2')));
+    assert.ok(
+      await editor.edit((builder) =>
+        builder.replace(new vscode.Range(editor.document.positionAt(card + 15), editor.document.positionAt(card + 16)), '2'),
+      ),
+    );
     const saved = nextGuardedSave(uri);
     assert.ok(await editor.document.save());
     assert.equal((await saved).count, 1);
@@ -46,7 +50,10 @@ describe('Save guard after Reveal in place', () => {
     await second.reveal();
     const saved = [nextGuardedSave(first.uri), nextGuardedSave(second.uri)];
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
-    assert.deepEqual((await Promise.all(saved)).map(({ count }) => count), [1, 1]);
+    assert.deepEqual(
+      (await Promise.all(saved)).map(({ count }) => count),
+      [1, 1],
+    );
     assert.deepEqual(JSON.parse(await disk(first.uri)), first.aliases);
     assert.deepEqual(JSON.parse(await disk(second.uri)), second.aliases);
   });
@@ -69,7 +76,10 @@ describe('Save guard after Reveal in place', () => {
       const saved = nextGuardedSave(uri);
       assert.ok(await editor.document.save());
       const guarded = await saved;
-      assert.deepEqual({ mode: guarded.mode, count: guarded.count, revealAgain: guarded.revealAgain }, { mode, count: 1, revealAgain: undefined });
+      assert.deepEqual(
+        { mode: guarded.mode, count: guarded.count, revealAgain: guarded.revealAgain },
+        { mode, count: 1, revealAgain: undefined },
+      );
       assert.deepEqual(JSON.parse(await disk(uri)), [CARD], mode);
     }
   });

@@ -38,8 +38,14 @@ describe('Reveal history', () => {
       clients: DEMO_CLIENTS.map((client) => ({ ...client, clientSecret: SECRET })),
     });
     await run('vgs.addVault', {
-      vaultId: VAULT, name: 'History', environment: 'custom', baseUrl: emulator.vaultUrl(VAULT),
-      tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
+      vaultId: VAULT,
+      name: 'History',
+      environment: 'custom',
+      baseUrl: emulator.vaultUrl(VAULT),
+      tokenUrl: emulator.tokenUrl,
+      clientId: 'demo-client',
+      clientSecret: SECRET,
+      testConnection: false,
     });
   });
 
@@ -92,7 +98,10 @@ describe('Reveal history', () => {
     editor.selections = [new vscode.Selection(0, 0, 0, SSN.length)];
     const { aliases } = await run('vgs.tokenizeSelection', { vault: VAULT });
     assert.equal((await run('vgs.revealSelection', { vault: VAULT })).failed, undefined);
-    const lines = (await historyText()).trimEnd().split('\n').map((line) => JSON.parse(line) as HistoryEntry);
+    const lines = (await historyText())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as HistoryEntry);
     assert.equal(lines.length, 10_000);
     assert.deepEqual(lines[0].aliases, ['tok_sandbox_1'], 'the 91-day-old entry and the oldest recent one went');
     assert.deepEqual(lines[lines.length - 1].aliases, aliases);
@@ -105,10 +114,16 @@ describe('Reveal history', () => {
     try {
       // Recognisable aliases (shown in full): 'A' or 'B' for the window, then which of its 20 entries.
       const alias = (window: string, n: number) => `tok_sandbox_${window}${'x'.repeat(20)}${'abcdefghijkmnopqrstu'[n]}`;
-      await Promise.all(Array.from({ length: 20 }, (_, n) => [one.record('copy', VAULT, [alias('A', n)]), two.record('copy', VAULT, [alias('B', n)])]).flat());
+      await Promise.all(
+        Array.from({ length: 20 }, (_, n) => [
+          one.record('copy', VAULT, [alias('A', n)]),
+          two.record('copy', VAULT, [alias('B', n)]),
+        ]).flat(),
+      );
       const recorded = (await one.entries()).flatMap(({ aliases }) => aliases);
-      assert.equal(recorded.length, 40, 'no window replaced the other one\'s entries');
-      for (let n = 0; n < 20; n++) assert.ok(recorded.includes(alias('A', n)) && recorded.includes(alias('B', n)), `entry ${n} of each window`);
+      assert.equal(recorded.length, 40, "no window replaced the other one's entries");
+      for (let n = 0; n < 20; n++)
+        assert.ok(recorded.includes(alias('A', n)) && recorded.includes(alias('B', n)), `entry ${n} of each window`);
     } finally {
       log.dispose();
       await vscode.workspace.fs.delete(storage, { recursive: true, useTrash: false });

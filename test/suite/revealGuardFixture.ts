@@ -21,7 +21,8 @@ export const run = (command: string, options: Record<string, unknown> = {}) => v
 export const disk = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 /** A path of the workspace no test used yet. */
-export const newFile = (extension = 'json') => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, `guard-${Date.now().toString(36)}-${++files}.${extension}`);
+export const newFile = (extension = 'json') =>
+  vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, `guard-${Date.now().toString(36)}-${++files}.${extension}`);
 
 export async function setUserSetting(section: string, name: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(section).update(name, value, vscode.ConfigurationTarget.Global);

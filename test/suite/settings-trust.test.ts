@@ -35,7 +35,9 @@ describe('Settings a repository can set', () => {
   it('the settings that hide findings or slow the host are restricted in an untrusted workspace', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
-    const declared = [manifest.contributes.configuration].flat().flatMap((part: { properties?: object }) => Object.keys(part.properties ?? {}));
+    const declared = [manifest.contributes.configuration]
+      .flat()
+      .flatMap((part: { properties?: object }) => Object.keys(part.properties ?? {}));
     for (const name of HIDE_OR_SLOW) {
       assert.ok(restricted.includes(name), `${name} is restricted`);
       assert.ok(declared.includes(name), `${name} is a setting`);
@@ -68,7 +70,10 @@ describe('Settings a repository can set', () => {
     await setWorkspaceSetting('vgs', 'defaultStorage', 'PERSISTENT');
     assert.equal(aliasDefaults().storage, 'PERSISTENT');
     assert.deepEqual(defaultStorage({ workspaceFolderValue: 'VOLATILE' }), { storage: 'PERSISTENT', ignoredVolatile: true });
-    assert.deepEqual(defaultStorage({ globalValue: 'VOLATILE', workspaceValue: 'VOLATILE' }), { storage: 'VOLATILE', ignoredVolatile: false });
+    assert.deepEqual(defaultStorage({ globalValue: 'VOLATILE', workspaceValue: 'VOLATILE' }), {
+      storage: 'VOLATILE',
+      ignoredVolatile: false,
+    });
     assert.deepEqual(defaultStorage(undefined), { storage: 'PERSISTENT', ignoredVolatile: false });
   });
 });

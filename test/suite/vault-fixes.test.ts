@@ -27,8 +27,14 @@ let shown: Shown[] = [];
 
 async function addVault(vaultId: string, baseUrl: string): Promise<void> {
   await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId, name: `Fixes ${vaultId.slice(-1)}`, environment: 'custom', baseUrl, tokenUrl: emulator.tokenUrl,
-    clientId: 'demo-client', clientSecret: SECRET, testConnection: false,
+    vaultId,
+    name: `Fixes ${vaultId.slice(-1)}`,
+    environment: 'custom',
+    baseUrl,
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: SECRET,
+    testConnection: false,
   });
 }
 
@@ -92,7 +98,11 @@ describe('Vault fixes', () => {
       `The URL ${emulator.url} does not look like a Vault API base URL for vault tntdemo00002: it has no route GET /aliases/{alias}. ` +
         `A base URL usually ends with the vault id, as in ${emulator.url}/tntdemo00002: correct the vault's URL.`,
     );
-    assert.match((outcome as { message?: string }).message ?? '', /: this URL does not look like a Vault API base URL \(it ends with \/tntdemo00002\)$/, 'the notification, on one line');
+    assert.match(
+      (outcome as { message?: string }).message ?? '',
+      /: this URL does not look like a Vault API base URL \(it ends with \/tntdemo00002\)$/,
+      'the notification, on one line',
+    );
   });
 
   it('Tokenize with that URL: the same message, offering Edit Vault…; the log names the status, route and vault, never the value', async () => {
@@ -109,12 +119,18 @@ describe('Vault fixes', () => {
   it('Tokenize on a vault not assigned to the credentials offers Edit Vault…', async () => {
     const outcome = await tokenizeIn('tntdemo00003');
     assert.equal(outcome.failed, 'vault-not-assigned', outcome.message);
-    assert.deepEqual(shown.map(({ actions }) => actions), [['Edit Vault…', 'Show Log']]);
+    assert.deepEqual(
+      shown.map(({ actions }) => actions),
+      [['Edit Vault…', 'Show Log']],
+    );
     assert.match(shown[0].message, /Vault tntdemo00003 refused the token of service account "demo-client"/);
   });
 
   it('Show Alias Details on that vault (a failure the runner reports) offers Edit Vault… too', async () => {
-    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.showAliasDetails', { vault: 'tntdemo00003', aliases: ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e'] });
+    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.showAliasDetails', {
+      vault: 'tntdemo00003',
+      aliases: ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e'],
+    });
     assert.equal(outcome?.failed, 'vault-not-assigned');
     assert.deepEqual(shown, [{ severity: 'error', message: outcome?.message, actions: ['Edit Vault…', 'Show Log'] }]);
   });

@@ -75,7 +75,12 @@ export class FakeSecretStorage implements vscode.SecretStorage {
 }
 
 /** A registry, as one window has it, on the given globalState and SecretStorage. */
-export function registryOn(memento = new FakeMemento(), secrets = new FakeSecretStorage(), env: NodeJS.ProcessEnv = {}, userAuthUrl?: string) {
+export function registryOn(
+  memento = new FakeMemento(),
+  secrets = new FakeSecretStorage(),
+  env: NodeJS.ProcessEnv = {},
+  userAuthUrl?: string,
+) {
   const storage = new VaultStorage(memento, secrets);
   const reading = readEnvironmentVault(env);
   const registry = new VaultRegistry({

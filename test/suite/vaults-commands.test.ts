@@ -28,8 +28,15 @@ let emulator: Emulator;
 
 function demoVault(vaultId: string, extra: Record<string, string | boolean> = {}) {
   return {
-    vaultId, name: `Demo ${vaultId.slice(-1)}`, environment: 'custom', baseUrl: emulator.vaultUrl(vaultId),
-    tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: SECRET, testConnection: false, ...extra,
+    vaultId,
+    name: `Demo ${vaultId.slice(-1)}`,
+    environment: 'custom',
+    baseUrl: emulator.vaultUrl(vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: SECRET,
+    testConnection: false,
+    ...extra,
   };
 }
 
@@ -66,13 +73,21 @@ describe('Vault commands', () => {
       const command = contributes.commands.find((each: { command: string }) => each.command === id);
       assert.deepEqual([command?.category, command?.title], ['VGS', title], id);
     }
-    const hidden = contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
+    const hidden = contributes.menus.commandPalette
+      .filter((entry: { when: string }) => entry.when === 'false')
+      .map((entry: { command: string }) => entry.command);
     // Of the vault feature, only the tree's refresh button is hidden (other features hide their own).
-    assert.deepEqual(hidden.filter((id: string) => id in VAULT_COMMANDS || id === 'vgs.refreshVaults'), ['vgs.refreshVaults']);
+    assert.deepEqual(
+      hidden.filter((id: string) => id in VAULT_COMMANDS || id === 'vgs.refreshVaults'),
+      ['vgs.refreshVaults'],
+    );
   });
 
   it('Add Vault with arguments stores it, tests the connection and reports the scopes; the secret is in no setting, globalState key or log', async () => {
-    const result = await vscode.commands.executeCommand<AddVaultResult>('vgs.addVault', demoVault('tntdemo00001', { testConnection: true }));
+    const result = await vscode.commands.executeCommand<AddVaultResult>(
+      'vgs.addVault',
+      demoVault('tntdemo00001', { testConnection: true }),
+    );
     assert.ok(result, 'the command returns the vault it added');
     assert.equal(result.vault.vaultId, 'tntdemo00001');
     assert.equal(result.connection?.connected, true, JSON.stringify(result.connection?.error));

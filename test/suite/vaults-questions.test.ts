@@ -28,7 +28,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
 describe('Vault questions', () => {
   afterEach(() => press('workbench.action.closeQuickOpen'));
 
-  it('Add Vault\'s environment list starts on Sandbox: Enter takes it, one Down is Live', async () => {
+  it("Add Vault's environment list starts on Sandbox: Enter takes it, one Down is Live", async () => {
     const given = { vaultId: 'tntquestions1', name: 'Q', clientId: 'client-q', clientSecret: 'secret-q' };
     const sandbox = await pressUntil(askNewVault(given, context), 'workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(sandbox?.environment, 'sandbox');
@@ -41,7 +41,14 @@ describe('Vault questions', () => {
   });
 
   it('Add Vault offers a custom URL with live data: stored as custom, marked live', async () => {
-    const given = { vaultId: 'tntquestions1', name: 'Q', baseUrl: 'https://proxy.example.com', tokenUrl: '', clientId: 'client-q', clientSecret: 'secret-q' };
+    const given = {
+      vaultId: 'tntquestions1',
+      name: 'Q',
+      baseUrl: 'https://proxy.example.com',
+      tokenUrl: '',
+      clientId: 'client-q',
+      clientSecret: 'secret-q',
+    };
     const asking = askNewVault(given, context);
     await pause();
     for (let down = 0; down < 3; down++) await press('workbench.action.quickOpenSelectNext');
@@ -50,7 +57,14 @@ describe('Vault questions', () => {
   });
 
   it('Edit Vault ▸ Credentials shows the client id to keep; the secret box starts empty', async () => {
-    const vault: Vault = { key: 'tntquestions1', source: 'stored', vaultId: 'tntquestions1', name: 'Q', environment: 'sandbox', clientId: 'client-q' };
+    const vault: Vault = {
+      key: 'tntquestions1',
+      source: 'stored',
+      vaultId: 'tntquestions1',
+      name: 'Q',
+      environment: 'sandbox',
+      clientId: 'client-q',
+    };
     const boxes: vscode.InputBox[] = [];
     const createInputBox = vscode.window.createInputBox;
     // The questions' own input boxes, to read what they show and to type the new secret.

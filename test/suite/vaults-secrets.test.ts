@@ -17,8 +17,13 @@ describe('Removed or replaced credentials', () => {
   });
 
   const demo = (vaultId = 'tntdemo00001'): NewVault => ({
-    vaultId, name: `Demo ${vaultId.slice(-1)}`, environment: 'custom', baseUrl: emulator.vaultUrl(vaultId),
-    tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: 'demo-secret',
+    vaultId,
+    name: `Demo ${vaultId.slice(-1)}`,
+    environment: 'custom',
+    baseUrl: emulator.vaultUrl(vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
   });
 
   it('once a vault is removed, a client handed out before fails without sending anything, and no new one is made', async () => {
@@ -45,10 +50,13 @@ describe('Removed or replaced credentials', () => {
     assert.equal(emulator.log.count(), 0);
     // The emulator knows demo-secret only: its refusal shows that the new secret was the one sent.
     await assert.rejects((await registry.clientFor(vault)).grantedScopes(), InvalidCredentialsError);
-    assert.deepEqual(emulator.log.entries.map(({ route, status }) => `${route} ${status}`), ['token 401']);
+    assert.deepEqual(
+      emulator.log.entries.map(({ route, status }) => `${route} ${status}`),
+      ['token 401'],
+    );
   });
 
-  it('when another window replaces the secret, this window drops the old one\'s tokens, its client and its health', async () => {
+  it("when another window replaces the secret, this window drops the old one's tokens, its client and its health", async () => {
     const memento = new FakeMemento();
     const secrets = new FakeSecretStorage();
     const first = registryOn(memento, secrets);
@@ -81,7 +89,7 @@ describe('Removed or replaced credentials', () => {
     assert.equal(emulator.log.count(), 0, 'the removed secret was not sent');
   });
 
-  it('the change event of this window\'s own edit does not wipe what the window learnt since', async () => {
+  it("the change event of this window's own edit does not wipe what the window learnt since", async () => {
     const { registry } = registryOn();
     const vault = await registry.add(demo());
     await registry.update(vault.key, { clientSecret: 'rotated-secret' });

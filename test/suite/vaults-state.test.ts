@@ -27,8 +27,15 @@ const CLIENTS = [
 /** A vault of the emulator added through Add Vault, untested. */
 async function addVault(vaultId: string, name: string, clientId = 'state-full', extra: Record<string, string> = {}): Promise<void> {
   await vscode.commands.executeCommand('vgs.addVault', {
-    vaultId, name, environment: 'custom', baseUrl: emulator.vaultUrl(vaultId), tokenUrl: emulator.tokenUrl,
-    clientId, clientSecret: SECRET, testConnection: false, ...extra,
+    vaultId,
+    name,
+    environment: 'custom',
+    baseUrl: emulator.vaultUrl(vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId,
+    clientSecret: SECRET,
+    testConnection: false,
+    ...extra,
   });
 }
 
@@ -49,7 +56,9 @@ function treeItem(vaultId: string): vscode.TreeItem {
 /** The state part of the node's description (after "active", before the vault id), and its icon. */
 function shown(vaultId: string): { state: string; icon: string } {
   const item = treeItem(vaultId);
-  const parts = String(item.description).split(' · ').filter((part) => part !== 'active');
+  const parts = String(item.description)
+    .split(' · ')
+    .filter((part) => part !== 'active');
   return { state: parts[0], icon: (item.iconPath as vscode.ThemeIcon).id };
 }
 
@@ -63,7 +72,12 @@ describe('Vault state', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
     emulator = await startEmulator({
-      vaults: [1, 2, 3, 4, 5, 6, 9, 10, 12].map((n) => ({ id: `tntstate${String(n).padStart(5, '0')}`, environment: 'sandbox', revealEnabled: n !== 2, fingerprinting: true })),
+      vaults: [1, 2, 3, 4, 5, 6, 9, 10, 12].map((n) => ({
+        id: `tntstate${String(n).padStart(5, '0')}`,
+        environment: 'sandbox',
+        revealEnabled: n !== 2,
+        fingerprinting: true,
+      })),
       clients: CLIENTS.map((client) => ({ ...client, scopes: [...client.scopes], clientSecret: SECRET })),
     });
     await removeOurs();
@@ -79,7 +93,9 @@ describe('Vault state', () => {
     await addVault('tntstate00010', 'Revealed', 'state-noread');
     await addVault('tntstate00012', 'Used');
     // The emulator's address without the vault id: every route answers "no such route".
-    await addVault('tntstate00011', 'No vault id', 'state-full', { baseUrl: emulator.vaultUrl('tntstate00001').replace(/\/tntstate00001$/, '') });
+    await addVault('tntstate00011', 'No vault id', 'state-full', {
+      baseUrl: emulator.vaultUrl('tntstate00001').replace(/\/tntstate00001$/, ''),
+    });
   });
 
   after(async () => {
@@ -95,8 +111,11 @@ describe('Vault state', () => {
     assert.equal(outcome?.message, 'Connected to No read, but this account cannot reveal: it lacks aliases:read');
     assert.ok(outcome.message.length <= ONE_LINE);
     const vault = api.vaults.find('tntstate00004')!;
-    const logged = new RegExp(`test connection tntstate00004 \\(token URL ${api.vaults.tokenUrlFor(vault).replace(/[.?/]/g, '\\$&')}\\): limited; scopes aliases:write aliases:delete; rate limit left \\d+; missing-scope`);
-    for (let waited = 0; waited < 5000 && !logged.test(readLogFolder(api.logUri.fsPath)); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const logged = new RegExp(
+      `test connection tntstate00004 \\(token URL ${api.vaults.tokenUrlFor(vault).replace(/[.?/]/g, '\\$&')}\\): limited; scopes aliases:write aliases:delete; rate limit left \\d+; missing-scope`,
+    );
+    for (let waited = 0; waited < 5000 && !logged.test(readLogFolder(api.logUri.fsPath)); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     assert.match(readLogFolder(api.logUri.fsPath), logged);
   });
 
@@ -107,7 +126,10 @@ describe('Vault state', () => {
     }
     assert.equal(messages.tntstate00001, 'Connected to Full: tokenize, reveal and delete work');
     assert.equal(messages.tntstate00002, 'Reveal off: reveal is not enabled on this vault');
-    assert.equal(messages.tntstate00003, 'Connected to Writer, but this account cannot reveal or delete: it lacks aliases:read, aliases:delete');
+    assert.equal(
+      messages.tntstate00003,
+      'Connected to Writer, but this account cannot reveal or delete: it lacks aliases:read, aliases:delete',
+    );
     assert.equal(messages.tntstate00005, 'Unassigned: the vault is not assigned to service account state-full');
     assert.equal(messages.tntstate00006, 'Wrong secret: the client id or secret was refused');
     assert.match(messages.tntstate00008 ?? '', /^Down: Could not reach 127\.0\.0\.1:1 \([^)]*\)$/);
@@ -115,9 +137,18 @@ describe('Vault state', () => {
     assert.deepEqual(long, []);
   });
 
-  it('the tree shows each vault\'s state with its own codicon and words', () => {
+  it("the tree shows each vault's state with its own codicon and words", () => {
     assert.deepEqual(
-      ['tntstate00001', 'tntstate00002', 'tntstate00003', 'tntstate00004', 'tntstate00005', 'tntstate00006', 'tntstate00007', 'tntstate00008'].map(shown),
+      [
+        'tntstate00001',
+        'tntstate00002',
+        'tntstate00003',
+        'tntstate00004',
+        'tntstate00005',
+        'tntstate00006',
+        'tntstate00007',
+        'tntstate00008',
+      ].map(shown),
       [
         { state: 'connected', icon: 'pass' },
         { state: 'reveal not enabled on the vault', icon: 'warning' },
@@ -177,7 +208,9 @@ describe('Vault state', () => {
   });
 
   it('an account without aliases:read shows as such after Reveal fails, without a Test Connection', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=tok_sandbox_abcdefghijkmnopqrstuvw' }));
+    const editor = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ content: 'card=tok_sandbox_abcdefghijkmnopqrstuvw' }),
+    );
     editor.selection = new vscode.Selection(0, 5, 0, editor.document.lineAt(0).text.length);
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.revealSelection', { vault: 'tntstate00010' });
     assert.equal(outcome?.failed, 'missing-scope');

@@ -12,8 +12,20 @@ import { startEmulator, type Emulator } from '../emulator';
 import { FakeMemento, FakeSecretStorage, registryOn } from './vaultFakes';
 
 const SECRET = 'suite-secret-4c1f9e';
-const sandbox: NewVault = { vaultId: 'tntsandbox01', name: 'Payments sandbox', environment: 'sandbox', clientId: 'payments-client', clientSecret: SECRET };
-const live: NewVault = { vaultId: 'tntlive01', name: 'Payments live', environment: 'live', clientId: 'live-client', clientSecret: 'live-secret-77aa' };
+const sandbox: NewVault = {
+  vaultId: 'tntsandbox01',
+  name: 'Payments sandbox',
+  environment: 'sandbox',
+  clientId: 'payments-client',
+  clientSecret: SECRET,
+};
+const live: NewVault = {
+  vaultId: 'tntlive01',
+  name: 'Payments live',
+  environment: 'live',
+  clientId: 'live-client',
+  clientSecret: 'live-secret-77aa',
+};
 
 describe('Vault registry', () => {
   it('keeps the record in globalState and the client id and secret only in SecretStorage', async () => {
@@ -63,7 +75,10 @@ describe('Vault registry', () => {
     secrets.keyringFails = true;
     await assert.rejects(registry.remove('tntsandbox01'), KeyringUnavailableError);
     await registry.load();
-    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntsandbox01']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.vaultId),
+      ['tntsandbox01'],
+    );
   });
 
   it('removes a vault with its secret, and the next vault becomes active', async () => {
@@ -73,7 +88,10 @@ describe('Vault registry', () => {
     await registry.select('tntlive01');
     assert.equal(registry.active()?.vaultId, 'tntlive01');
     await registry.remove('tntlive01');
-    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntsandbox01']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.vaultId),
+      ['tntsandbox01'],
+    );
     assert.equal(registry.active()?.vaultId, 'tntsandbox01');
     assert.ok(!secrets.values.has('vgs.vault.tntlive01.credentials'));
   });
@@ -84,7 +102,10 @@ describe('Vault registry', () => {
     const edited = await registry.update('tntsandbox01', { name: 'Renamed', clientId: 'other-client' });
     assert.equal(edited.name, 'Renamed');
     assert.equal(edited.clientId, 'other-client');
-    assert.deepEqual(JSON.parse(secrets.values.get('vgs.vault.tntsandbox01.credentials') ?? ''), { clientId: 'other-client', clientSecret: SECRET });
+    assert.deepEqual(JSON.parse(secrets.values.get('vgs.vault.tntsandbox01.credentials') ?? ''), {
+      clientId: 'other-client',
+      clientSecret: SECRET,
+    });
   });
 
   it('runs one operation at a time: a load still reading when a vault is added cannot make a later removal drop it and orphan its secret', async () => {
@@ -98,10 +119,20 @@ describe('Vault registry', () => {
     await Promise.race([adding, new Promise((resolve) => setTimeout(resolve, 100))]);
     release();
     await Promise.all([loading, adding]);
-    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01', 'tntsandbox01'], 'the late load left nothing out');
+    assert.deepEqual(
+      registry.list().map((vault) => vault.vaultId),
+      ['tntlive01', 'tntsandbox01'],
+      'the late load left nothing out',
+    );
     await registry.remove('tntsandbox01');
-    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01']);
-    assert.deepEqual(storage.records().map((record) => record.vaultId), ['tntlive01']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.vaultId),
+      ['tntlive01'],
+    );
+    assert.deepEqual(
+      storage.records().map((record) => record.vaultId),
+      ['tntlive01'],
+    );
     assert.deepEqual([...secrets.values.keys()], ['vgs.vault.tntlive01.credentials'], 'no orphan secret, none missing');
   });
 
@@ -114,9 +145,16 @@ describe('Vault registry', () => {
     await first.registry.select('tntlive01');
     const release = secrets.stallNextGet();
     const { registry } = registryOn(memento, secrets);
-    assert.deepEqual(registry.list().map((vault) => vault.vaultId), ['tntlive01', 'tntsandbox01']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.vaultId),
+      ['tntlive01', 'tntsandbox01'],
+    );
     assert.equal(registry.active()?.vaultId, 'tntlive01');
-    assert.deepEqual(registry.list().map((vault) => vault.clientId), [undefined, undefined], 'no secret read yet');
+    assert.deepEqual(
+      registry.list().map((vault) => vault.clientId),
+      [undefined, undefined],
+      'no secret read yet',
+    );
     let read = false;
     const reading = registry.read().then(() => (read = true));
     assert.equal(registry.read(), registry.read(), 'one read, however many ask');
@@ -124,10 +162,13 @@ describe('Vault registry', () => {
     assert.equal(read, false, 'read() waits for SecretStorage');
     release();
     await reading;
-    assert.deepEqual(registry.list().map((vault) => vault.clientId), ['live-client', 'payments-client']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.clientId),
+      ['live-client', 'payments-client'],
+    );
   });
 
-  it('writes over the records stored now: an edit another window made survives this window\'s next edit or removal', async () => {
+  it("writes over the records stored now: an edit another window made survives this window's next edit or removal", async () => {
     const memento = new FakeMemento();
     const secrets = new FakeSecretStorage();
     const first = registryOn(memento, secrets);
@@ -140,7 +181,10 @@ describe('Vault registry', () => {
     await second.registry.update('tntsandbox01', { name: 'Renamed elsewhere' });
     await first.registry.update('tntlive01', { name: 'Live renamed' });
     await first.registry.remove('tntsandbox02');
-    assert.deepEqual(first.storage.records().map((record) => record.name), ['Renamed elsewhere', 'Live renamed']);
+    assert.deepEqual(
+      first.storage.records().map((record) => record.name),
+      ['Renamed elsewhere', 'Live renamed'],
+    );
   });
 
   it('keeps two windows in step through SecretStorage change events', async () => {
@@ -151,7 +195,10 @@ describe('Vault registry', () => {
     const changed = new Promise<void>((resolve) => second.registry.onDidChange(() => resolve()));
     await first.registry.add(sandbox);
     await changed;
-    assert.deepEqual(second.registry.list().map((vault) => vault.clientId), ['payments-client']);
+    assert.deepEqual(
+      second.registry.list().map((vault) => vault.clientId),
+      ['payments-client'],
+    );
     const removed = new Promise<void>((resolve) => second.registry.onDidChange(() => resolve()));
     await first.registry.remove('tntsandbox01');
     await removed;
@@ -181,11 +228,19 @@ describe('Environment vault', () => {
     assert.equal(registry.active()?.name, 'Environment', 'adding does not take over');
     await registry.select('tntsandbox01');
     assert.equal(registry.active()?.vaultId, 'tntsandbox01');
-    assert.deepEqual(registry.list().map((vault) => vault.name), ['Environment', 'Payments sandbox']);
+    assert.deepEqual(
+      registry.list().map((vault) => vault.name),
+      ['Environment', 'Payments sandbox'],
+    );
   });
 
   it('reads VGS_ENVIRONMENT, VGS_AUTH_URL and VGS_VAULT_URL, and rejects what would leak credentials', () => {
-    const reading = readEnvironmentVault({ ...env, VGS_ENVIRONMENT: 'live', VGS_AUTH_URL: 'http://127.0.0.1:8200', VGS_VAULT_URL: 'http://127.0.0.1:8200/tntenv01' });
+    const reading = readEnvironmentVault({
+      ...env,
+      VGS_ENVIRONMENT: 'live',
+      VGS_AUTH_URL: 'http://127.0.0.1:8200',
+      VGS_VAULT_URL: 'http://127.0.0.1:8200/tntenv01',
+    });
     assert.equal(reading.kind, 'vault');
     assert.equal(reading.found.vault.environment, 'live');
     assert.equal(reading.found.vault.baseUrl, 'http://127.0.0.1:8200/tntenv01');
@@ -199,7 +254,10 @@ describe('Environment vault', () => {
 
 describe('Endpoint settings', () => {
   it('take the user-level value only, never a workspace or folder value', () => {
-    assert.equal(userValue({ globalValue: 'https://mine', workspaceValue: 'https://theirs', workspaceFolderValue: 'https://theirs' } as never), 'https://mine');
+    assert.equal(
+      userValue({ globalValue: 'https://mine', workspaceValue: 'https://theirs', workspaceFolderValue: 'https://theirs' } as never),
+      'https://mine',
+    );
     assert.equal(userValue({ workspaceValue: 'https://theirs', workspaceFolderValue: 'https://theirs' } as never), undefined);
   });
 
@@ -228,7 +286,10 @@ describe('Vaults tree', () => {
     await registry.add(live);
     const tree = new VaultTreeProvider(registry);
     const nodes = tree.getChildren();
-    assert.deepEqual(nodes.map((node) => node.vault.name), ['Payments live', 'Payments sandbox']);
+    assert.deepEqual(
+      nodes.map((node) => node.vault.name),
+      ['Payments live', 'Payments sandbox'],
+    );
     const [liveItem, sandboxItem] = nodes.map((node) => tree.getTreeItem(node));
     assert.equal(sandboxItem.label, 'Payments sandbox');
     assert.equal(sandboxItem.description, 'active · not tested · tntsandbox01 · sandbox');
@@ -237,11 +298,10 @@ describe('Vaults tree', () => {
     assert.equal(liveItem.contextValue, 'vault.stored');
     assert.deepEqual((liveItem.iconPath as vscode.ThemeIcon).color, new vscode.ThemeColor('list.warningForeground'));
     const details = tree.getChildren(nodes[1]).map((node) => tree.getTreeItem(node));
-    assert.deepEqual(details.map((item) => `${item.label as string}: ${item.description}`), [
-      'Environment: sandbox',
-      'Credentials: payments-client · secret stored',
-      'Scopes: not checked yet: Test Connection',
-    ]);
+    assert.deepEqual(
+      details.map((item) => `${item.label as string}: ${item.description}`),
+      ['Environment: sandbox', 'Credentials: payments-client · secret stored', 'Scopes: not checked yet: Test Connection'],
+    );
     const tooltip = (sandboxItem.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /payments-client/);
     assert.match(tooltip, /Token: not requested yet/);
@@ -252,8 +312,13 @@ describe('Vaults tree', () => {
   it('after a connection test: token state, scopes granted and rate limit in the tooltip and the scopes node', async () => {
     const { registry } = registryOn();
     const vault = await registry.add({
-      vaultId: 'tntdemo00001', name: 'Demo', environment: 'custom', baseUrl: emulator.vaultUrl('tntdemo00001'),
-      tokenUrl: emulator.tokenUrl, clientId: 'demo-client', clientSecret: 'demo-secret',
+      vaultId: 'tntdemo00001',
+      name: 'Demo',
+      environment: 'custom',
+      baseUrl: emulator.vaultUrl('tntdemo00001'),
+      tokenUrl: emulator.tokenUrl,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
     });
     const tree = new VaultTreeProvider(registry);
     const refreshed = new Promise<void>((resolve) => tree.onDidChangeTreeData(() => resolve()));

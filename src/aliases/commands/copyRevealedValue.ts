@@ -33,16 +33,24 @@ export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: str
   return { copied: alias, clearsInSeconds: seconds };
 }
 
-export const copyRevealedValue = (deps: AliasCommandDeps) => (options: CopyOptions = {}) =>
-  aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
-    const alias = single(await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }, deps.known.isKnownAlias));
-    const { vault, client } = await scope.vault();
-    const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
-      message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
-      consequence: vscode.l10n.t('The real value will be put on the clipboard.'),
-      action: vscode.l10n.t('Copy'),
+export const copyRevealedValue =
+  (deps: AliasCommandDeps) =>
+  (options: CopyOptions = {}) =>
+    aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
+      const alias = single(
+        await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }, deps.known.isKnownAlias),
+      );
+      const { vault, client } = await scope.vault();
+      const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
+        message: vscode.l10n.t('Copy the value behind {0} from the live vault "{1}"?', maskValue(alias), vault.name),
+        consequence: vscode.l10n.t('The real value will be put on the clipboard.'),
+        action: vscode.l10n.t('Copy'),
+      });
+      if (!confirmed) return DECLINED;
+      const { value } = await withRequestProgress(
+        vscode.l10n.t('Reading {0} from {1}', maskValue(alias), vault.name),
+        (signal) => client.revealRecord(alias, { signal }),
+        options.signal,
+      );
+      return copyValue(deps, vault, alias, value);
     });
-    if (!confirmed) return DECLINED;
-    const { value } = await withRequestProgress(vscode.l10n.t('Reading {0} from {1}', maskValue(alias), vault.name), (signal) => client.revealRecord(alias, { signal }), options.signal);
-    return copyValue(deps, vault, alias, value);
-  });

@@ -10,7 +10,9 @@ export function showGrouping(groupBy: GroupBy): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', GROUPED_BY_KEY, groupBy);
 }
 
-export const groupAliasesBy = ({ tree }: AliasesViewDeps, groupBy: GroupBy) => async () => {
+export const groupAliasesBy =
+  ({ tree }: AliasesViewDeps, groupBy: GroupBy) =>
+  async () => {
     tree.setGrouping(groupBy);
     await showGrouping(groupBy);
     return { groupBy };

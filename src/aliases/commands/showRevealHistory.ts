@@ -23,16 +23,18 @@ function itemOf(entry: HistoryEntry): vscode.QuickPickItem {
 }
 
 export const showRevealHistory = (deps: AliasCommandDeps) => async () => {
-    const entries = await deps.history.entries();
-    if (entries.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The reveal history is empty: nothing was revealed, copied or shown on this machine in the last 90 days.'));
-      return { shown: 0 };
-    }
-    await vscode.window.showQuickPick(entries.map(itemOf), {
-      title: vscode.l10n.t('VGS Reveal History (this machine, newest first)'),
-      placeHolder: vscode.l10n.t('Type a vault id or a file name to filter'),
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    return { shown: entries.length };
-  };
+  const entries = await deps.history.entries();
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The reveal history is empty: nothing was revealed, copied or shown on this machine in the last 90 days.'),
+    );
+    return { shown: 0 };
+  }
+  await vscode.window.showQuickPick(entries.map(itemOf), {
+    title: vscode.l10n.t('VGS Reveal History (this machine, newest first)'),
+    placeHolder: vscode.l10n.t('Type a vault id or a file name to filter'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return { shown: entries.length };
+};

@@ -44,11 +44,20 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     let results: CreateResult[];
     try {
       results = await withAliasProgress(
-        plural(targets.length, vscode.l10n.t('Tokenizing {0} value in {1}', targets.length, vault.name), vscode.l10n.t('Tokenizing {0} values in {1}', targets.length, vault.name)),
+        plural(
+          targets.length,
+          vscode.l10n.t('Tokenizing {0} value in {1}', targets.length, vault.name),
+          vscode.l10n.t('Tokenizing {0} values in {1}', targets.length, vault.name),
+        ),
         targets.length,
         (progress) =>
           client.createAliases(
-            targets.map(({ text, source }) => ({ value: text, format: options.formats?.[source ?? -1] ?? chosen.format, storage: chosen.storage, classifiers: chosen.classifiers })),
+            targets.map(({ text, source }) => ({
+              value: text,
+              format: options.formats?.[source ?? -1] ?? chosen.format,
+              storage: chosen.storage,
+              classifiers: chosen.classifiers,
+            })),
             progress,
           ),
         options.signal,
@@ -66,14 +75,26 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
     const kept = keptClassifiers(deps, vault, chosen.classifiers, results);
     const message = partialMessage(
-      (done, total) => plural(total, vscode.l10n.t('Tokenized {0} of {1} value.', done, total), vscode.l10n.t('Tokenized {0} of {1} values.', done, total)),
+      (done, total) =>
+        plural(
+          total,
+          vscode.l10n.t('Tokenized {0} of {1} value.', done, total),
+          vscode.l10n.t('Tokenized {0} of {1} values.', done, total),
+        ),
       applied,
       deps.log,
       COMMANDS.tokenizeSelection,
     );
-    if (message === undefined) return kept ? { aliases, withoutClassifiers: kept.aliases, message: kept.message } : ({ aliases } satisfies Tokenized);
+    if (message === undefined)
+      return kept ? { aliases, withoutClassifiers: kept.aliases, message: kept.message } : ({ aliases } satisfies Tokenized);
     showPartial(message, applied, deps.log, vault);
-    return { aliases, failed: applied.failed[0].code, message, unchanged: applied.failed.length, ...(kept ? { withoutClassifiers: kept.aliases } : {}) };
+    return {
+      aliases,
+      failed: applied.failed[0].code,
+      message,
+      unchanged: applied.failed.length,
+      ...(kept ? { withoutClassifiers: kept.aliases } : {}),
+    };
   });
 }
 
@@ -81,7 +102,12 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
  * Values that already had an alias get it back (fingerprinting) with the classifiers it had: says so,
  * and offers to add those asked for. Aliases whose lists would differ are updated group by group.
  */
-function keptClassifiers(deps: AliasCommandDeps, vault: Vault, asked: readonly string[], results: readonly CreateResult[]): { aliases: string[]; message: string } | undefined {
+function keptClassifiers(
+  deps: AliasCommandDeps,
+  vault: Vault,
+  asked: readonly string[],
+  results: readonly CreateResult[],
+): { aliases: string[]; message: string } | undefined {
   const groups = new Map<string, { classifiers: string[]; aliases: Set<string> }>();
   const lacked = new Set<string>();
   for (const result of results) {
@@ -122,6 +148,12 @@ async function askOptions(options: TokenizeOptions, defaults: AliasDefaults): Pr
   return { format, storage, classifiers };
 }
 
-export const tokenizeSelection = (deps: AliasCommandDeps) => (options: TokenizeOptions = {}) => tokenize(deps, COMMANDS.tokenizeSelection, options, false);
+export const tokenizeSelection =
+  (deps: AliasCommandDeps) =>
+  (options: TokenizeOptions = {}) =>
+    tokenize(deps, COMMANDS.tokenizeSelection, options, false);
 
-export const tokenizeSelectionAs = (deps: AliasCommandDeps) => (options: TokenizeOptions = {}) => tokenize(deps, COMMANDS.tokenizeSelectionAs, options, true);
+export const tokenizeSelectionAs =
+  (deps: AliasCommandDeps) =>
+  (options: TokenizeOptions = {}) =>
+    tokenize(deps, COMMANDS.tokenizeSelectionAs, options, true);

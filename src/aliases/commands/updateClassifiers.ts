@@ -25,55 +25,81 @@ async function currentClassifiers(read: () => Promise<readonly string[]>): Promi
   }
 }
 
-export const updateClassifiers = (deps: AliasCommandDeps) => (options: ClassifierOptions = {}) =>
-  aliasCommand(deps, COMMANDS.updateClassifiers, options, async (scope) => {
-    const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
-    const aliases = [...new Set(targets.map(({ text }) => text))];
-    const { vault, client } = await scope.vault();
-    const classifiers =
-      options.classifiers ??
-      (await askClassifiers(
-        plural(aliases.length, vscode.l10n.t('Classifiers of {0} alias in {1}', aliases.length, vault.name), vscode.l10n.t('Classifiers of {0} aliases in {1}', aliases.length, vault.name)),
-        aliases.length === 1 ? await currentClassifiers(async () => (await client.revealRecord(aliases[0])).classifiers) : [],
-      ));
-    if (!classifiers) return DECLINED;
-    // One request per alias (VGS has no batch update): a failed one does not stop the others, and one
-    // that refuses every request (credentials, scope, cancel) stops those still to go.
-    const title = plural(aliases.length, vscode.l10n.t('Updating the classifiers of {0} alias', aliases.length), vscode.l10n.t('Updating the classifiers of {0} aliases', aliases.length));
-    const errors = await withAliasProgress(title, aliases.length, async ({ signal, onProgress }) => {
-      const failed = new Map<string, VgsError>();
-      for (const [index, alias] of aliases.entries()) {
-        const stop = [...failed.values()].find(refusesEveryRequest);
-        if (stop) failed.set(alias, stop);
-        else await client.updateClassifiers(alias, classifiers, { storage: options.storage, signal }).catch((error: unknown) => {
-          failed.set(alias, error instanceof VgsError ? error : new CancelledError());
-        });
-        onProgress(index + 1, aliases.length);
-      }
-      return failed;
-    }, options.signal);
-    const updated = aliases.filter((alias) => !errors.has(alias));
-    deps.log.info(`updated the classifiers of ${updated.length} of ${aliases.length} ${plural(aliases.length, 'alias', 'aliases')} in ${vault.vaultId}`);
-    const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
-    if (document) select(document, failed.map(({ target }) => target.range));
-    const message = partialMessage(
-      (done, total) =>
-        plural(total, vscode.l10n.t('Updated the classifiers of {0} of {1} alias.', done, total), vscode.l10n.t('Updated the classifiers of {0} of {1} aliases.', done, total)),
-      { succeeded: updated.length, failed },
-      deps.log,
-      COMMANDS.updateClassifiers,
-    );
-    if (message !== undefined) {
-      showPartial(message, { succeeded: updated.length, failed }, deps.log, vault);
-      return { updated, classifiers, failed: failed[0].code, message };
-    }
-    const listed = classifiers.join(', ') || vscode.l10n.t('(none)');
-    void vscode.window.showInformationMessage(
-      plural(
+export const updateClassifiers =
+  (deps: AliasCommandDeps) =>
+  (options: ClassifierOptions = {}) =>
+    aliasCommand(deps, COMMANDS.updateClassifiers, options, async (scope) => {
+      const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
+      const aliases = [...new Set(targets.map(({ text }) => text))];
+      const { vault, client } = await scope.vault();
+      const classifiers =
+        options.classifiers ??
+        (await askClassifiers(
+          plural(
+            aliases.length,
+            vscode.l10n.t('Classifiers of {0} alias in {1}', aliases.length, vault.name),
+            vscode.l10n.t('Classifiers of {0} aliases in {1}', aliases.length, vault.name),
+          ),
+          aliases.length === 1 ? await currentClassifiers(async () => (await client.revealRecord(aliases[0])).classifiers) : [],
+        ));
+      if (!classifiers) return DECLINED;
+      // One request per alias (VGS has no batch update): a failed one does not stop the others, and one
+      // that refuses every request (credentials, scope, cancel) stops those still to go.
+      const title = plural(
         aliases.length,
-        vscode.l10n.t('Classifiers of {0} alias set to: {1}.', aliases.length, listed),
-        vscode.l10n.t('Classifiers of {0} aliases set to: {1}.', aliases.length, listed),
-      ),
-    );
-    return { updated, classifiers };
-  });
+        vscode.l10n.t('Updating the classifiers of {0} alias', aliases.length),
+        vscode.l10n.t('Updating the classifiers of {0} aliases', aliases.length),
+      );
+      const errors = await withAliasProgress(
+        title,
+        aliases.length,
+        async ({ signal, onProgress }) => {
+          const failed = new Map<string, VgsError>();
+          for (const [index, alias] of aliases.entries()) {
+            const stop = [...failed.values()].find(refusesEveryRequest);
+            if (stop) failed.set(alias, stop);
+            else
+              await client.updateClassifiers(alias, classifiers, { storage: options.storage, signal }).catch((error: unknown) => {
+                failed.set(alias, error instanceof VgsError ? error : new CancelledError());
+              });
+            onProgress(index + 1, aliases.length);
+          }
+          return failed;
+        },
+        options.signal,
+      );
+      const updated = aliases.filter((alias) => !errors.has(alias));
+      deps.log.info(
+        `updated the classifiers of ${updated.length} of ${aliases.length} ${plural(aliases.length, 'alias', 'aliases')} in ${vault.vaultId}`,
+      );
+      const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
+      if (document)
+        select(
+          document,
+          failed.map(({ target }) => target.range),
+        );
+      const message = partialMessage(
+        (done, total) =>
+          plural(
+            total,
+            vscode.l10n.t('Updated the classifiers of {0} of {1} alias.', done, total),
+            vscode.l10n.t('Updated the classifiers of {0} of {1} aliases.', done, total),
+          ),
+        { succeeded: updated.length, failed },
+        deps.log,
+        COMMANDS.updateClassifiers,
+      );
+      if (message !== undefined) {
+        showPartial(message, { succeeded: updated.length, failed }, deps.log, vault);
+        return { updated, classifiers, failed: failed[0].code, message };
+      }
+      const listed = classifiers.join(', ') || vscode.l10n.t('(none)');
+      void vscode.window.showInformationMessage(
+        plural(
+          aliases.length,
+          vscode.l10n.t('Classifiers of {0} alias set to: {1}.', aliases.length, listed),
+          vscode.l10n.t('Classifiers of {0} aliases set to: {1}.', aliases.length, listed),
+        ),
+      );
+      return { updated, classifiers };
+    });

@@ -20,7 +20,11 @@ export interface ComposedPreview {
 }
 
 /** `found` in text order, as findAliases gives them. */
-export function composePreview(text: string, found: readonly FoundAlias[], valueOf: (alias: string) => string | undefined): ComposedPreview {
+export function composePreview(
+  text: string,
+  found: readonly FoundAlias[],
+  valueOf: (alias: string) => string | undefined,
+): ComposedPreview {
   const parts: string[] = [];
   const revealed: PreviewSpan[] = [];
   const unrevealed: PreviewSpan[] = [];

@@ -32,14 +32,22 @@ export class PreviewMarks implements vscode.Disposable {
       this.revealed,
       shown.revealed.map((span) => ({
         range: rangeOf(span),
-        hoverMessage: hover(vscode.l10n.t('The value of {0} from the vault "{1}", shown here only: this preview is never saved.', maskValue(span.alias), session.vault.name)),
+        hoverMessage: hover(
+          vscode.l10n.t(
+            'The value of {0} from the vault "{1}", shown here only: this preview is never saved.',
+            maskValue(span.alias),
+            session.vault.name,
+          ),
+        ),
       })),
     );
     editor.setDecorations(
       this.notRevealed,
       shown.unrevealed.map((span) => ({
         range: rangeOf(span),
-        hoverMessage: hover(vscode.l10n.t('Not revealed: {0}', session.whyNotRevealed(span.alias)?.reason ?? vscode.l10n.t('VGS has not answered yet'))),
+        hoverMessage: hover(
+          vscode.l10n.t('Not revealed: {0}', session.whyNotRevealed(span.alias)?.reason ?? vscode.l10n.t('VGS has not answered yet')),
+        ),
       })),
     );
   }

@@ -11,7 +11,11 @@ export const PREVIEW_SCHEME = 'vgs-preview';
 export function previewUriOf(source: vscode.Uri): vscode.Uri {
   const folder = path.posix.dirname(source.path);
   const name = vscode.l10n.t('Values of {0}', path.posix.basename(source.path));
-  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: path.posix.join(folder.startsWith('/') ? folder : `/${folder}`, name), query: source.toString() });
+  return vscode.Uri.from({
+    scheme: PREVIEW_SCHEME,
+    path: path.posix.join(folder.startsWith('/') ? folder : `/${folder}`, name),
+    query: source.toString(),
+  });
 }
 
 /** The source a preview shows; undefined for any other address. */

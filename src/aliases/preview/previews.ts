@@ -62,7 +62,11 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
     await this.refreshed(document, session);
     if (document.languageId !== languageId) document = await vscode.languages.setTextDocumentLanguage(document, languageId);
     const shownIn = tabsOf(session.uri)[0]?.group.viewColumn;
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: shownIn ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: shownIn ?? vscode.ViewColumn.Beside,
+      preview: false,
+      preserveFocus: true,
+    });
     session.opened = true;
     session.sourceSeen = tabsOf(session.sourceUri).length > 0;
     this.mark(editor);
@@ -117,10 +121,14 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
         revealed = await session.reveal(aliases);
       } catch (error) {
         // A request that fails reports through the result; this is what never reached VGS.
-        this.deps.log.warn(`preview of ${vscode.workspace.asRelativePath(session.sourceUri)}: ${aliases.length} new ${plural(aliases.length, 'alias', 'aliases')} not revealed (${error instanceof Error ? error.name : 'error'})`);
+        this.deps.log.warn(
+          `preview of ${vscode.workspace.asRelativePath(session.sourceUri)}: ${aliases.length} new ${plural(aliases.length, 'alias', 'aliases')} not revealed (${error instanceof Error ? error.name : 'error'})`,
+        );
         return;
       }
-      this.deps.log.info(`preview of ${vscode.workspace.asRelativePath(session.sourceUri)}: revealed ${revealed.length} of ${aliases.length} new ${plural(aliases.length, 'alias', 'aliases')} from ${session.vault.vaultId}`);
+      this.deps.log.info(
+        `preview of ${vscode.workspace.asRelativePath(session.sourceUri)}: revealed ${revealed.length} of ${aliases.length} new ${plural(aliases.length, 'alias', 'aliases')} from ${session.vault.vaultId}`,
+      );
       if (revealed.length > 0) void this.deps.history.record('preview', session.vault.vaultId, revealed, session.document);
     }
     if (this.sessions.get(session.uri.toString()) === session) this.changed.fire(session.uri);
@@ -179,5 +187,7 @@ export class Previews implements vscode.TextDocumentContentProvider, vscode.Disp
 
 function tabsOf(uri: vscode.Uri): vscode.Tab[] {
   const key = uri.toString();
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs.filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
+  return vscode.window.tabGroups.all.flatMap((group) =>
+    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key),
+  );
 }

@@ -84,7 +84,12 @@ export class PreviewSession {
     if (this.ended) return [];
     for (const alias of elsewhere) {
       this.notRevealed.set(alias, {
-        reason: vscode.l10n.t('a {0} alias, and the vault "{1}" is a {2} vault', environmentOfAlias(alias) ?? '', this.vault.name, this.vault.environment),
+        reason: vscode.l10n.t(
+          'a {0} alias, and the vault "{1}" is a {2} vault',
+          environmentOfAlias(alias) ?? '',
+          this.vault.name,
+          this.vault.environment,
+        ),
         code: 'wrong-environment',
       });
     }

@@ -33,7 +33,11 @@ type Facts = Omit<AliasFacts, 'uri' | 'range'>;
 export class AliasHover implements vscode.HoverProvider {
   constructor(private readonly deps: HoverDeps) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     if (!hoverEnabled()) return undefined;
     const line = document.lineAt(position.line);
     const span = aliasAt(line.text, position.character, this.deps.known.isKnownAlias);
@@ -84,7 +88,8 @@ export class AliasHover implements vscode.HoverProvider {
     if (error === TIMED_OUT) return vscode.l10n.t('the vault did not answer within {0} s.', WAIT_MS / 1000);
     const kind = errorKind(error);
     this.deps.log.info(`hover: metadata not read: ${kind}`);
-    if (!(error instanceof VgsError || error instanceof UserError)) return vscode.l10n.t('unexpected failure ({0}); the VGS log has details.', kind);
+    if (!(error instanceof VgsError || error instanceof UserError))
+      return vscode.l10n.t('unexpected failure ({0}); the VGS log has details.', kind);
     return errorText(error).replace(/\s+/g, ' ');
   }
 }

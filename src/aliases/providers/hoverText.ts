@@ -95,7 +95,11 @@ function sourceText(facts: AliasFacts): string {
 function links(facts: AliasFacts, vault: Vault): string {
   const target = { vault: vault.key, aliases: [facts.alias] };
   const { start, end } = facts.range;
-  const here = { vault: vault.key, uri: facts.uri.toString(), ranges: [{ start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }] };
+  const here = {
+    vault: vault.key,
+    uri: facts.uri.toString(),
+    ranges: [{ start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }],
+  };
   // VGS keeps classifiers for PERSISTENT records only.
   const storage = facts.lookup?.storage ?? facts.known?.storage;
   return [

@@ -6,4 +6,3 @@ export interface AliasesViewDeps {
   readonly tree: AliasTree;
   readonly log: vscode.LogOutputChannel;
 }
-

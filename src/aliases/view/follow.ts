@@ -24,7 +24,10 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
   const later = (uri: vscode.Uri) => {
     const key = uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => now(uri), TYPING_PAUSE_MS));
+    timers.set(
+      key,
+      setTimeout(() => now(uri), TYPING_PAUSE_MS),
+    );
   };
   // Created on the first scan, so that a window whose Aliases view never opens watches nothing.
   let watcher: vscode.FileSystemWatcher | undefined;
@@ -51,7 +54,9 @@ export function followFiles(inventory: AliasInventory): vscode.Disposable {
       if (timers.has(uri.toString())) now(uri);
     }),
     vscode.workspace.onDidCloseTextDocument(({ uri }) => unsaved.delete(uri.toString()) && inventory.started && now(uri)),
-    vscode.workspace.onDidChangeConfiguration((event) => inventory.started && SCAN_SETTINGS.some((name) => event.affectsConfiguration(name)) && void inventory.rescan()),
+    vscode.workspace.onDidChangeConfiguration(
+      (event) => inventory.started && SCAN_SETTINGS.some((name) => event.affectsConfiguration(name)) && void inventory.rescan(),
+    ),
     vscode.workspace.onDidChangeWorkspaceFolders(() => inventory.started && void inventory.rescan()),
   ];
   return new vscode.Disposable(() => {

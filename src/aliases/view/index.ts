@@ -16,17 +16,21 @@ import { ALIASES_VIEW_ID, AliasTree } from './tree';
 // The view's message while the workspace is read says how far it got, at most this often.
 const PROGRESS_EVERY_MS = 250;
 
-export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: AliasTree; readonly filesWith: FilesWithAliases } & vscode.Disposable {
+export function registerAliasesView(
+  deps: AliasCommandDeps,
+): { readonly tree: AliasTree; readonly filesWith: FilesWithAliases } & vscode.Disposable {
   let view: vscode.TreeView<unknown> | undefined;
   let told = 0;
   const reporter: ScanReporter = {
     started: (total, done) => {
       const started = Date.now();
       if (view) view.message = vscode.l10n.t('Reading {0} files…', total);
-      void vscode.window.withProgress({ location: { viewId: ALIASES_VIEW_ID } }, () => done.catch(() => undefined)).then(() => {
-        if (view) view.message = undefined;
-        deps.log.info(`aliases view: read ${total} files in ${Date.now() - started} ms`);
-      });
+      void vscode.window
+        .withProgress({ location: { viewId: ALIASES_VIEW_ID } }, () => done.catch(() => undefined))
+        .then(() => {
+          if (view) view.message = undefined;
+          deps.log.info(`aliases view: read ${total} files in ${Date.now() - started} ms`);
+        });
     },
     advanced: (done, total) => {
       if (!view || Date.now() - told < PROGRESS_EVERY_MS) return;
@@ -44,18 +48,15 @@ export function registerAliasesView(deps: AliasCommandDeps): { readonly tree: Al
     [COMMANDS.groupAliasesByVault]: groupAliasesBy(viewDeps, 'vault'),
   };
   void showGrouping(tree.grouping);
-  const disposable = vscode.Disposable.from(
-    inventory,
-    tree,
-    view,
-    followFiles(inventory),
-    registerCommands(deps.log, commands),
-  );
+  const disposable = vscode.Disposable.from(inventory, tree, view, followFiles(inventory), registerCommands(deps.log, commands));
   // Never starts a workspace read: what the view knows, and the open documents, which are cheap to look through.
   const filesWith: FilesWithAliases = (aliases, except) => {
     const wanted = new Set(aliases);
     const open = vscode.workspace.textDocuments.filter(
-      (document) => !document.isClosed && USER_TEXT_SCHEMES.includes(document.uri.scheme) && findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
+      (document) =>
+        !document.isClosed &&
+        USER_TEXT_SCHEMES.includes(document.uri.scheme) &&
+        findAliases(document.getText(), deps.known.isKnownAlias).some(({ alias }) => wanted.has(alias)),
     );
     const found = new Map([...(inventory.filesWith(wanted) ?? []), ...open.map(({ uri }) => uri)].map((uri) => [uri.toString(), uri]));
     if (except) found.delete(except.toString());

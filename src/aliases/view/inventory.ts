@@ -127,7 +127,9 @@ export class AliasInventory implements vscode.Disposable {
       return;
     }
     const folder = `${uri.toString()}/`;
-    const gone = [...this.files.values()].filter((file) => file.uri.toString() === uri.toString() || file.uri.toString().startsWith(folder)).map((file) => file.uri);
+    const gone = [...this.files.values()]
+      .filter((file) => file.uri.toString() === uri.toString() || file.uri.toString().startsWith(folder))
+      .map((file) => file.uri);
     for (const each of gone) this.files.delete(each.toString());
     if (gone.length > 0) this.changed.fire(gone);
   }

@@ -37,14 +37,21 @@ function chosenAlias(node: AliasesNode): AliasNode {
 export const aliasOf = (tree: AliasTree) => (node: AliasNode) => ({ aliases: [node.place.alias], vault: tree.vaultOf(node.place.alias) });
 
 /** Reveal Selection: opens the file at the alias and reveals it there. */
-export const placeOf = (tree: AliasTree) => async ({ uri, place }: AliasNode) => {
-  const editor = await vscode.window.showTextDocument(uri, { selection: place.range });
-  if (editor.document.getText(place.range) !== place.alias) {
-    // The file changed since the view read it (the view follows within a moment): nothing is revealed in its place.
-    void tree.inventory.update(uri);
-    throw new InputError(
-      vscode.l10n.t('{0} is no longer on line {1} of {2}. The Aliases view is updated; run the command again.', maskValue(place.alias), place.range.start.line + 1, vscode.workspace.asRelativePath(uri)),
-    );
-  }
-  return { uri, ranges: [place.range], vault: tree.vaultOf(place.alias) };
-};
+export const placeOf =
+  (tree: AliasTree) =>
+  async ({ uri, place }: AliasNode) => {
+    const editor = await vscode.window.showTextDocument(uri, { selection: place.range });
+    if (editor.document.getText(place.range) !== place.alias) {
+      // The file changed since the view read it (the view follows within a moment): nothing is revealed in its place.
+      void tree.inventory.update(uri);
+      throw new InputError(
+        vscode.l10n.t(
+          '{0} is no longer on line {1} of {2}. The Aliases view is updated; run the command again.',
+          maskValue(place.alias),
+          place.range.start.line + 1,
+          vscode.workspace.asRelativePath(uri),
+        ),
+      );
+    }
+    return { uri, ranges: [place.range], vault: tree.vaultOf(place.alias) };
+  };

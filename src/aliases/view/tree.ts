@@ -98,14 +98,20 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
     const before = this.model;
     if (!uris || !before) return this.rebuild();
     const keys = new Set(uris.map((uri) => uri.toString()));
-    const touched = (model: Model) => [...model.files].filter(([, files]) => files.some((file) => keys.has(file.resourceUri.toString()))).map(([group]) => group);
+    const touched = (model: Model) =>
+      [...model.files].filter(([, files]) => files.some((file) => keys.has(file.resourceUri.toString()))).map(([group]) => group);
     const wasIn = touched(before);
     this.model = this.build();
     const isIn = touched(this.model);
-    const top = (model: Model) => (this.groupBy === 'vault' ? model.groups.map((group) => group.key) : (model.files.get(undefined) ?? []).map((file) => file.resourceUri.toString()));
+    const top = (model: Model) =>
+      this.groupBy === 'vault'
+        ? model.groups.map((group) => group.key)
+        : (model.files.get(undefined) ?? []).map((file) => file.resourceUri.toString());
     if (top(before).join('\n') !== top(this.model).join('\n')) return this.changed.fire(undefined);
     if (this.groupBy === 'vault') {
-      this.changed.fire([...new Set([...wasIn, ...isIn])].flatMap((key) => (key === undefined ? [] : (this.nodes.get(groupId(key)) ?? []))));
+      this.changed.fire(
+        [...new Set([...wasIn, ...isIn])].flatMap((key) => (key === undefined ? [] : (this.nodes.get(groupId(key)) ?? []))),
+      );
     } else {
       this.changed.fire(uris.flatMap((uri) => this.nodes.get(fileId(undefined, uri)) ?? []));
     }
@@ -197,7 +203,9 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
     } else {
       item.description = counts;
       item.iconPath = new vscode.ThemeIcon(node.key === 'live' ? 'warning' : node.key === 'sandbox' ? 'beaker' : 'question');
-      item.tooltip = vscode.l10n.t('Aliases recognised by their shape that no vault has confirmed to this extension yet. Check Aliases in File asks the active vault.');
+      item.tooltip = vscode.l10n.t(
+        'Aliases recognised by their shape that no vault has confirmed to this extension yet. Check Aliases in File asks the active vault.',
+      );
     }
     return item;
   }
@@ -219,16 +227,25 @@ export class AliasTree implements vscode.TreeDataProvider<AliasesNode>, vscode.D
       vscode.l10n.t('{0}, line {1}', relative(node.uri), range.start.line + 1),
       ...(known?.format ? [vscode.l10n.t('Format: {0}', known.format)] : []),
       ...(known?.storage ? [vscode.l10n.t('Storage: {0}', known.storage)] : []),
-      known ? vscode.l10n.t('Vault: {0}', vault ? `${vault.name} (${known.vault})` : known.vault) : vscode.l10n.t('Environment: {0}', environment ?? vscode.l10n.t('not known')),
+      known
+        ? vscode.l10n.t('Vault: {0}', vault ? `${vault.name} (${known.vault})` : known.vault)
+        : vscode.l10n.t('Environment: {0}', environment ?? vscode.l10n.t('not known')),
     ].join('\n');
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [node.uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    item.command = {
+      command: 'vscode.open',
+      title: vscode.l10n.t('Open'),
+      arguments: [node.uri, { selection: range } satisfies vscode.TextDocumentShowOptions],
+    };
     return item;
   }
 }
 
 function fileItem(node: FileNode): vscode.TreeItem {
   const count = node.aliases.length;
-  const item = new vscode.TreeItem(relative(node.resourceUri), count <= EXPANDED_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(
+    relative(node.resourceUri),
+    count <= EXPANDED_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = fileId(node.group, node.resourceUri);
   item.resourceUri = node.resourceUri;
   item.description = plural(count, vscode.l10n.t('1 alias'), vscode.l10n.t('{0} aliases', count));
@@ -250,4 +267,3 @@ function relative(uri: vscode.Uri): string {
 
 const groupId = (key: GroupKey) => `group:${key}`;
 const fileId = (group: GroupKey | undefined, uri: vscode.Uri) => `file:${group ?? ''}:${uri.toString()}`;
-

@@ -45,7 +45,9 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
   return aliasCommand(deps, COMMANDS.checkAliasesInFile, options, async () => {
     const cancel = new vscode.CancellationTokenSource();
     options.signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
-    const given = await givenFiles(namedUris(args, selected), deps.detector.settings.maxFileBytes, cancel.token).finally(() => cancel.dispose());
+    const given = await givenFiles(namedUris(args, selected), deps.detector.settings.maxFileBytes, cancel.token).finally(() =>
+      cancel.dispose(),
+    );
     const turns = new Turns();
     // Only the texts holding aliases are kept (to place the diagnostics): a folder may hold many files.
     const read: Array<{ uri: vscode.Uri; text: string; found: FoundAlias[] }> = [];
@@ -107,14 +109,23 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
       tally.notFound.push(...answer.notFound);
       for (const error of answer.failed.values()) tally.failed.set(error.code, (tally.failed.get(error.code) ?? 0) + 1);
       const codes = [...new Set([...answer.failed.values()].map(({ code }) => code))].join(', ');
-      deps.log.info(`checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed${codes ? ` (${codes})` : ''}`);
+      deps.log.info(
+        `checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed${codes ? ` (${codes})` : ''}`,
+      );
     }
     const checked = tally.found + tally.notFound.length;
     if (checked === 0 && tally.declined.length > 0 && tally.failed.size === 0) return DECLINED;
     const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
     const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally)].join(' ');
     void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
-    return { files: read.length, aliases: checked + notChecked, found: tally.found, notFound: tally.notFound, notChecked, message } satisfies CheckAliasesOutcome;
+    return {
+      files: read.length,
+      aliases: checked + notChecked,
+      found: tally.found,
+      notFound: tally.notFound,
+      notChecked,
+      message,
+    } satisfies CheckAliasesOutcome;
   });
 };
 
@@ -122,8 +133,20 @@ export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesAr
 function summary(tally: Tally, checked: number, where: string): string {
   return plural(
     checked,
-    vscode.l10n.t('Checked {0} alias of {1}: {2} found, {3} not found in its vault (deleted?).', checked, where, tally.found, tally.notFound.length),
-    vscode.l10n.t('Checked {0} aliases of {1}: {2} found, {3} not found in their vault (deleted?).', checked, where, tally.found, tally.notFound.length),
+    vscode.l10n.t(
+      'Checked {0} alias of {1}: {2} found, {3} not found in its vault (deleted?).',
+      checked,
+      where,
+      tally.found,
+      tally.notFound.length,
+    ),
+    vscode.l10n.t(
+      'Checked {0} aliases of {1}: {2} found, {3} not found in their vault (deleted?).',
+      checked,
+      where,
+      tally.found,
+      tally.notFound.length,
+    ),
   );
 }
 
@@ -139,11 +162,18 @@ function notCheckedReasons(notChecked: readonly NotChecked[], vaults: ReadonlyMa
   for (const [vaultId, count] of otherEnvironment) {
     const vault = vaults.get(vaultId)!;
     const theirs = vault.environment === 'live' ? 'sandbox' : 'live';
-    reasons.push(vscode.l10n.t('{0} not checked: {1} aliases are not asked of the {2} vault "{3}".', count, theirs, vault.environment, vault.name));
+    reasons.push(
+      vscode.l10n.t('{0} not checked: {1} aliases are not asked of the {2} vault "{3}".', count, theirs, vault.environment, vault.name),
+    );
   }
   const missingVaults = notChecked.filter(({ reason }) => reason === 'vault-not-configured').length;
-  if (missingVaults > 0) reasons.push(vscode.l10n.t('{0} not checked: the vault that holds them ({1}) is not configured.', missingVaults, [...unconfigured].join(', ')));
-  for (const { vault, count } of tally.declined) reasons.push(vscode.l10n.t('{0} not checked: you chose not to ask the live vault "{1}".', count, vault.name));
-  for (const [code, count] of tally.failed) reasons.push(vscode.l10n.t('{0} could not be checked ({1}): run the command again.', count, code));
+  if (missingVaults > 0)
+    reasons.push(
+      vscode.l10n.t('{0} not checked: the vault that holds them ({1}) is not configured.', missingVaults, [...unconfigured].join(', ')),
+    );
+  for (const { vault, count } of tally.declined)
+    reasons.push(vscode.l10n.t('{0} not checked: you chose not to ask the live vault "{1}".', count, vault.name));
+  for (const [code, count] of tally.failed)
+    reasons.push(vscode.l10n.t('{0} could not be checked ({1}): run the command again.', count, code));
   return reasons;
 }

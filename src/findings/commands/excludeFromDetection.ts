@@ -12,7 +12,9 @@ export interface ExcludeArguments {
   readonly glob?: string;
 }
 
-export const excludeFromDetection = (deps: FindingsDeps) => async (args: ExcludeArguments = {}) => {
+export const excludeFromDetection =
+  (deps: FindingsDeps) =>
+  async (args: ExcludeArguments = {}) => {
     const glob = args.glob ?? (await pickGlob((await documentOf(args.uri)).uri));
     if (!glob) return DECLINED;
     await addExclude(glob);
@@ -29,6 +31,9 @@ async function pickGlob(uri: vscode.Uri): Promise<string | undefined> {
     ...(folder !== '.' ? [{ label: `${folder}/**`, description: vscode.l10n.t('every file in {0}', folder) }] : []),
     { label: relative, description: vscode.l10n.t('this file only') },
   ];
-  const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Leave out of VGS detection'), placeHolder: vscode.l10n.t('Files like this one') });
+  const picked = await vscode.window.showQuickPick(choices, {
+    title: vscode.l10n.t('Leave out of VGS detection'),
+    placeHolder: vscode.l10n.t('Files like this one'),
+  });
   return picked?.label;
 }

@@ -8,7 +8,9 @@ export interface FindArguments {
   readonly signal?: AbortSignal;
 }
 
-export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => async (args: FindArguments = {}) => {
+export const findSensitiveValuesInWorkspace =
+  (deps: FindingsDeps) =>
+  async (args: FindArguments = {}) => {
     const started = Date.now();
     const scan = await withScanProgress(deps, args.signal);
     const findings = scan.files.reduce((sum, file) => sum + file.found.length, 0);
@@ -17,17 +19,34 @@ export const findSensitiveValuesInWorkspace = (deps: FindingsDeps) => async (arg
         `(listing ${Math.round(scan.spent.listing)} ms, waiting for reads ${Math.round(scan.spent.reading)} ms, scanning ${Math.round(scan.spent.scanning)} ms)`,
     );
     const summary = scan.cancelled
-      ? vscode.l10n.t('Cancelled after {0} files: {1} sensitive values found in {2} files so far.', scan.scanned, findings, scan.files.length)
-      : vscode.l10n.t('{0} sensitive values in {1} of {2} files ({3} skipped: binary, too large or unreadable).', findings, scan.files.length, scan.scanned, scan.skipped);
+      ? vscode.l10n.t(
+          'Cancelled after {0} files: {1} sensitive values found in {2} files so far.',
+          scan.scanned,
+          findings,
+          scan.files.length,
+        )
+      : vscode.l10n.t(
+          '{0} sensitive values in {1} of {2} files ({3} skipped: binary, too large or unreadable).',
+          findings,
+          scan.files.length,
+          scan.scanned,
+          scan.skipped,
+        );
     const show = vscode.l10n.t('Show Problems');
-    void vscode.window.showInformationMessage(summary, ...(findings > 0 ? [show] : [])).then((answer) => answer === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    void vscode.window
+      .showInformationMessage(summary, ...(findings > 0 ? [show] : []))
+      .then((answer) => answer === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return { findings, files: scan.files.length, scanned: scan.scanned, skipped: scan.skipped, cancelled: scan.cancelled };
   };
 
 /** The scan under a cancellable notification; a caller's signal cancels it too. */
 export function withScanProgress(deps: FindingsDeps, signal: AbortSignal | undefined): Thenable<WorkspaceScan> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding sensitive values in the workspace'), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Finding sensitive values in the workspace'),
+      cancellable: true,
+    },
     (progress, token) => {
       const cancel = new vscode.CancellationTokenSource();
       token.onCancellationRequested(() => cancel.cancel());

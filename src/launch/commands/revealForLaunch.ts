@@ -20,14 +20,21 @@ export interface RevealForLaunchArguments {
   readonly vault?: unknown;
 }
 
-export const revealForLaunchCommand = (deps: LaunchDeps, handouts: Handouts) => async (args: RevealForLaunchArguments = {}): Promise<string | undefined> => {
-  const outcome = await runCommand(COMMANDS.revealForLaunch, deps.log, () => {
-    const { alias, vault } = args;
-    if (typeof alias !== 'string' || alias.trim() === '' || (vault !== undefined && typeof vault !== 'string')) {
-      throw new InputError(vscode.l10n.t('The launch input that runs {0} needs "args": {"alias": "…"} (and "vault" to name one other than the active vault).', COMMANDS.revealForLaunch));
-    }
-    // The vault is found now: another may become active before the launch is resolved.
-    return Promise.resolve(handouts.issue({ vault: namedOrActive(deps.registry, vault).key, alias: alias.trim() }));
-  });
-  return typeof outcome === 'string' ? outcome : undefined;
-};
+export const revealForLaunchCommand =
+  (deps: LaunchDeps, handouts: Handouts) =>
+  async (args: RevealForLaunchArguments = {}): Promise<string | undefined> => {
+    const outcome = await runCommand(COMMANDS.revealForLaunch, deps.log, () => {
+      const { alias, vault } = args;
+      if (typeof alias !== 'string' || alias.trim() === '' || (vault !== undefined && typeof vault !== 'string')) {
+        throw new InputError(
+          vscode.l10n.t(
+            'The launch input that runs {0} needs "args": {"alias": "…"} (and "vault" to name one other than the active vault).',
+            COMMANDS.revealForLaunch,
+          ),
+        );
+      }
+      // The vault is found now: another may become active before the launch is resolved.
+      return Promise.resolve(handouts.issue({ vault: namedOrActive(deps.registry, vault).key, alias: alias.trim() }));
+    });
+    return typeof outcome === 'string' ? outcome : undefined;
+  };

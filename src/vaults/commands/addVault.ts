@@ -28,7 +28,9 @@ function newVaultFields(args: AddVaultArguments | undefined): Partial<NewVault> 
   return args?.live === true ? { ...fields, live: true } : fields;
 }
 
-export const addVault = ({ registry, log }: VaultCommandDeps) => async (args?: AddVaultArguments): Promise<AddVaultResult | typeof DECLINED> => {
+export const addVault =
+  ({ registry, log }: VaultCommandDeps) =>
+  async (args?: AddVaultArguments): Promise<AddVaultResult | typeof DECLINED> => {
     const input = await askNewVault(newVaultFields(args), { userTokenUrl: registry.defaultTokenUrl(), vaults: registry.list() });
     if (!input) return DECLINED;
     const vault = await registry.add(input);

@@ -8,7 +8,9 @@ import type { VaultChanges } from '../registry';
 import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
-export const editVault = ({ registry, log }: VaultCommandDeps) => async (target?: VaultArgument, changes?: VaultChanges) => {
+export const editVault =
+  ({ registry, log }: VaultCommandDeps) =>
+  async (target?: VaultArgument, changes?: VaultChanges) => {
     // The questions show the client id, read from SecretStorage.
     await registry.read();
     const stored = registry.list().filter((vault) => vault.source === 'stored');
@@ -18,6 +20,7 @@ export const editVault = ({ registry, log }: VaultCommandDeps) => async (target?
     if (!answers) return DECLINED;
     const edited = await registry.update(vault.key, answers);
     log.info(`vault ${edited.vaultId} edited (${Object.keys(answers).join(', ')})`);
-    if (changes === undefined && Object.keys(answers).some((field) => field !== 'name')) await testConnectionWithProgress(registry, edited, log);
+    if (changes === undefined && Object.keys(answers).some((field) => field !== 'name'))
+      await testConnectionWithProgress(registry, edited, log);
     return answeredVault(edited);
   };

@@ -6,7 +6,9 @@ import { confirmRemoval } from '../questions';
 import type { VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
-export const removeVault = ({ registry, log }: VaultCommandDeps) => async (target?: VaultArgument, options?: { confirm?: boolean }) => {
+export const removeVault =
+  ({ registry, log }: VaultCommandDeps) =>
+  async (target?: VaultArgument, options?: { confirm?: boolean }) => {
     const stored = registry.list().filter((vault) => vault.source === 'stored');
     const vault = await namedOrPicked(registry, target, stored, vscode.l10n.t('Vault to remove'));
     if (!vault) return DECLINED;

@@ -5,8 +5,12 @@ import { namedOrPicked } from '../choose';
 import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
-export const selectVault = ({ registry, log }: VaultCommandDeps) => async (target?: VaultArgument) => {
-    const vault = await namedOrPicked(registry, target, registry.list(), vscode.l10n.t('Vault the alias commands use'), { offerToAdd: true });
+export const selectVault =
+  ({ registry, log }: VaultCommandDeps) =>
+  async (target?: VaultArgument) => {
+    const vault = await namedOrPicked(registry, target, registry.list(), vscode.l10n.t('Vault the alias commands use'), {
+      offerToAdd: true,
+    });
     if (!vault) return DECLINED;
     const selected = await registry.select(vault.key);
     log.info(`active vault: ${selected.vaultId}`);

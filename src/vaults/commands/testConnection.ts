@@ -4,7 +4,9 @@ import { testConnectionWithProgress } from '../connection';
 import type { VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 
-export const testConnection = ({ registry, log }: VaultCommandDeps) => async (target?: VaultArgument) => {
+export const testConnection =
+  ({ registry, log }: VaultCommandDeps) =>
+  async (target?: VaultArgument) => {
     const vault = namedOrActive(registry, target);
     return testConnectionWithProgress(registry, vault, log);
   };

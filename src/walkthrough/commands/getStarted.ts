@@ -3,5 +3,5 @@ import * as vscode from 'vscode';
 import { walkthroughId } from '../ids';
 
 export const getStarted = (extensionId: string) => async () => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId(extensionId), false);
-  };
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId(extensionId), false);
+};

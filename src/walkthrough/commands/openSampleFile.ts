@@ -16,13 +16,13 @@ async function isFile(uri: vscode.Uri): Promise<boolean> {
 
 /** Answers the file opened; undefined when the user is left to choose one. */
 export const openSampleFile = async (): Promise<vscode.Uri | undefined> => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const sample = folder && vscode.Uri.joinPath(folder.uri, SAMPLE_FILE);
-    if (sample && (await isFile(sample))) {
-      // In the active group: the walkthrough's link has just made that the one beside it.
-      await vscode.window.showTextDocument(sample, { preview: false });
-      return sample;
-    }
-    await vscode.commands.executeCommand('workbench.action.quickOpen');
-    return undefined;
-  };
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const sample = folder && vscode.Uri.joinPath(folder.uri, SAMPLE_FILE);
+  if (sample && (await isFile(sample))) {
+    // In the active group: the walkthrough's link has just made that the one beside it.
+    await vscode.window.showTextDocument(sample, { preview: false });
+    return sample;
+  }
+  await vscode.commands.executeCommand('workbench.action.quickOpen');
+  return undefined;
+};

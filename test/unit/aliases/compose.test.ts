@@ -23,13 +23,25 @@ test('each alias with a value is replaced by it; every other character stays; sp
       [UUID_ALIAS, '123-45-6789'],
     ],
   );
-  assert.deepEqual(preview.unrevealed.map(({ alias, start, end }) => [alias, preview.text.slice(start, end)]), [[UNKNOWN, UNKNOWN]]);
+  assert.deepEqual(
+    preview.unrevealed.map(({ alias, start, end }) => [alias, preview.text.slice(start, end)]),
+    [[UNKNOWN, UNKNOWN]],
+  );
 });
 
 test('the same alias twice is replaced in both places; a text without aliases is returned as it is', () => {
   const text = `${UUID_ALIAS} and ${UUID_ALIAS}`;
   const preview = composePreview(text, findAliases(text), () => 'v');
   assert.equal(preview.text, 'v and v');
-  assert.deepEqual(preview.revealed.map(({ start, end }) => [start, end]), [[0, 1], [6, 7]]);
-  assert.deepEqual(composePreview('no aliases here', [], () => 'v'), { text: 'no aliases here', revealed: [], unrevealed: [] });
+  assert.deepEqual(
+    preview.revealed.map(({ start, end }) => [start, end]),
+    [
+      [0, 1],
+      [6, 7],
+    ],
+  );
+  assert.deepEqual(
+    composePreview('no aliases here', [], () => 'v'),
+    { text: 'no aliases here', revealed: [], unrevealed: [] },
+  );
 });

@@ -10,7 +10,11 @@ test('sandbox (the default) asks sandbox and custom vaults, never live data', ()
   assert.deepEqual(hoverPlan(undefined, 'custom', 'sandbox'), { kind: 'fetch' });
   assert.deepEqual(hoverPlan(undefined, 'live', 'sandbox'), { kind: 'skip', why: 'live' });
   assert.deepEqual(hoverPlan('live', 'live', 'sandbox'), { kind: 'skip', why: 'live' });
-  assert.deepEqual(hoverPlan('live', 'custom', 'sandbox'), { kind: 'skip', why: 'live' }, 'a tok_live_ alias is live data whatever the vault');
+  assert.deepEqual(
+    hoverPlan('live', 'custom', 'sandbox'),
+    { kind: 'skip', why: 'live' },
+    'a tok_live_ alias is live data whatever the vault',
+  );
 });
 
 test('never asks nobody; always asks live vaults too', () => {

@@ -21,7 +21,15 @@ describe('exit statuses', () => {
 
   test('2 with the usage line: no command, an unknown command or flag, a bad format, modes combined, a flag without its value', () => {
     const r = repo();
-    for (const args of [[], ['scna'], ['scan', '--frmat', 'json'], ['scan', '--format', 'xml'], ['scan', '--staged', '--history'], ['scan', '--diff'], ['scan', '--output', '']]) {
+    for (const args of [
+      [],
+      ['scna'],
+      ['scan', '--frmat', 'json'],
+      ['scan', '--format', 'xml'],
+      ['scan', '--staged', '--history'],
+      ['scan', '--diff'],
+      ['scan', '--output', ''],
+    ]) {
       const result = runCli(r.root, args);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, USAGE_LINE, args.join(' '));

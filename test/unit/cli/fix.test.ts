@@ -15,10 +15,13 @@ const SECRET = `fix-test-${process.pid}-secret`;
 
 let emulator: Emulator;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0, clients: [{ clientId: 'fixer', clientSecret: SECRET, scopes: ['aliases:read', 'aliases:write'], vaults: [VAULT] }], vaults: [{ id: VAULT, environment: 'sandbox', revealEnabled: true, fingerprinting: true }] });
+  emulator = await startEmulator({
+    port: 0,
+    clients: [{ clientId: 'fixer', clientSecret: SECRET, scopes: ['aliases:read', 'aliases:write'], vaults: [VAULT] }],
+    vaults: [{ id: VAULT, environment: 'sandbox', revealEnabled: true, fingerprinting: true }],
+  });
 });
 afterEach(() => emulator.close());
-
 
 /** `count` distinct cards, one per line as `card: …`, starting at `from`. */
 const cards = (from: number, count: number) => Array.from({ length: count }, (_, i) => visaNumber(from + i));
@@ -37,7 +40,13 @@ function repo(files: Record<string, string>): string {
 const read = (root: string, name: string) => fs.readFileSync(path.join(root, name), 'utf8');
 
 function vaultEnv(): Record<string, string> {
-  return { VGS_CLIENT_ID: 'fixer', VGS_CLIENT_SECRET: SECRET, VGS_VAULT_ID: VAULT, VGS_VAULT_URL: emulator.vaultUrl(VAULT), VGS_AUTH_URL: emulator.url };
+  return {
+    VGS_CLIENT_ID: 'fixer',
+    VGS_CLIENT_SECRET: SECRET,
+    VGS_VAULT_ID: VAULT,
+    VGS_VAULT_URL: emulator.vaultUrl(VAULT),
+    VGS_AUTH_URL: emulator.url,
+  };
 }
 
 type Run = CliRun;
@@ -68,7 +77,11 @@ function aliasesIn(text: string, values: readonly string[]): string[] {
 
 test('fix without --apply prints the plan (file, line, kind, masked value, format), changes nothing and needs no credentials', async () => {
   const [first, second] = cards(100, 2);
-  const files = { 'a.json': `{\n  "card": "${first}",\n  "ssn": "123-45-6789"\n}\n`, 'src/b.txt': `card: ${second}\n`, '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }' };
+  const files = {
+    'a.json': `{\n  "card": "${first}",\n  "ssn": "123-45-6789"\n}\n`,
+    'src/b.txt': `card: ${second}\n`,
+    '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }',
+  };
   const root = repo(files);
   const run = await cli(root, ['fix']);
   assert.equal(run.status, 1, run.stderr);
@@ -85,7 +98,12 @@ test('fix without --apply prints the plan (file, line, kind, masked value, forma
 test('fix --apply: every value replaced by the alias the vault created, each kind in its format, the file mode kept; scan then finds nothing', async () => {
   const values = cards(200, 3);
   const a = `{\n  "card": "${values[0]}",\n  "again": "${values[0]}",\n  "ssn": "123-45-6789"\n}\n`;
-  const root = repo({ 'a.json': a, 'b.txt': cardLines(values.slice(1)), 'c.txt': `// vgs-ignore test card\ncard: ${visaNumber(299)}\n`, '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }' });
+  const root = repo({
+    'a.json': a,
+    'b.txt': cardLines(values.slice(1)),
+    'c.txt': `// vgs-ignore test card\ncard: ${visaNumber(299)}\n`,
+    '.vscode/settings.json': '{ "vgs.detection.formats": { "ssn": "UUID" } }',
+  });
   fs.chmodSync(path.join(root, 'b.txt'), 0o775);
   const run = await cli(root, ['fix', '--apply'], vaultEnv());
   assert.equal(run.status, 0, run.stdout + run.stderr);
@@ -104,7 +122,11 @@ test('fix --apply: every value replaced by the alias the vault created, each kin
   const ignores = read(root, '.vgs-aliases-ignore');
   const lines = ignores.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
   assert.deepEqual(lines, [...lines].sort(), 'sorted');
-  assert.deepEqual(lines.sort(), [...new Set(written)].map((alias) => `alias\t${aliasesFile(root, alias)}\t${alias}`).sort(), 'an alias line per card-shaped alias, none for the tok_ one');
+  assert.deepEqual(
+    lines.sort(),
+    [...new Set(written)].map((alias) => `alias\t${aliasesFile(root, alias)}\t${alias}`).sort(),
+    'an alias line per card-shaped alias, none for the tok_ one',
+  );
   const scan = await cli(root, ['scan']);
   assert.equal(scan.status, 0, `scan finds none of the replaced values: ${scan.stdout}`);
   assertNothingSecret(run, [...values, '123-45-6789', ...written]);
@@ -125,12 +147,15 @@ test('fix --apply, a request failing midway: its values stay as they are, the ot
   const after = read(root, 'a.txt') + read(root, 'b.txt');
   const left = values.filter((value) => after.includes(value));
   const written = aliasesIn(after, values);
-  assert.ok(left.includes(values[24]), 'the failed request\'s values are unchanged');
+  assert.ok(left.includes(values[24]), "the failed request's values are unchanged");
   assert.ok(left.length > 0 && written.length > 0, `some replaced (${written.length}), some left (${left.length})`);
   assert.equal(left.length + written.length, values.length);
   assert.equal(emulator.recordCount(VAULT), written.length, 'every record created is an alias written to a file');
   assert.match(run.stderr, /^b\.txt: \d+ values left as they are: .+/m, 'the file and the reason named');
-  assert.match(run.stdout, new RegExp(`${written.length} of 30 values replaced by ${written.length} aliases, ${left.length} left as they are`));
+  assert.match(
+    run.stdout,
+    new RegExp(`${written.length} of 30 values replaced by ${written.length} aliases, ${left.length} left as they are`),
+  );
   assertNothingSecret(run, values);
 });
 
@@ -156,7 +181,7 @@ test('fix --apply: a file changed before its values were sent is skipped and nam
   assert.match(run.stderr, /^a\.txt: changed while VGS answered: its values were found again and 80 replaced$/m);
   assert.equal(read(root, 'b.txt'), `${cardLines(second)}edited meanwhile\n`, 'b.txt as the other writer left it');
   const a = read(root, 'a.txt');
-  assert.ok(a.startsWith('# a line added above'), 'the other writer\'s line kept');
+  assert.ok(a.startsWith('# a line added above'), "the other writer's line kept");
   assert.equal(aliasesIn(a, first).length, 80);
   assert.equal(emulator.recordCount(VAULT), 80, 'nothing of b.txt was sent');
   assert.ok(!emulator.values(VAULT).some((value) => second.includes(value)));

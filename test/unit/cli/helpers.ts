@@ -70,7 +70,11 @@ export class TempRepo {
     const run = this.scan(...args, '--format', 'json');
     assert(run.status === 0 || run.status === 1, `scan failed (${run.status}): ${run.stderr}`);
     const report = JSON.parse(run.stdout);
-    return { status: run.status, report, rows: report.findings.map((each: any) => [each.path, each.line, each.kindId, each.masked, each.suppression?.kind ?? null]) };
+    return {
+      status: run.status,
+      report,
+      rows: report.findings.map((each: any) => [each.path, each.line, each.kindId, each.masked, each.suppression?.kind ?? null]),
+    };
   }
 
   remove(): void {

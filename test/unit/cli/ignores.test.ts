@@ -28,14 +28,23 @@ describe('baselines', () => {
     ]);
     // A new value is not accepted by it.
     r.write('c.txt', MASTERCARD);
-    assert.deepEqual(r.findings('--baseline', 'baseline.txt').rows.filter((row) => row[4] === null), [['c.txt', 1, 'card', '555555…4444', null]]);
+    assert.deepEqual(
+      r.findings('--baseline', 'baseline.txt').rows.filter((row) => row[4] === null),
+      [['c.txt', 1, 'card', '555555…4444', null]],
+    );
   });
 
   test('--write-baseline keeps the entries already there (and their reasons)', () => {
     const r = repo().write('a.txt', VISA);
-    r.write('baseline.txt', `${SHARED_IGNORES_HEADER}\nfinding\tssn\tgone.txt\t…6789\tkept reason\nfinding\tcard\ta.txt\t411111…1111\toriginal\n`);
+    r.write(
+      'baseline.txt',
+      `${SHARED_IGNORES_HEADER}\nfinding\tssn\tgone.txt\t…6789\tkept reason\nfinding\tcard\ta.txt\t411111…1111\toriginal\n`,
+    );
     assert.equal(r.scan('--write-baseline', 'baseline.txt').status, 0);
-    assert.equal(readFileSync(path.join(r.root, 'baseline.txt'), 'utf8'), `${SHARED_IGNORES_HEADER}\nfinding\tcard\ta.txt\t411111…1111\toriginal\nfinding\tssn\tgone.txt\t…6789\tkept reason\n`);
+    assert.equal(
+      readFileSync(path.join(r.root, 'baseline.txt'), 'utf8'),
+      `${SHARED_IGNORES_HEADER}\nfinding\tcard\ta.txt\t411111…1111\toriginal\nfinding\tssn\tgone.txt\t…6789\tkept reason\n`,
+    );
   });
 });
 
@@ -44,7 +53,10 @@ describe('.vgs-aliases-ignore at the root', () => {
     const r = repo()
       .write('a.txt', `test card ${VISA}\nfix made ${'4111119935751111'}\n`)
       .write('b.txt', `fix made elsewhere ${'4111119935751111'}\n`)
-      .write('.vgs-aliases-ignore', `${SHARED_IGNORES_HEADER}\nalias\ta.txt\t4111119935751111\nfinding\tcard\ta.txt\t411111…1111\tdocumented test card\n`);
+      .write(
+        '.vgs-aliases-ignore',
+        `${SHARED_IGNORES_HEADER}\nalias\ta.txt\t4111119935751111\nfinding\tcard\ta.txt\t411111…1111\tdocumented test card\n`,
+      );
     const { status, rows, report } = r.findings();
     assert.equal(status, 1);
     assert.deepEqual(rows, [
@@ -55,7 +67,9 @@ describe('.vgs-aliases-ignore at the root', () => {
   });
 
   test('unknown lines are told (by number, not content) and do not stop the scan', () => {
-    const r = repo().write('a.txt', VISA).write('.vgs-aliases-ignore', `${SHARED_IGNORES_HEADER}\nfinding\tcard\ta.txt\t411111…1111\t\n${MASTERCARD} garbage\n`);
+    const r = repo()
+      .write('a.txt', VISA)
+      .write('.vgs-aliases-ignore', `${SHARED_IGNORES_HEADER}\nfinding\tcard\ta.txt\t411111…1111\t\n${MASTERCARD} garbage\n`);
     const run = r.scan();
     assert.equal(run.status, 0);
     assert.match(run.stderr, /\.vgs-aliases-ignore: line 3 is neither/);
@@ -65,7 +79,10 @@ describe('.vgs-aliases-ignore at the root', () => {
 
 describe('vgs-ignore comments', () => {
   test('on the line or the line above: accepted (inSource) with the reason; two lines above: still found', () => {
-    const r = repo().write('a.py', `# vgs-ignore Stripe test card\nA = "${VISA}"\nB = "${MASTERCARD}"  # vgs-ignore\n# vgs-ignore\n\nC = "${VISA}"\n`);
+    const r = repo().write(
+      'a.py',
+      `# vgs-ignore Stripe test card\nA = "${VISA}"\nB = "${MASTERCARD}"  # vgs-ignore\n# vgs-ignore\n\nC = "${VISA}"\n`,
+    );
     const { status, rows, report } = r.findings();
     assert.equal(status, 1);
     assert.deepEqual(rows, [

@@ -48,7 +48,7 @@ describe('--diff REF', () => {
     ]);
   });
 
-  test('from the merge base: what REF gained since the branch left it is not this branch\'s', () => {
+  test("from the merge base: what REF gained since the branch left it is not this branch's", () => {
     const r = repo().write('a.txt', 'start\n');
     r.commit('base');
     r.git('checkout', '-q', '-b', 'feature');
@@ -61,7 +61,7 @@ describe('--diff REF', () => {
     assert.deepEqual(r.findings('--diff', 'main').rows, [['feature.txt', 1, 'card', '411111…1111', null]]);
   });
 
-  test('an unknown REF is a scan that could not finish (3), naming git\'s reason', () => {
+  test("an unknown REF is a scan that could not finish (3), naming git's reason", () => {
     const r = repo().write('a.txt', 'x');
     r.commit('one');
     const run = r.scan('--diff', 'no-such-branch');
@@ -98,6 +98,9 @@ describe('--history', () => {
     const { report } = r.findings('--history');
     // Blobs: a.txt's (shared by the copy), and five others.
     assert.equal(report.summary.scanned, 6);
-    assert.deepEqual(report.findings.map((each: any) => [each.path, each.commit]), [['a.txt', first]]);
+    assert.deepEqual(
+      report.findings.map((each: any) => [each.path, each.commit]),
+      [['a.txt', first]],
+    );
   });
 });

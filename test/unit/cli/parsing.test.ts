@@ -24,16 +24,27 @@ describe('JSONC', () => {
 describe('globs', () => {
   test('as VS Code matches excludes: relative to the root, ** across folders, a folder leaving out what it holds', () => {
     const matches = globMatcher(['fixtures/**', '**/*.log', '**/node_modules', 'src/{a,b}.ts', 'data/file?.[0-9]']);
-    for (const path of ['fixtures/a.json', 'fixtures/deep/b.txt', 'x.log', 'a/b/c.log', 'node_modules/x/y.js', 'a/node_modules/y.js', 'src/a.ts', 'src/b.ts', 'data/file1.5']) {
+    for (const path of [
+      'fixtures/a.json',
+      'fixtures/deep/b.txt',
+      'x.log',
+      'a/b/c.log',
+      'node_modules/x/y.js',
+      'a/node_modules/y.js',
+      'src/a.ts',
+      'src/b.ts',
+      'data/file1.5',
+    ]) {
       assert.ok(matches(path), path);
     }
-    for (const path of ['src/fixtures/a.json', 'x.log.txt', 'src/c.ts', 'data/file12.5', 'nodes_modules/x']) assert.ok(!matches(path), path);
+    for (const path of ['src/fixtures/a.json', 'x.log.txt', 'src/c.ts', 'data/file12.5', 'nodes_modules/x'])
+      assert.ok(!matches(path), path);
     assert.ok(!globMatcher([])('anything'));
   });
 });
 
 describe('added lines of a -U0 diff', () => {
-  test('per file, from each hunk\'s +start,count; deleted files and pure deletions add none', () => {
+  test("per file, from each hunk's +start,count; deleted files and pure deletions add none", () => {
     const diff = [
       'diff --git a/a.txt b/a.txt',
       '--- a/a.txt',

@@ -42,10 +42,15 @@ describe('SARIF', () => {
   });
 
   test('one rule per kind with a stable id, descriptions, help (how to fix), security-severity and tags', () => {
-    const r = repo().write('a.txt', `${VISA}\nEMP-123456\n`).write('.vscode/settings.json', '{ "vgs.detection.customPatterns": [{ "name": "employee id", "regex": "EMP-\\\\d{6}" }] }');
+    const r = repo()
+      .write('a.txt', `${VISA}\nEMP-123456\n`)
+      .write('.vscode/settings.json', '{ "vgs.detection.customPatterns": [{ "name": "employee id", "regex": "EMP-\\\\d{6}" }] }');
     const { sarif } = sarifOf(r);
     const rules = sarif.runs[0].tool.driver.rules;
-    assert.deepEqual(rules.map((rule: any) => rule.id), ['card', 'ssn', 'iban', 'custom:employee id']);
+    assert.deepEqual(
+      rules.map((rule: any) => rule.id),
+      ['card', 'ssn', 'iban', 'custom:employee id'],
+    );
     for (const rule of rules) {
       assert.ok(rule.shortDescription.text && rule.fullDescription.text, rule.id);
       assert.match(rule.help.text, /vgs-aliases fix/);
@@ -54,7 +59,13 @@ describe('SARIF', () => {
       assert.ok(rule.properties.tags.includes('security'));
     }
     const results = sarif.runs[0].results;
-    assert.deepEqual(results.map((result: any) => [result.ruleId, rules[result.ruleIndex].id]), [['card', 'card'], ['custom:employee id', 'custom:employee id']]);
+    assert.deepEqual(
+      results.map((result: any) => [result.ruleId, rules[result.ruleIndex].id]),
+      [
+        ['card', 'card'],
+        ['custom:employee id', 'custom:employee id'],
+      ],
+    );
   });
 
   test('results: masked message, a region, a line hash computed from the masked line; suppressions for accepted findings', () => {
@@ -64,7 +75,10 @@ describe('SARIF', () => {
     assert.equal(open.message.text, 'Visa card number 411111…1111 in plain text.');
     assert.deepEqual(open.locations[0].physicalLocation.region, { startLine: 2, startColumn: 7, endLine: 2, endColumn: 23 });
     const maskedLine = 'pay 411111…1111 now';
-    assert.equal(open.partialFingerprints.primaryLocationLineHash, `${createHash('sha256').update(maskedLine).digest('hex').slice(0, 16)}:1`);
+    assert.equal(
+      open.partialFingerprints.primaryLocationLineHash,
+      `${createHash('sha256').update(maskedLine).digest('hex').slice(0, 16)}:1`,
+    );
     assert.equal(open.suppressions, undefined);
     assert.deepEqual(accepted.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'fixture' }]);
   });
@@ -79,7 +93,9 @@ describe('SARIF', () => {
 
   test('at most 25,000 results, open ones first, and a notification saying how many were left out', () => {
     const lines = Array.from({ length: 25_003 }, (_, index) => (index < 2 ? `${VISA} // vgs-ignore` : VISA));
-    const r = repo().write('many.txt', `${lines.join('\n')}\n`).write('.vscode/settings.json', '{ "vgs.detection.maxFileSizeMB": 10 }');
+    const r = repo()
+      .write('many.txt', `${lines.join('\n')}\n`)
+      .write('.vscode/settings.json', '{ "vgs.detection.maxFileSizeMB": 10 }');
     r.scan('--format', 'sarif', '--output', 'out.sarif');
     const sarif = JSON.parse(readFileSync(path.join(r.root, 'out.sarif'), 'utf8'));
     const run = sarif.runs[0];

@@ -29,6 +29,12 @@ export function multitoolErrors(text: string): string[] {
   writeFileSync(input, text);
   const run = spawnSync(multitool, ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--quiet'], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`sarif-multitool failed (${run.status}): ${run.stderr || run.stdout}`);
-  const results = JSON.parse(readFileSync(output, 'utf8')).runs[0].results as Array<{ ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }>;
-  return results.filter((result) => result.level !== 'note').map((result) => `${result.ruleId}: ${result.message.text ?? result.message.arguments?.join(', ')}`);
+  const results = JSON.parse(readFileSync(output, 'utf8')).runs[0].results as Array<{
+    ruleId: string;
+    level?: string;
+    message: { text?: string; arguments?: string[] };
+  }>;
+  return results
+    .filter((result) => result.level !== 'note')
+    .map((result) => `${result.ruleId}: ${result.message.text ?? result.message.arguments?.join(', ')}`);
 }

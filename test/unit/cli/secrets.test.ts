@@ -14,7 +14,13 @@ after(() => r.remove());
 /** Each value as text could show it: itself, without separators, and its common hashes. */
 function forbidden(value: string): string[] {
   const plain = value.replace(/[-\s]/g, '');
-  return [value, plain].flatMap((each) => [each, ...['md5', 'sha1', 'sha256', 'sha512'].flatMap((algorithm) => [createHash(algorithm).update(each).digest('hex'), createHash(algorithm).update(each).digest('base64')])]);
+  return [value, plain].flatMap((each) => [
+    each,
+    ...['md5', 'sha1', 'sha256', 'sha512'].flatMap((algorithm) => [
+      createHash(algorithm).update(each).digest('hex'),
+      createHash(algorithm).update(each).digest('base64'),
+    ]),
+  ]);
 }
 
 test('no value and no hash of a value in any output, in every mode and format', () => {
@@ -34,17 +40,22 @@ test('no value and no hash of a value in any output, in every mode and format', 
   for (const mode of [[], ['--staged'], ['--diff', 'base'], ['--history']]) {
     for (const format of ['text', 'json', 'sarif']) {
       const file = `report-${written++}.out`;
-      for (const args of [[...mode, '--format', format], [...mode, '--format', format, '--output', file, '--write-baseline', `baseline-${written}.txt`]]) {
+      for (const args of [
+        [...mode, '--format', format],
+        [...mode, '--format', format, '--output', file, '--write-baseline', `baseline-${written}.txt`],
+      ]) {
         const run = r.scan(...args);
         assert.ok(run.status === 1 || run.status === 0, `${args.join(' ')}: ${run.stderr}`);
         outputs.push(run.stdout, run.stderr);
       }
     }
   }
-  for (const name of readdirSync(r.root).filter((each) => each.endsWith('.out') || each.startsWith('baseline-'))) outputs.push(readFileSync(path.join(r.root, name), 'utf8'));
+  for (const name of readdirSync(r.root).filter((each) => each.endsWith('.out') || each.startsWith('baseline-')))
+    outputs.push(readFileSync(path.join(r.root, name), 'utf8'));
   assert.ok(outputs.join('').includes('411111…1111'), 'the findings are reported, masked');
   assert.ok(outputs.join('').includes('…0005'), 'the history finding is reported, masked');
   for (const value of VALUES) {
-    for (const text of forbidden(value)) assert.ok(!outputs.some((output) => output.includes(text)), `an output holds ${value} or a hash of it`);
+    for (const text of forbidden(value))
+      assert.ok(!outputs.some((output) => output.includes(text)), `an output holds ${value} or a hash of it`);
   }
 });

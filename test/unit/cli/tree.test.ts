@@ -59,11 +59,14 @@ describe('scan of the working tree', () => {
       .write('b/big.txt', `${VISA}\n${'x'.repeat(2 * 1024 * 1024)}`)
       .write('.vscode/settings.json', '{ "vgs.detection.maxFileSizeMB": 1 }');
     assert.deepEqual(r.findings('b').rows, [['b/two.txt', 1, 'card', '411111…1111', null]]);
-    assert.deepEqual(r.findings('a/one.txt', 'b/two.txt').rows.map((row) => row[0]), ['a/one.txt', 'b/two.txt']);
+    assert.deepEqual(
+      r.findings('a/one.txt', 'b/two.txt').rows.map((row) => row[0]),
+      ['a/one.txt', 'b/two.txt'],
+    );
     assert.equal(r.findings('b').report.summary.skipped, 1);
   });
 
-  test(".vscode/settings.json (with comments and trailing commas): custom patterns, formats, excludes, and turning detection off", () => {
+  test('.vscode/settings.json (with comments and trailing commas): custom patterns, formats, excludes, and turning detection off', () => {
     const r = repo()
       .write('ids.txt', `employee EMP-123456\n${VISA}\n`)
       .write('fixtures/cards.txt', MASTERCARD)
@@ -90,9 +93,12 @@ describe('scan of the working tree', () => {
     assert.match(off.stdout, /vgs\.detection\.enabled is false/);
   });
 
-  test('outside a git repository the folder is walked (no .gitignore then), less VS Code\'s default excludes', () => {
+  test("outside a git repository the folder is walked (no .gitignore then), less VS Code's default excludes", () => {
     const r = repo(false).write('a.txt', VISA).write('node_modules/x/b.txt', VISA).write('.git-not/c.txt', SSN);
-    assert.deepEqual(r.findings().rows.map((row) => row[0]), ['.git-not/c.txt', 'a.txt']);
+    assert.deepEqual(
+      r.findings().rows.map((row) => row[0]),
+      ['.git-not/c.txt', 'a.txt'],
+    );
   });
 
   test('many files are scanned on worker threads with the same findings as on one', () => {

@@ -2,7 +2,15 @@
 // checked against (and which are not checked, and why).
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aliasProblems, findAliases, findAliasesInSlices, planAliasCheck, type AliasFacts, type AliasRules, type PlannedVault } from '../../../src/detection';
+import {
+  aliasProblems,
+  findAliases,
+  findAliasesInSlices,
+  planAliasCheck,
+  type AliasFacts,
+  type AliasRules,
+  type PlannedVault,
+} from '../../../src/detection';
 
 const SANDBOX = 'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e';
 const SANDBOX_2 = 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw';
@@ -18,7 +26,10 @@ const rules = (facts: Record<string, AliasFacts> = {}, overrides: Partial<AliasR
   ...overrides,
 });
 const problems = (text: string, rule: AliasRules) =>
-  aliasProblems(findAliases(text, (word) => rule.factsOf(word) !== undefined), rule).map(({ found, code, because }) => [found.alias, code, because]);
+  aliasProblems(
+    findAliases(text, (word) => rule.factsOf(word) !== undefined),
+    rule,
+  ).map(({ found, code, because }) => [found.alias, code, because]);
 
 describe('mixed environments', () => {
   test('a sandbox alias in a file that also holds a live alias; the live one is fine', () => {
@@ -78,14 +89,17 @@ describe('the vault each alias is checked against', () => {
   };
   const plan = (text: string, placed: Record<string, string>, active: string) => {
     let asked = 0;
-    const result = planAliasCheck(findAliases(text, (word) => word in placed), {
-      vaultOf: (alias) => placed[alias],
-      vault: (id) => vaults[id],
-      fallback: () => {
-        asked++;
-        return vaults[active];
+    const result = planAliasCheck(
+      findAliases(text, (word) => word in placed),
+      {
+        vaultOf: (alias) => placed[alias],
+        vault: (id) => vaults[id],
+        fallback: () => {
+          asked++;
+          return vaults[active];
+        },
       },
-    });
+    );
     return { batches: Object.fromEntries(result.batches), notChecked: result.notChecked, asked };
   };
 
@@ -106,7 +120,9 @@ describe('the vault each alias is checked against', () => {
       notChecked: [{ alias: LIVE, reason: 'other-environment', vault: 'tntsandbox1' }],
       asked: 1,
     });
-    assert.deepEqual(plan(`${LIVE} ${SANDBOX}`, {}, 'tntlive1').notChecked, [{ alias: SANDBOX, reason: 'other-environment', vault: 'tntlive1' }]);
+    assert.deepEqual(plan(`${LIVE} ${SANDBOX}`, {}, 'tntlive1').notChecked, [
+      { alias: SANDBOX, reason: 'other-environment', vault: 'tntlive1' },
+    ]);
   });
 
   test('a custom vault (the emulator, a proxy) takes aliases of either environment', () => {

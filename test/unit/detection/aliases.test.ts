@@ -38,7 +38,10 @@ test('deserialize drops what is not well formed instead of throwing', () => {
   assert.equal(AliasIndex.deserialize('null').size, 0);
   assert.equal(AliasIndex.deserialize('{"version": 2, "aliases": [{"alias": "a", "vault": "v"}]}').size, 0);
   const mixed = AliasIndex.deserialize(
-    JSON.stringify({ version: 1, aliases: [{ alias: 'a', vault: 'v', format: 'NOPE', storage: 'DISK' }, { alias: '', vault: 'v' }, { vault: 'v' }, 7, null] }),
+    JSON.stringify({
+      version: 1,
+      aliases: [{ alias: 'a', vault: 'v', format: 'NOPE', storage: 'DISK' }, { alias: '', vault: 'v' }, { vault: 'v' }, 7, null],
+    }),
   );
   assert.equal(mixed.size, 1);
   assert.deepEqual(mixed.get('a'), { alias: 'a', vault: 'v' });
@@ -49,5 +52,8 @@ test('keepNewest drops the aliases seen longest ago; seeing one again makes it n
   for (const alias of ['a1', 'a2', 'a3']) index.add({ alias, vault: 'tnt1' });
   index.add({ alias: 'a1', vault: 'tnt1' });
   index.keepNewest(2);
-  assert.deepEqual(['a1', 'a2', 'a3'].filter((alias) => index.has(alias)), ['a1', 'a3']);
+  assert.deepEqual(
+    ['a1', 'a2', 'a3'].filter((alias) => index.has(alias)),
+    ['a1', 'a3'],
+  );
 });

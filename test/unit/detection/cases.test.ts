@@ -38,8 +38,14 @@ describe('labelled cases', () => {
     const brands = ['Visa', 'Mastercard', 'American Express', 'Discover', 'JCB', 'Diners Club', 'UnionPay', 'Maestro'];
     for (const brand of brands) {
       const values = cases.values.positive.filter((p) => p.name === brand).map((p) => p.value);
-      assert.ok(values.some((v) => /^\d+$/.test(v)), `${brand}: bare`);
-      assert.ok(values.some((v) => /[ -]/.test(v)), `${brand}: grouped`);
+      assert.ok(
+        values.some((v) => /^\d+$/.test(v)),
+        `${brand}: bare`,
+      );
+      assert.ok(
+        values.some((v) => /[ -]/.test(v)),
+        `${brand}: grouped`,
+      );
     }
   });
 });
@@ -70,14 +76,27 @@ describe('aliases of every format from the emulator', () => {
 
   test('PFPT and tok_ aliases are never findings, index or not', () => {
     const never = minted.filter(({ alias, format }) => format === 'PFPT' || alias.startsWith('tok_'));
-    assert.ok(never.some((m) => m.format === 'PFPT' && /^991\d{16}$/.test(m.alias)), 'PFPT aliases were minted');
-    assert.ok(never.some((m) => m.format === 'GENERIC_T_FOUR'), 'tok_…_1111 aliases were minted');
+    assert.ok(
+      never.some((m) => m.format === 'PFPT' && /^991\d{16}$/.test(m.alias)),
+      'PFPT aliases were minted',
+    );
+    assert.ok(
+      never.some((m) => m.format === 'GENERIC_T_FOUR'),
+      'tok_…_1111 aliases were minted',
+    );
     assert.deepEqual(findSensitiveValues(documentOf(never)), []);
   });
 
   test('the aliases that need the index are only those of the shape-preserving formats', () => {
     // The emulator's alphanumeric account format keeps each character's class, so digits stay digits.
-    const preserving = ['FPE_SIX_T_FOUR', 'FPE_T_FOUR', 'FPE_SSN_T_FOUR', 'NUM_LENGTH_PRESERVING', 'FPE_ACC_NUM_T_FOUR', 'FPE_ALPHANUMERIC_ACC_NUM_T_FOUR'];
+    const preserving = [
+      'FPE_SIX_T_FOUR',
+      'FPE_T_FOUR',
+      'FPE_SSN_T_FOUR',
+      'NUM_LENGTH_PRESERVING',
+      'FPE_ACC_NUM_T_FOUR',
+      'FPE_ALPHANUMERIC_ACC_NUM_T_FOUR',
+    ];
     const shapeless = minted.filter(({ format }) => !preserving.includes(format));
     assert.deepEqual(findSensitiveValues(documentOf(shapeless)), []);
   });

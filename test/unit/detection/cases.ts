@@ -127,7 +127,10 @@ export function score(documents: readonly LabelledDocument[], detect: (text: str
     findings += found.length;
     for (const finding of found) {
       const label = document.labels.find(
-        (l) => !used.has(l) && l.kind === finding.kind && (exact ? l.start === finding.start && l.end === finding.end : l.start < finding.end && finding.start < l.end),
+        (l) =>
+          !used.has(l) &&
+          l.kind === finding.kind &&
+          (exact ? l.start === finding.start && l.end === finding.end : l.start < finding.end && finding.start < l.end),
       );
       if (label) {
         used.add(label);

@@ -4,7 +4,15 @@
 // is found once. No timing is asserted: what is bounded is the work, which is what takes the time.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compilePatterns, findAliases, findAliasesInSlices, findSensitiveValues, findSensitiveValuesInSlices, type DetectionOptions, type SliceWork } from '../../../src/detection';
+import {
+  compilePatterns,
+  findAliases,
+  findAliasesInSlices,
+  findSensitiveValues,
+  findSensitiveValuesInSlices,
+  type DetectionOptions,
+  type SliceWork,
+} from '../../../src/detection';
 
 const SLICE = 4096;
 
@@ -21,7 +29,10 @@ function assertBounded(work: readonly SliceWork[], patterns: number): void {
   const most = Math.max(...work.map((w) => w.read));
   const bound = 2 * SLICE + 256 + patterns * (6 * 2 * SLICE + 512);
   assert.ok(most <= bound, `a slice read ${most} characters (bound ${bound})`);
-  assert.ok(work.every((w) => w.to - w.from <= 2 * SLICE), 'no slice is longer than twice the slice size');
+  assert.ok(
+    work.every((w) => w.to - w.from <= 2 * SLICE),
+    'no slice is longer than twice the slice size',
+  );
 }
 
 const hex = (length: number) => Array.from({ length }, (_, i) => '0123456789abcdef'[(i * 7 + (i >> 5)) % 16]).join('');
@@ -35,7 +46,10 @@ describe('long lines', () => {
     assertBounded(work, 1);
     assert.ok(work.length > 60, `${work.length} slices`);
     const expected = [...line.matchAll(/[0-9a-f]{32}/g)].map((m) => m.index + 4);
-    assert.deepEqual(findings.map((f) => f.start), expected);
+    assert.deepEqual(
+      findings.map((f) => f.start),
+      expected,
+    );
     assert.deepEqual(findSensitiveValues(`key=${line}\n`, { patterns, patternBudgetMs: 60_000 }), findings);
   });
 
@@ -74,8 +88,15 @@ describe('cuts inside a line', () => {
   };
 
   test('a custom match straddling a cut is found exactly once, as in the whole text', () => {
-    const { patterns } = compilePatterns([{ name: 'Employee id', regex: '\\bEMP\\d{6}\\b' }, { name: 'Hex key', regex: '[0-9a-f]{32}' }]);
-    const line = build([[SLICE - 4, 'EMP123456'], [2 * SLICE - 16, 'deadbeef'.repeat(4)], [3 * SLICE - 1, 'EMP654321']]);
+    const { patterns } = compilePatterns([
+      { name: 'Employee id', regex: '\\bEMP\\d{6}\\b' },
+      { name: 'Hex key', regex: '[0-9a-f]{32}' },
+    ]);
+    const line = build([
+      [SLICE - 4, 'EMP123456'],
+      [2 * SLICE - 16, 'deadbeef'.repeat(4)],
+      [3 * SLICE - 1, 'EMP654321'],
+    ]);
     // A budget of a minute: what is checked is where the matches are, whatever this machine's load.
     const { findings } = sliced(line, { patterns, patternBudgetMs: 60_000 });
     assert.deepEqual(
@@ -90,9 +111,16 @@ describe('cuts inside a line', () => {
   });
 
   test('a card, an IBAN and an SSN across a cut are found once, as in the whole text', () => {
-    const line = build([[SLICE - 8, '4111 1111 1111 1111'], [2 * SLICE - 10, 'DE89370400440532013000'], [3 * SLICE - 20, 'ssn: 536-22-8726']]);
+    const line = build([
+      [SLICE - 8, '4111 1111 1111 1111'],
+      [2 * SLICE - 10, 'DE89370400440532013000'],
+      [3 * SLICE - 20, 'ssn: 536-22-8726'],
+    ]);
     const { findings } = sliced(line);
-    assert.deepEqual(findings.map((f) => f.name), ['Visa', 'IBAN', 'SSN']);
+    assert.deepEqual(
+      findings.map((f) => f.name),
+      ['Visa', 'IBAN', 'SSN'],
+    );
     assert.deepEqual(findings, findSensitiveValues(line));
   });
 
@@ -108,7 +136,12 @@ describe('aliases in long lines', () => {
   test('a long line is read in bounded slices, and an alias across a cut is found once, as in the whole text', () => {
     // The tail of a known alias that a cut leaves at a slice's start is known too: it must not be read as a word.
     const known = new Set(['4111119935751111', '119935751111']);
-    const aliases = ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', '4111119935751111', '0b3b5c1e-7f2a-4c1d-9e8f-1a2b3c4d5e6f', 'vgsABCDEFGHJKLMNPQRSTUVWXYZab'];
+    const aliases = [
+      'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e',
+      '4111119935751111',
+      '0b3b5c1e-7f2a-4c1d-9e8f-1a2b3c4d5e6f',
+      'vgsABCDEFGHJKLMNPQRSTUVWXYZab',
+    ];
     let line = '';
     // Across a cut, just after one (read by the slice before too), just before one.
     const offsets = [-5, 2, -60];

@@ -12,8 +12,17 @@ describe('validation', () => {
       { name: 'bad', regex: '(' },
       { name: 'Order', regex: '\\bORD-[A-Z]{2,3}-\\d{4,8}\\b' },
     ]);
-    assert.deepEqual(patterns.map((p) => [p.index, p.name, p.format]), [[0, 'Employee id', 'UUID'], [2, 'Order', undefined]]);
-    assert.deepEqual(problems.map((p) => [p.index, p.code]), [[1, 'syntax']]);
+    assert.deepEqual(
+      patterns.map((p) => [p.index, p.name, p.format]),
+      [
+        [0, 'Employee id', 'UUID'],
+        [2, 'Order', undefined],
+      ],
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.index, p.code]),
+      [[1, 'syntax']],
+    );
   });
 
   test('each problem is typed, never thrown', () => {
@@ -67,9 +76,15 @@ describe('scanning', () => {
   });
 
   test('merged in order with the built-in findings; a match over a built-in one is left to it', () => {
-    const { patterns: digits } = compilePatterns([{ name: 'Sixteen', regex: '\\d{16}' }, { name: 'Employee id', regex: 'EMP\\d{6}' }]);
+    const { patterns: digits } = compilePatterns([
+      { name: 'Sixteen', regex: '\\d{16}' },
+      { name: 'Employee id', regex: 'EMP\\d{6}' },
+    ]);
     const text = 'EMP000001 4111111111111111 EMP000002';
-    assert.deepEqual(findSensitiveValues(text, { patterns: digits }).map((f) => f.name), ['Employee id', 'Visa', 'Employee id']);
+    assert.deepEqual(
+      findSensitiveValues(text, { patterns: digits }).map((f) => f.name),
+      ['Employee id', 'Visa', 'Employee id'],
+    );
   });
 
   test('aliases are no findings: known ones, and recognisable tok_ aliases a match falls inside', () => {
@@ -92,7 +107,13 @@ describe('scanning', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `row ${i} EMP${String(i).padStart(6, '0')}`).join('\n');
     const findings = findSensitiveValues(text, { patterns, patternBudgetMs: 0, onPatternProblem: (p) => problems.push(p) });
     assert.ok(findings.length < 2000, `${findings.length} findings`);
-    assert.deepEqual(problems.map((p) => [p.index, p.name, p.code]), [[0, 'Employee id', 'too-slow'], [1, 'Ticket', 'too-slow']]);
+    assert.deepEqual(
+      problems.map((p) => [p.index, p.name, p.code]),
+      [
+        [0, 'Employee id', 'too-slow'],
+        [1, 'Ticket', 'too-slow'],
+      ],
+    );
   });
 
   test('the kinds filter leaves custom patterns out when asked', () => {

@@ -2,7 +2,15 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import creditCardType from 'credit-card-type';
-import { cardBrand, findSensitiveValues, findSensitiveValuesInSlices, type Finding, luhnValid, reloadBrands, ssnValid } from '../../../src/detection';
+import {
+  cardBrand,
+  findSensitiveValues,
+  findSensitiveValuesInSlices,
+  type Finding,
+  luhnValid,
+  reloadBrands,
+  ssnValid,
+} from '../../../src/detection';
 
 /** What was found in `text`, as the text it covers. */
 const found = (text: string, options = {}) => findSensitiveValues(text, options).map((f) => text.slice(f.start, f.end));
@@ -58,7 +66,15 @@ describe('cards', () => {
   });
 
   test('boundaries: never part of a longer run of letters, digits or underscores', () => {
-    for (const text of ['x4111111111111111', '4111111111111111x', '_4111111111111111', '4111111111111111_', '14111111111111111', 'é4111111111111111', '4111111111111111ß']) {
+    for (const text of [
+      'x4111111111111111',
+      '4111111111111111x',
+      '_4111111111111111',
+      '4111111111111111_',
+      '14111111111111111',
+      'é4111111111111111',
+      '4111111111111111ß',
+    ]) {
       none(text);
     }
     assert.deepEqual(found('(4111111111111111)'), ['4111111111111111']);
@@ -98,7 +114,7 @@ describe('cards', () => {
     // Every pattern's edges and middle, at every length, plus random numbers; the last digit made Luhn-valid.
     const numbers: string[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const fill = (prefix: string, length: number) => {
       let body = prefix.slice(0, length - 1);
       while (body.length < length - 1) body += Math.floor(random() * 10);
@@ -208,12 +224,22 @@ describe('findings', () => {
   test('suggested formats: cards FPE_SIX_T_FOUR, SSNs FPE_SSN_T_FOUR, IBANs UUID, and a map overrides them', () => {
     const formats = (f: Finding[]) => f.map((x) => `${x.kind}:${x.format}`);
     assert.deepEqual(formats(findSensitiveValues(text)), ['card:FPE_SIX_T_FOUR', 'ssn:FPE_SSN_T_FOUR', 'iban:UUID']);
-    assert.deepEqual(formats(findSensitiveValues(text, { formats: { card: 'PFPT', iban: 'RAW_UUID' } })), ['card:PFPT', 'ssn:FPE_SSN_T_FOUR', 'iban:RAW_UUID']);
+    assert.deepEqual(formats(findSensitiveValues(text, { formats: { card: 'PFPT', iban: 'RAW_UUID' } })), [
+      'card:PFPT',
+      'ssn:FPE_SSN_T_FOUR',
+      'iban:RAW_UUID',
+    ]);
   });
 
   test('kinds: only those asked for', () => {
-    assert.deepEqual(findSensitiveValues(text, { kinds: ['ssn'] }).map((f) => f.kind), ['ssn']);
-    assert.deepEqual(findSensitiveValues(text, { kinds: ['card', 'iban'] }).map((f) => f.kind), ['card', 'iban']);
+    assert.deepEqual(
+      findSensitiveValues(text, { kinds: ['ssn'] }).map((f) => f.kind),
+      ['ssn'],
+    );
+    assert.deepEqual(
+      findSensitiveValues(text, { kinds: ['card', 'iban'] }).map((f) => f.kind),
+      ['card', 'iban'],
+    );
   });
 
   test('a known alias is no finding, asked for as written and without its separators', () => {
@@ -224,7 +250,9 @@ describe('findings', () => {
   });
 
   test('slices give exactly the findings of the whole text, cut at line ends', () => {
-    const lines = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? `{"n": ${i}, "card": "4111 1111 1111 1111", "ssn": "536228726"}` : `line ${i} 1712345678907 DE89370400440532013000`));
+    const lines = Array.from({ length: 400 }, (_, i) =>
+      i % 7 === 0 ? `{"n": ${i}, "card": "4111 1111 1111 1111", "ssn": "536228726"}` : `line ${i} 1712345678907 DE89370400440532013000`,
+    );
     const big = `ssn,x\n${lines.join('\n')}`;
     const whole = findSensitiveValues(big);
     for (const size of [1, 64, 1000, 1 << 20]) {

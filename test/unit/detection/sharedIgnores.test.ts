@@ -39,7 +39,10 @@ describe('shared ignores: the file', () => {
       ].join('\n'),
     );
     assert.deepEqual(parseSharedIgnores(text).unknown, []);
-    assert.deepEqual(new Set(parseSharedIgnores(text).entries.map((entry) => JSON.stringify(entry))), new Set(entries.map((entry) => JSON.stringify(entry))));
+    assert.deepEqual(
+      new Set(parseSharedIgnores(text).entries.map((entry) => JSON.stringify(entry))),
+      new Set(entries.map((entry) => JSON.stringify(entry))),
+    );
   });
 
   test('CRLF line ends, blank lines, comments and a missing reason field are read; unknown lines are reported, not fatal', () => {
@@ -70,7 +73,14 @@ describe('shared ignores: the file', () => {
     ]);
     assert.equal(
       after,
-      [SHARED_IGNORES_HEADER, 'alias\ta.txt\t4111119935751111', 'finding\tcard\ta.txt\t411111…1111\tmulti line reason', 'finding\tssn\tz.txt\t…6789\tsample', 'keep me', ''].join('\n'),
+      [
+        SHARED_IGNORES_HEADER,
+        'alias\ta.txt\t4111119935751111',
+        'finding\tcard\ta.txt\t411111…1111\tmulti line reason',
+        'finding\tssn\tz.txt\t…6789\tsample',
+        'keep me',
+        '',
+      ].join('\n'),
     );
     assert.equal(addSharedIgnores(after, []), after);
     assert.equal(addSharedIgnores('', []), `${SHARED_IGNORES_HEADER}\n`);
@@ -112,7 +122,7 @@ describe('shared ignores: matching', () => {
     assert.equal(ignores.reasonFor('custom:order id', 'a.txt', 'ORD…9999'), '');
   });
 
-  test("an alias fix created is no finding in its file, and still one elsewhere", () => {
+  test('an alias fix created is no finding in its file, and still one elsewhere', () => {
     const text = 'card: 4111119935751111';
     assert.equal(findSensitiveValues(text).length, 1);
     assert.deepEqual(findSensitiveValues(text, { isKnownAlias: ignores.aliasesIn('a.txt') }), []);

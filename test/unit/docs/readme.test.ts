@@ -18,8 +18,13 @@ const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
 const docs: [string, string][] = [
   ['README.md', read('README.md')],
   ['test/fixtures/workspace/README.md', read('test/fixtures/workspace/README.md')],
-  ...readdirSync(path.join(root, 'media', 'walkthrough')).map((name): [string, string] => [`media/walkthrough/${name}`, read(`media/walkthrough/${name}`)]),
-  ...Object.entries(nls).filter(([key]) => key.startsWith('walkthrough.')).map(([key, text]): [string, string] => [`package.nls.json ${key}`, text]),
+  ...readdirSync(path.join(root, 'media', 'walkthrough')).map((name): [string, string] => [
+    `media/walkthrough/${name}`,
+    read(`media/walkthrough/${name}`),
+  ]),
+  ...Object.entries(nls)
+    .filter(([key]) => key.startsWith('walkthrough.'))
+    .map(([key, text]): [string, string] => [`package.nls.json ${key}`, text]),
 ];
 
 test("the README's runtime dependencies are package.json's dependencies", () => {
@@ -50,7 +55,10 @@ test('no sentence of the docs names a palette title ("VGS: …") as what to choo
   for (const [file, text] of docs) {
     for (const sentence of text.split(/(?<=[.!?])\s+|\n\s*\n/)) {
       if (!/right-click/i.test(sentence)) continue;
-      const clause = sentence.split(/,? or | \(or /).filter((part) => !/Command Palette/.test(part)).join(' ');
+      const clause = sentence
+        .split(/,? or | \(or /)
+        .filter((part) => !/Command Palette/.test(part))
+        .join(' ');
       assert.doesNotMatch(clause, /\*\*VGS: /, `${file}: ${sentence}`);
     }
   }

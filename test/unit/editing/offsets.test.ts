@@ -8,7 +8,10 @@ test('a change before a range moves it; one after leaves it; typing at either ed
   const ranges = [range(10, 20), range(30, 40)];
   followChanges(ranges, [{ rangeOffset: 0, rangeLength: 0, text: 'abc' }]);
   assert.deepEqual(ranges, [range(13, 23), range(33, 43)]);
-  followChanges(ranges, [{ rangeOffset: 23, rangeLength: 0, text: 'x' }, { rangeOffset: 13, rangeLength: 0, text: 'yy' }]);
+  followChanges(ranges, [
+    { rangeOffset: 23, rangeLength: 0, text: 'x' },
+    { rangeOffset: 13, rangeLength: 0, text: 'yy' },
+  ]);
   assert.deepEqual(ranges, [range(15, 25), range(36, 46)]);
   followChanges(ranges, [{ rangeOffset: 0, rangeLength: 5, text: '' }]);
   assert.deepEqual(ranges, [range(10, 20), range(31, 41)]);
@@ -30,6 +33,9 @@ test('a change that touches a range marks it edited and moves nothing before it'
 test('several changes of one event are relative to the document before it', () => {
   const ranges = [range(10, 20), range(30, 40)];
   // Two cursors typing one character each, at 5 and at 25.
-  followChanges(ranges, [{ rangeOffset: 25, rangeLength: 0, text: 'a' }, { rangeOffset: 5, rangeLength: 0, text: 'b' }]);
+  followChanges(ranges, [
+    { rangeOffset: 25, rangeLength: 0, text: 'a' },
+    { rangeOffset: 5, rangeLength: 0, text: 'b' },
+  ]);
   assert.deepEqual(ranges, [range(11, 21), range(32, 42)]);
 });

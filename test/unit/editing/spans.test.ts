@@ -41,7 +41,7 @@ describe('valueSpanIn', () => {
     const span = valueSpanIn(line, start, end, quotesOf(language));
     return typeof span === 'object' ? line.slice(span.start, span.end) : span;
   };
-  test('a selection that takes in a string\'s opening or closing quote is trimmed to the inside', () => {
+  test("a selection that takes in a string's opening or closing quote is trimmed to the inside", () => {
     assert.equal(valueIn('{"card": |"4111111111111111|"}'), '4111111111111111');
     assert.equal(valueIn('{"card": "|4111111111111111"|}'), '4111111111111111');
     assert.equal(valueIn('{"card": |"4111111111111111"|}'), '4111111111111111');
@@ -115,10 +115,18 @@ describe('aliasAt', () => {
 describe('mayBeAlias', () => {
   test('every recognisable and format-preserving example alias may be an alias', () => {
     for (const text of [
-      'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', 'tok_live_5UpnbMvaihRuRwz5QXwBFw_1111', 'b5e183e7-b879-4613-bf04-6edfb427a020',
-      '4111119935751111', '9914120018263301111', '804-19-6789', '593807216789', 'Q7ZK1M0XPA3TR9BW246819',
-      '411111aB3dE9kQz1111', 'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5',
-    ]) assert.ok(mayBeAlias(text), text);
+      'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e',
+      'tok_live_5UpnbMvaihRuRwz5QXwBFw_1111',
+      'b5e183e7-b879-4613-bf04-6edfb427a020',
+      '4111119935751111',
+      '9914120018263301111',
+      '804-19-6789',
+      '593807216789',
+      'Q7ZK1M0XPA3TR9BW246819',
+      '411111aB3dE9kQz1111',
+      'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5',
+    ])
+      assert.ok(mayBeAlias(text), text);
   });
   test('words, sentences and markup are not aliases', () => {
     for (const text of ['hello', 'card number', '{"a":1}', 'tok_sandbox_', 'abc', '12']) assert.ok(!mayBeAlias(text), text);

@@ -5,7 +5,11 @@ import { throttled } from '../../../src/editing/throttle';
 test('throttled lets the first call through, then at most one per interval', () => {
   let now = 1000;
   const seen: number[] = [];
-  const report = throttled(250, (done: number) => seen.push(done), () => now);
+  const report = throttled(
+    250,
+    (done: number) => seen.push(done),
+    () => now,
+  );
   report(1);
   now += 100;
   report(2);

@@ -46,7 +46,10 @@ describe('POST /aliases', () => {
     assert.equal(r.status, 201, r.text);
     const [record] = r.body.data;
     assert.equal(record.value, '5105105105105100');
-    assert.deepEqual(record.aliases.map((a: { format: string }) => a.format), ['UUID', 'RAW_UUID']);
+    assert.deepEqual(
+      record.aliases.map((a: { format: string }) => a.format),
+      ['UUID', 'RAW_UUID'],
+    );
     assert.equal(record.aliases[0].alias, uuid);
   });
 
@@ -66,7 +69,10 @@ describe('POST /aliases', () => {
       headers: { 'content-type': 'text/plain' },
     });
     assertError(r, 400, 'invalid_content_type');
-    assert.equal((await create({ data: [{ value: 'x', format: 'UUID' }] }, { 'content-type': 'application/json; charset=utf-8' })).status, 201);
+    assert.equal(
+      (await create({ data: [{ value: 'x', format: 'UUID' }] }, { 'content-type': 'application/json; charset=utf-8' })).status,
+      201,
+    );
   });
 
   it('refuses a body that is not JSON, or not an object with a data list', async () => {
@@ -100,13 +106,23 @@ describe('POST /aliases', () => {
 
   it('refuses the same alias referenced twice in one request', async () => {
     const alias = await createAlias(emu, V1, token, { value: 'twice', format: 'UUID' });
-    const r = await create({ data: [{ alias, format: 'RAW_UUID' }, { alias, format: 'GENERIC_T_FOUR' }] });
+    const r = await create({
+      data: [
+        { alias, format: 'RAW_UUID' },
+        { alias, format: 'GENERIC_T_FOUR' },
+      ],
+    });
     assertError(r, 400, 'validation_error');
     assert.match(details(r), /referenced more than once/);
   });
 
   it('stores nothing when any item is refused', async () => {
-    const bad = await create({ data: [{ value: 'atomic-value', format: 'UUID' }, { value: 'y', format: 'NOPE' }] });
+    const bad = await create({
+      data: [
+        { value: 'atomic-value', format: 'UUID' },
+        { value: 'y', format: 'NOPE' },
+      ],
+    });
     assertError(bad, 400);
     assert.match(details(bad), /^data\[1\]: /);
     const good = await create({ data: [{ value: 'atomic-value', format: 'UUID' }] });
@@ -151,7 +167,12 @@ describe('fingerprinting', () => {
   it('on: the same value and format give the same alias, within one request and across requests', async () => {
     const r = await call(emu, 'tntfpon', 'POST', '/aliases', {
       token,
-      json: { data: [{ value: CARD, format: 'FPE_SIX_T_FOUR' }, { value: CARD, format: 'FPE_SIX_T_FOUR' }] },
+      json: {
+        data: [
+          { value: CARD, format: 'FPE_SIX_T_FOUR' },
+          { value: CARD, format: 'FPE_SIX_T_FOUR' },
+        ],
+      },
     });
     assert.equal(r.body.data[0].aliases[0].alias, r.body.data[1].aliases[0].alias);
     const again = await createAlias(emu, 'tntfpon', token, { value: CARD, format: 'FPE_SIX_T_FOUR' });
@@ -200,7 +221,12 @@ describe('environment prefix', () => {
       const token = await getToken(emu);
       const r = await call(emu, 'tntdemo00004', 'POST', '/aliases', {
         token,
-        json: { data: [{ value: CARD, format: 'UUID' }, { value: CARD, format: 'GENERIC_T_FOUR' }] },
+        json: {
+          data: [
+            { value: CARD, format: 'UUID' },
+            { value: CARD, format: 'GENERIC_T_FOUR' },
+          ],
+        },
       });
       assert.equal(r.status, 201);
       assert.match(r.body.data[0].aliases[0].alias, new RegExp(`^tok_live_${BASE58_22}$`));

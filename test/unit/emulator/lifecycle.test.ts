@@ -11,7 +11,9 @@ import { call, getToken, tokenReply } from './helpers';
 const CLI = path.resolve(__dirname, '../../emulator/cli.js');
 
 // Starts the CLI and resolves once it prints its address.
-function runCli(args: string[]): Promise<{ url: string; output: () => string; exit: Promise<number | null>; kill: (s: NodeJS.Signals) => void }> {
+function runCli(
+  args: string[],
+): Promise<{ url: string; output: () => string; exit: Promise<number | null>; kill: (s: NodeJS.Signals) => void }> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -31,17 +33,26 @@ describe('startEmulator', () => {
   it('starts with the demo identities', async () => {
     const emu = await startEmulator();
     try {
-      assert.deepEqual(DEMO_VAULTS.map((v) => [v.id, v.environment, v.revealEnabled]), [
-        ['tntdemo00001', 'sandbox', true],
-        ['tntdemo00002', 'sandbox', false],
-        ['tntdemo00003', 'sandbox', true],
-        ['tntdemo00004', 'live', true],
-      ]);
-      assert.deepEqual(DEMO_CLIENTS.map((c) => [c.clientId, c.clientSecret, c.scopes.join(' '), c.vaults.join(' ')]), [
-        ['demo-client', 'demo-secret', 'aliases:read aliases:write aliases:delete', 'tntdemo00001 tntdemo00002 tntdemo00004'],
-        ['demo-writer', 'demo-secret', 'aliases:write', 'tntdemo00001'],
-      ]);
-      assert.equal((await tokenReply(emu, { grant_type: 'client_credentials', client_id: 'demo-writer', client_secret: 'demo-secret' })).status, 200);
+      assert.deepEqual(
+        DEMO_VAULTS.map((v) => [v.id, v.environment, v.revealEnabled]),
+        [
+          ['tntdemo00001', 'sandbox', true],
+          ['tntdemo00002', 'sandbox', false],
+          ['tntdemo00003', 'sandbox', true],
+          ['tntdemo00004', 'live', true],
+        ],
+      );
+      assert.deepEqual(
+        DEMO_CLIENTS.map((c) => [c.clientId, c.clientSecret, c.scopes.join(' '), c.vaults.join(' ')]),
+        [
+          ['demo-client', 'demo-secret', 'aliases:read aliases:write aliases:delete', 'tntdemo00001 tntdemo00002 tntdemo00004'],
+          ['demo-writer', 'demo-secret', 'aliases:write', 'tntdemo00001'],
+        ],
+      );
+      assert.equal(
+        (await tokenReply(emu, { grant_type: 'client_credentials', client_id: 'demo-writer', client_secret: 'demo-secret' })).status,
+        200,
+      );
     } finally {
       await emu.close();
     }
@@ -55,7 +66,10 @@ describe('startEmulator', () => {
     try {
       const r = await tokenReply(emu, { grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret' });
       assert.equal(r.status, 401);
-      const created = await call(emu, 'tntmine', 'POST', '/aliases', { token: await getToken(emu, 'mine'), json: { data: [{ value: 'x', format: 'UUID' }] } });
+      const created = await call(emu, 'tntmine', 'POST', '/aliases', {
+        token: await getToken(emu, 'mine'),
+        json: { data: [{ value: 'x', format: 'UUID' }] },
+      });
       assert.match(created.body.data[0].aliases[0].alias, /^tok_live_/);
     } finally {
       await emu.close();
@@ -79,7 +93,13 @@ describe('startEmulator', () => {
     try {
       await new Promise((resolve) => http.get(emu.tokenUrl, { agent }, (res) => res.resume().on('end', resolve)));
       const { hostname, port } = new URL(emu.url);
-      const halfSent = http.request({ hostname, port, method: 'POST', path: '/tntdemo00001/aliases', headers: { 'content-length': '100' } });
+      const halfSent = http.request({
+        hostname,
+        port,
+        method: 'POST',
+        path: '/tntdemo00001/aliases',
+        headers: { 'content-length': '100' },
+      });
       const halfSentError = new Promise((resolve) => halfSent.on('error', resolve));
       halfSent.write('{"data":');
       // Let the server take the half-sent request in before latency applies to new ones.
@@ -134,7 +154,14 @@ describe('command line', () => {
   it('prints its address and identities, serves, and exits 0 on SIGTERM', async () => {
     const cli = await runCli(['--port', '0']);
     const out = cli.output();
-    for (const text of ['tntdemo00001', 'tntdemo00002', 'tntdemo00003', 'tntdemo00004', 'demo-client / demo-secret', 'demo-writer / demo-secret']) {
+    for (const text of [
+      'tntdemo00001',
+      'tntdemo00002',
+      'tntdemo00003',
+      'tntdemo00004',
+      'demo-client / demo-secret',
+      'demo-writer / demo-secret',
+    ]) {
       assert.ok(out.includes(text), `${text} in\n${out}`);
     }
     const r = await fetch(cli.url + '/auth/realms/vgs/protocol/openid-connect/token', {
@@ -150,11 +177,28 @@ describe('command line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vgs-emulator-cli-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const config = path.join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({
-      vaults: [{ id: 'tntcli', revealEnabled: true }],
-      clients: [{ clientId: 'cli', clientSecret: 'pw', scopes: ['aliases:write'], vaults: ['tntcli'] }],
-    }));
-    const cli = await runCli(['--port', '0', '--config', config, '--strict', '--rate-limit', '2', '--rate-window', '60000', '--token-lifetime', '60', '--latency', '1']);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        vaults: [{ id: 'tntcli', revealEnabled: true }],
+        clients: [{ clientId: 'cli', clientSecret: 'pw', scopes: ['aliases:write'], vaults: ['tntcli'] }],
+      }),
+    );
+    const cli = await runCli([
+      '--port',
+      '0',
+      '--config',
+      config,
+      '--strict',
+      '--rate-limit',
+      '2',
+      '--rate-window',
+      '60000',
+      '--token-lifetime',
+      '60',
+      '--latency',
+      '1',
+    ]);
     assert.match(cli.output(), /tntcli {2}sandbox {2}reveal on/);
     assert.doesNotMatch(cli.output(), /tntdemo/);
     const tokenRes = await fetch(cli.url + '/auth/realms/vgs/protocol/openid-connect/token', {

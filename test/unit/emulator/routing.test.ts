@@ -27,7 +27,10 @@ describe('vault routing', () => {
     assert.equal(shown.body.data[0].value, 'routed');
     // Same vault through the loopback base URL.
     assert.equal((await call(emu, 'tntdemo00001', 'GET', `/aliases/${alias}`, { token })).status, 200);
-    assert.deepEqual(emu.log.entries.slice(-3).map((e) => e.vaultId), ['tntdemo00001', 'tntdemo00001', 'tntdemo00001']);
+    assert.deepEqual(
+      emu.log.entries.slice(-3).map((e) => e.vaultId),
+      ['tntdemo00001', 'tntdemo00001', 'tntdemo00001'],
+    );
   });
 
   it('a live host reaches a live vault and makes tok_live_ aliases', async () => {
@@ -53,11 +56,21 @@ describe('vault routing', () => {
 
   it('an unknown path: 404 as a gateway answers it, outside the error envelope and naming no alias, not logged', async () => {
     const before = emu.log.count();
-    for (const [method, path] of [['GET', '/tokens'], ['PATCH', '/aliases'], ['GET', '/aliases/a/b'], ['GET', '']]) {
+    for (const [method, path] of [
+      ['GET', '/tokens'],
+      ['PATCH', '/aliases'],
+      ['GET', '/aliases/a/b'],
+      ['GET', ''],
+    ]) {
       const r = await call(emu, 'tntdemo00001', method, path, { token });
       assert.equal(r.status, 404, `${method} ${path}`);
       assert.match(r.headers.get('x-ratelimit-remaining') ?? '', /^\d+$/);
-      assert.deepEqual(r.body, { status: 404, error: 'Not Found', message: `No route for ${method} /tntdemo00001${path}`, path: `/tntdemo00001${path}` });
+      assert.deepEqual(r.body, {
+        status: 404,
+        error: 'Not Found',
+        message: `No route for ${method} /tntdemo00001${path}`,
+        path: `/tntdemo00001${path}`,
+      });
     }
     const r = await fetch(`${emu.url}/aliases`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     assert.equal(r.status, 404, 'no vault in the URL');

@@ -19,7 +19,9 @@ describe('VOLATILE storage', () => {
   const req = (method: string, path: string, json?: unknown) => call(emu, V1, method, path, { token, json });
 
   it('create echoes the storage and the format, and keeps no classifiers or created_at', async () => {
-    const r = await req('POST', '/aliases', { data: [{ value: '123', format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', classifiers: ['cvv'] }] });
+    const r = await req('POST', '/aliases', {
+      data: [{ value: '123', format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', classifiers: ['cvv'] }],
+    });
     assert.equal(r.status, 201);
     const [record] = r.body.data;
     assert.equal(record.storage, 'VOLATILE');
@@ -33,7 +35,13 @@ describe('VOLATILE storage', () => {
     const alias = await volatile('456');
     const one = await req('GET', `/aliases/${alias}?storage=VOLATILE`);
     assert.equal(one.status, 200, one.text);
-    assert.deepEqual(one.body.data[0], { value: '456', classifiers: [], aliases: [{ alias, format: null }], created_at: null, storage: 'VOLATILE' });
+    assert.deepEqual(one.body.data[0], {
+      value: '456',
+      classifiers: [],
+      aliases: [{ alias, format: null }],
+      created_at: null,
+      storage: 'VOLATILE',
+    });
     const many = await req('GET', `/aliases?aliases=${alias}&storage=VOLATILE`);
     assert.equal(many.body.data[alias].value, '456');
   });
@@ -77,7 +85,6 @@ describe('VOLATILE storage', () => {
     assertError(await req('DELETE', `/aliases/${alias}?storage=TEMP`), 400, 'validation_error');
     assertError(await req('POST', '/aliases/delete', { data: [alias], storage: 'TEMP' }), 400, 'validation_error');
   });
-
 });
 
 // Reveal without a storage finds either storage, as VGS's own e2e tests expect (reference §9, [C-e2e]);
@@ -135,7 +142,10 @@ describe('storage omitted or given', () => {
     assertError(await req('GET', `/aliases?aliases=${p}&storage=VOLATILE`), 404, 'alias_not_found');
     const mixed = await req('GET', `/aliases?aliases=${p},${v}&storage=VOLATILE`);
     assert.deepEqual(Object.keys(mixed.body.data), [v]);
-    assert.deepEqual(mixed.body.errors.map((e: { detail: string }) => e.detail), [`Unknown alias: ${p}`]);
+    assert.deepEqual(
+      mixed.body.errors.map((e: { detail: string }) => e.detail),
+      [`Unknown alias: ${p}`],
+    );
   });
 
   it('update, delete and batch delete without storage do not find a VOLATILE alias, which stays', async () => {

@@ -30,7 +30,11 @@ describe('PUT /aliases/{alias}', () => {
     for (const body of [{}, { data: {} }, { data: { classifiers: 'PII' } }, { data: { classifiers: [1] } }, { classifiers: ['x'] }]) {
       assertError(await put(alias, body), 400, 'validation_error');
     }
-    const raw = await call(emu, V1, 'PUT', `/aliases/${alias}`, { token, body: '{"data":', headers: { 'content-type': 'application/json' } });
+    const raw = await call(emu, V1, 'PUT', `/aliases/${alias}`, {
+      token,
+      body: '{"data":',
+      headers: { 'content-type': 'application/json' },
+    });
     assertError(raw, 400, 'invalid_json');
   });
 
@@ -103,7 +107,12 @@ describe('POST /aliases/delete', () => {
 
   const batch = (json: unknown, query = '', t = token) => call(emu, V1, 'POST', `/aliases/delete${query}`, { token: t, json });
   const some = (prefix: string, n: number) =>
-    createAliases(emu, V1, token, Array.from({ length: n }, (_, i) => ({ value: `${prefix}-${i}`, format: 'UUID' })));
+    createAliases(
+      emu,
+      V1,
+      token,
+      Array.from({ length: n }, (_, i) => ({ value: `${prefix}-${i}`, format: 'UUID' })),
+    );
 
   it('deletes every listed alias: 204', async () => {
     const aliases = await some('batch', 3);
@@ -132,7 +141,8 @@ describe('POST /aliases/delete', () => {
   });
 
   it('refuses bodies that are not a list of alias strings', async () => {
-    for (const body of [{}, { data: 'tok_sandbox_x' }, { data: [1] }, { data: [''] }]) assertError(await batch(body), 400, 'validation_error');
+    for (const body of [{}, { data: 'tok_sandbox_x' }, { data: [1] }, { data: [''] }])
+      assertError(await batch(body), 400, 'validation_error');
     const raw = await call(emu, V1, 'POST', '/aliases/delete', { token, body: 'nope', headers: { 'content-type': 'application/json' } });
     assertError(raw, 400, 'invalid_json');
   });

@@ -91,9 +91,11 @@ const clean: Tree = {
     '  registerAliases(openVaults(log), log);',
     '}',
   ].join('\n'),
-  'src/log.ts': 'export function createLog(name: string): (line: string) => void {\n  return (line) => console.log(`${name}: ${line}`);\n}\n',
+  'src/log.ts':
+    'export function createLog(name: string): (line: string) => void {\n  return (line) => console.log(`${name}: ${line}`);\n}\n',
   'src/vgs/index.ts': "export { parseAlias } from './parse';\n",
-  'src/vgs/parse.ts': "export function parseAlias(text: string): string | undefined {\n  return text.startsWith('tok_') ? text : undefined;\n}\n",
+  'src/vgs/parse.ts':
+    "export function parseAlias(text: string): string | undefined {\n  return text.startsWith('tok_') ? text : undefined;\n}\n",
   'src/vaults/index.ts': [
     "import * as vscode from 'vscode';",
     "import { createLog } from '../log';",
@@ -128,7 +130,7 @@ test("a pure folder may not import 'vscode': import, import type, export from, r
       "import type * as vscode from 'vscode';",
       "import { window } from 'vscode';",
       'export type Editor = vscode.TextEditor;',
-      "export const show = (text: string) => window.showInformationMessage(text);",
+      'export const show = (text: string) => window.showInformationMessage(text);',
       "export const load = () => require('vscode') as unknown;",
       "export const later = () => import('vscode');",
       "export type Api = typeof import('vscode');",
@@ -153,7 +155,8 @@ test("a pure folder may not import 'vscode': import, import type, export from, r
 test('a pure folder imports only itself and the other pure folders: never a file that may reach vscode', async () => {
   const findings = await lint({
     ...clean,
-    'src/detection/cards.ts': "import { parseAlias } from '../vgs/parse';\nexport const isAlias = (text: string): boolean => parseAlias(text) !== undefined;\n",
+    'src/detection/cards.ts':
+      "import { parseAlias } from '../vgs/parse';\nexport const isAlias = (text: string): boolean => parseAlias(text) !== undefined;\n",
     'src/vgs/logged.ts': "import { createLog } from '../log';\nexport const log = createLog('vgs');\n",
   });
   assert.deepEqual(places(findings), ['src/vgs/logged.ts:1 @typescript-eslint/no-restricted-imports']);
@@ -181,19 +184,20 @@ test('a file cycle closed by type imports only fails too, through an index and a
     'src/vaults/reveal/index.ts:1 layers/no-file-cycles',
     'src/vaults/witness.ts:1 layers/no-file-cycles',
   ]);
-  assert.match(findings[0].message, /^file cycle: vaults\/call\.ts -> vaults\/witness\.ts -> vaults\/reveal\/index\.ts -> vaults\/call\.ts\./);
+  assert.match(
+    findings[0].message,
+    /^file cycle: vaults\/call\.ts -> vaults\/witness\.ts -> vaults\/reveal\/index\.ts -> vaults\/call\.ts\./,
+  );
 });
 
 test('two folders that import each other fail on each import that closes the cycle, naming it', async () => {
   const findings = await lint({
     ...clean,
-    'src/ui/prompts.ts': "import type { Vaults } from '../vaults';\nexport const ask = (vaults: Vaults): string => vaults.find('?') ?? '';\n",
+    'src/ui/prompts.ts':
+      "import type { Vaults } from '../vaults';\nexport const ask = (vaults: Vaults): string => vaults.find('?') ?? '';\n",
     'src/vaults/commands.ts': "import { ask } from '../ui/prompts';\nexport const run = ask;\n",
   });
-  assert.deepEqual(places(findings), [
-    'src/ui/prompts.ts:1 layers/no-folder-cycles',
-    'src/vaults/commands.ts:1 layers/no-folder-cycles',
-  ]);
+  assert.deepEqual(places(findings), ['src/ui/prompts.ts:1 layers/no-folder-cycles', 'src/vaults/commands.ts:1 layers/no-folder-cycles']);
   assert.match(findings[0].message, /^folder cycle: ui -> vaults -> ui\./);
   assert.match(findings[1].message, /^folder cycle: vaults -> ui -> vaults\./);
 });

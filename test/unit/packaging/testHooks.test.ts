@@ -14,7 +14,10 @@ const HOOK_MARKERS = ['VGS_TEST_SUITE', 'failureMessages:', 'globalState:', 'wor
 
 function bundle(...flags: string[]): string {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vgs-bundle-')), 'extension.js');
-  const built = spawnSync(process.execPath, ['esbuild.js', '--production', ...flags, `--outfile=${outfile}`], { cwd: repoRoot, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, ['esbuild.js', '--production', ...flags, `--outfile=${outfile}`], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   assert.equal(built.status, 0, built.stderr);
   const text = fs.readFileSync(outfile, 'utf8');
   fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
@@ -31,7 +34,10 @@ test('the shipped bundle holds no test hook; the test build does', () => {
 });
 
 test('package.json packages the bundle of src/extension.ts: `npm run package` builds without --testing', () => {
-  const { scripts, main } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; main: string };
+  const { scripts, main } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    main: string;
+  };
   assert.match(scripts.package, /^node esbuild\.js --production && vsce package/);
   assert.doesNotMatch(scripts.package, /--testing|--outfile/);
   assert.equal(main, './dist/extension.js');

@@ -8,7 +8,10 @@ const at = (ms: number, n = 0) => ({ time: new Date(ms).toISOString(), n });
 
 test('entries older than 90 days go; those of the 90 days stay, in order', () => {
   const entries = [at(now - 91 * DAY, 1), at(now - 90 * DAY, 2), at(now - DAY, 3), at(now, 4)];
-  assert.deepEqual(retained(entries, now).map(({ n }) => n), [2, 3, 4]);
+  assert.deepEqual(
+    retained(entries, now).map(({ n }) => n),
+    [2, 3, 4],
+  );
 });
 
 test('of more than 10,000 entries, the newest 10,000 stay', () => {

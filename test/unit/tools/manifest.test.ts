@@ -45,7 +45,10 @@ test('each tool has what VS Code requires, and its display strings are in packag
 
 test('the tokenize schema offers exactly the alias formats the client knows', () => {
   const tokenize = tools.find((tool) => tool.name === TOOLS.tokenizeValues)!;
-  assert.deepEqual(tokenize.inputSchema.properties.format.enum, ALIAS_FORMATS.map((format) => format.name));
+  assert.deepEqual(
+    tokenize.inputSchema.properties.format.enum,
+    ALIAS_FORMATS.map((format) => format.name),
+  );
   assert.deepEqual(tokenize.inputSchema.required, ['values']);
 });
 

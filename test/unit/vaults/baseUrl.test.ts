@@ -5,11 +5,19 @@ import { suggestedBaseUrl } from '../../../src/vaults/baseUrl';
 
 test('without a custom vault, the emulator on its usual port, with the vault id just typed', () => {
   assert.equal(suggestedBaseUrl('tntdemo00002', []), 'http://127.0.0.1:8200/tntdemo00002');
-  assert.equal(suggestedBaseUrl('tntdemo00002', [{ vaultId: 'tntabc123', name: 'Real', environment: 'sandbox' }]), 'http://127.0.0.1:8200/tntdemo00002');
+  assert.equal(
+    suggestedBaseUrl('tntdemo00002', [{ vaultId: 'tntabc123', name: 'Real', environment: 'sandbox' }]),
+    'http://127.0.0.1:8200/tntdemo00002',
+  );
 });
 
 test("a vault already at {origin}/{its id} gives its origin: npm start's emulator may be on another port", () => {
-  const environment = { vaultId: 'tntdemo00001', name: 'Environment', environment: 'custom', baseUrl: 'http://127.0.0.1:41234/tntdemo00001/' } as const;
+  const environment = {
+    vaultId: 'tntdemo00001',
+    name: 'Environment',
+    environment: 'custom',
+    baseUrl: 'http://127.0.0.1:41234/tntdemo00001/',
+  } as const;
   assert.equal(suggestedBaseUrl('tntdemo00002', [environment]), 'http://127.0.0.1:41234/tntdemo00002');
 });
 

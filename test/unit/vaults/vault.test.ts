@@ -17,7 +17,11 @@ test('a custom vault marked live is live, and says so in its label; only a custo
   const record = asVaultRecord({ ...custom, live: true })!;
   assert.equal(isLive(record), true);
   assert.equal(environmentLabel(record), 'custom, live (proxy.example.com)');
-  assert.deepEqual(asVaultRecord({ vaultId: 'tntabc123', name: 'S', environment: 'sandbox', live: true }), { vaultId: 'tntabc123', name: 'S', environment: 'sandbox' });
+  assert.deepEqual(asVaultRecord({ vaultId: 'tntabc123', name: 'S', environment: 'sandbox', live: true }), {
+    vaultId: 'tntabc123',
+    name: 'S',
+    environment: 'sandbox',
+  });
   assert.equal(asVaultRecord({ ...custom, live: 'yes' })?.live, undefined, 'only true marks it');
   assert.equal(isLive(asVaultRecord({ vaultId: 'tntabc123', name: 'L', environment: 'live' })!), true);
 });

@@ -1,6 +1,16 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AliasNotFoundError, classifiersLacking, CreateItem, CreateResult, TimeoutError, UnexpectedResponseError, ValidationError, VaultClient, VgsService } from '../../../src/vgs';
+import {
+  AliasNotFoundError,
+  classifiersLacking,
+  CreateItem,
+  CreateResult,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+  VaultClient,
+  VgsService,
+} from '../../../src/vgs';
 import { aliasOf, rejection, Setup, setup, values } from './fixture';
 
 let s: Setup;
@@ -56,7 +66,9 @@ test('create: a value that already had an alias comes back with its old classifi
   assert.deepEqual(again.classifiers, ['card']);
   assert.deepEqual(classifiersLacking(['PCI', 'card'], again), ['PCI']);
   assert.deepEqual(classifiersLacking(['card'], first), []);
-  const [volatile] = await vault.createAliases([{ value: '321', format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', classifiers: ['cvv'] }]);
+  const [volatile] = await vault.createAliases([
+    { value: '321', format: 'NUM_LENGTH_PRESERVING', storage: 'VOLATILE', classifiers: ['cvv'] },
+  ]);
   assert.ok(volatile.ok);
   assert.deepEqual(classifiersLacking(['cvv'], volatile), [], 'VOLATILE records keep no classifiers to lack');
 });
@@ -65,7 +77,10 @@ test('create: a value VGS refuses fails alone, with VGS detail; the rest of its 
   const strict = await setup({ strict: true });
   try {
     const client = strict.service.vault(strict.target());
-    const items: CreateItem[] = Array.from({ length: 25 }, (_, i) => ({ value: `41111111111111${String(i).padStart(2, '0')}`, format: 'FPE_T_FOUR' }));
+    const items: CreateItem[] = Array.from({ length: 25 }, (_, i) => ({
+      value: `41111111111111${String(i).padStart(2, '0')}`,
+      format: 'FPE_T_FOUR',
+    }));
     items[4] = { value: 'abc', format: 'FPE_SIX_T_FOUR' };
     const results = await client.createAliases(items);
     results.forEach((r, i) => {
@@ -74,7 +89,10 @@ test('create: a value VGS refuses fails alone, with VGS detail; the rest of its 
       else {
         assert.ok(!r.ok && r.error instanceof ValidationError, `item ${i}`);
         assert.match(r.error.detail, /^Value does not match format FPE_/);
-        assert.match(r.error.message, /^VGS rejected POST \/aliases: Value does not match format FPE_\w+\. Correct the input and try again\.$/);
+        assert.match(
+          r.error.message,
+          /^VGS rejected POST \/aliases: Value does not match format FPE_\w+\. Correct the input and try again\.$/,
+        );
       }
     });
     assert.ok(results.some((r) => !r.ok) && results.some((r) => r.ok));
@@ -93,13 +111,16 @@ function luhn(item: CreateItem): boolean {
   return sum % 10 === 0;
 }
 
-test('create: progress counts the caller\'s items, duplicates included', async () => {
+test("create: progress counts the caller's items, duplicates included", async () => {
   const distinct = values(50);
   const seen: Array<[number, number]> = [];
   await vault.createAliases([...distinct, ...distinct.slice(0, 10)], { onProgress: (done, total) => seen.push([done, total]) });
   assert.equal(seen.length, 3);
   assert.ok(seen.every(([, total]) => total === 60));
-  assert.deepEqual(seen.map(([done]) => done), [30, 50, 60].filter((_, i) => i < seen.length).map((_, i) => seen[i][0]));
+  assert.deepEqual(
+    seen.map(([done]) => done),
+    [30, 50, 60].filter((_, i) => i < seen.length).map((_, i) => seen[i][0]),
+  );
   assert.equal(Math.max(...seen.map(([done]) => done)), 60);
   assert.deepEqual(await vault.createAliases([]), []);
 });
@@ -151,7 +172,11 @@ test('reveal one, update classifiers, delete one', async () => {
     `Alias ${alias} was not found in the PERSISTENT storage of vault tntdemo00001. ` +
     'Check the alias, the vault and the storage (VOLATILE aliases expire after about an hour).';
   // Reveal without a storage looks in both; update and delete default to PERSISTENT.
-  for (const [op, expected] of [[() => vault.revealOne(alias), anywhere], [() => vault.deleteAlias(alias), persistent], [() => vault.updateClassifiers(alias, []), persistent]] as const) {
+  for (const [op, expected] of [
+    [() => vault.revealOne(alias), anywhere],
+    [() => vault.deleteAlias(alias), persistent],
+    [() => vault.updateClassifiers(alias, []), persistent],
+  ] as const) {
     const error = await rejection(op());
     assert.ok(error instanceof AliasNotFoundError);
     assert.equal(error.message, expected);
@@ -168,7 +193,10 @@ test('delete many: 20 per request; unknown aliases reported, the others deleted'
   assert.deepEqual(result.notFound, unknown);
   assert.equal(result.failed.size, 0);
   // [20 incl. one unknown] -> 404 naming it -> [19]; [20 incl. the other] -> 404 -> [19]; [7].
-  assert.deepEqual(s.emulator.log.itemsPerBatch('POST /aliases/delete').sort((a, b) => a - b), [7, 19, 19, 20, 20]);
+  assert.deepEqual(
+    s.emulator.log.itemsPerBatch('POST /aliases/delete').sort((a, b) => a - b),
+    [7, 19, 19, 20, 20],
+  );
   assert.deepEqual((await vault.reveal(aliases)).notFound, aliases);
 });
 

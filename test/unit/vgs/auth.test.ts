@@ -134,7 +134,10 @@ test('without `scope` in the response, scopes come from the JWT claim; lifetime 
   const fromClaim = tokenFromBody({ access_token: jwt({ scope: 'aliases:read aliases:delete', exp: 2_000_000 }) }, 1_000) as AccessToken;
   assert.deepEqual(fromClaim.scopes, ['aliases:read', 'aliases:delete']);
   assert.equal(fromClaim.expiresAt, 2_000_000_000);
-  const both = tokenFromBody({ access_token: jwt({ scope: 'aliases:read' }), scope: 'aliases:write', expires_in: 60 }, 1_000) as AccessToken;
+  const both = tokenFromBody(
+    { access_token: jwt({ scope: 'aliases:read' }), scope: 'aliases:write', expires_in: 60 },
+    1_000,
+  ) as AccessToken;
   assert.deepEqual(both.scopes, ['aliases:write']);
   assert.equal(both.expiresAt, 61_000);
   assert.equal((tokenFromBody({ access_token: 'opaque' }, 0) as AccessToken).expiresAt, 300_000);
@@ -143,7 +146,10 @@ test('without `scope` in the response, scopes come from the JWT claim; lifetime 
 });
 
 test('a wrong client secret or client id is an InvalidCredentialsError that names the client, never the secret', async () => {
-  for (const [clientId, secret] of [['demo-client', 'wrong-secret-123'], ['nobody', SECRET]]) {
+  for (const [clientId, secret] of [
+    ['demo-client', 'wrong-secret-123'],
+    ['nobody', SECRET],
+  ]) {
     const error = await rejection(source(clientId, secret).tokens.get());
     assert.ok(error instanceof InvalidCredentialsError);
     assert.match(error.message, new RegExp(`rejected the client id "${clientId}" or its client secret\\. Check both`));

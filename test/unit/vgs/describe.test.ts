@@ -31,5 +31,6 @@ test('metadata of found aliases in input order, unknown ones named, and no value
   assert.equal(result.failed.size, 0);
   const serialized = JSON.stringify([...result.described]);
   assert.ok(!serialized.includes(card) && !serialized.includes('describe-me-plain'), 'no value in the metadata');
-  for (const metadata of result.described.values()) assert.deepEqual(Object.keys(metadata).sort(), ['classifiers', 'createdAt', 'format', 'storage']);
+  for (const metadata of result.described.values())
+    assert.deepEqual(Object.keys(metadata).sort(), ['classifiers', 'createdAt', 'format', 'storage']);
 });

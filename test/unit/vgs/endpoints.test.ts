@@ -42,10 +42,16 @@ test('plain http:// is accepted for loopback addresses only', () => {
 });
 
 test('bad endpoints are refused with a typed error that says what to fix', () => {
-  assert.throws(() => resolveEndpoints({ ...base, environment: 'custom' }), /custom environment but has no base URL\. Correct the vault settings\./);
+  assert.throws(
+    () => resolveEndpoints({ ...base, environment: 'custom' }),
+    /custom environment but has no base URL\. Correct the vault settings\./,
+  );
   assert.throws(() => resolveEndpoints({ ...base, environment: 'custom', baseUrl: 'not a url' }), InvalidEndpointError);
   assert.throws(() => resolveEndpoints({ ...base, environment: 'custom', baseUrl: 'ftp://example.com' }), /must start with https:\/\//);
-  assert.throws(() => resolveEndpoints({ ...base, environment: 'custom', baseUrl: 'https://user:pw@example.com' }), /must not contain a user name/);
+  assert.throws(
+    () => resolveEndpoints({ ...base, environment: 'custom', baseUrl: 'https://user:pw@example.com' }),
+    /must not contain a user name/,
+  );
   // A vault id becomes a host label: nothing that could redirect the request elsewhere.
   assert.throws(() => resolveEndpoints({ ...base, vaultId: 'evil.example.com/x' }), /is not a vault id/);
 });

@@ -66,7 +66,10 @@ test('testConnection: the token exchange plus a call that changes nothing', asyn
   assert.deepEqual(full, { scopes: ['aliases:read', 'aliases:write', 'aliases:delete'], canReveal: true });
   assert.deepEqual(
     s.emulator.log.entries.map((e) => [e.route, e.status]),
-    [['token', 200], ['GET /aliases/{alias}', 404]],
+    [
+      ['token', 200],
+      ['GET /aliases/{alias}', 404],
+    ],
   );
   const disabled = await s.service.vault(s.target('tntdemo00002')).testConnection();
   assert.ok(!disabled.canReveal && disabled.revealBlocked instanceof RevealNotEnabledError);
@@ -74,14 +77,19 @@ test('testConnection: the token exchange plus a call that changes nothing', asyn
   assert.ok(!writer.canReveal && writer.revealBlocked instanceof MissingScopeError);
   assert.deepEqual(writer.scopes, ['aliases:write']);
   assert.ok((await rejection(s.service.vault(s.target('tntdemo00003')).testConnection())) instanceof VaultNotAssignedError);
-  assert.ok((await rejection(s.service.vault(s.target('tntdemo00001', 'demo-client', 'nope')).testConnection())) instanceof InvalidCredentialsError);
+  assert.ok(
+    (await rejection(s.service.vault(s.target('tntdemo00001', 'demo-client', 'nope')).testConnection())) instanceof InvalidCredentialsError,
+  );
 });
 
 test('VGS error bodies are read leniently', () => {
-  assert.deepEqual(parseErrorEnvelope('{"errors":[{"status":400,"title":"Bad request","detail":"Too many values (limit: 20)","href":"https://x"}]}'), {
-    details: ['Too many values (limit: 20)'],
-    traceId: undefined,
-  });
+  assert.deepEqual(
+    parseErrorEnvelope('{"errors":[{"status":400,"title":"Bad request","detail":"Too many values (limit: 20)","href":"https://x"}]}'),
+    {
+      details: ['Too many values (limit: 20)'],
+      traceId: undefined,
+    },
+  );
   assert.deepEqual(parseErrorEnvelope('{"errors":[{"status":403,"code":"insufficient_scope"}],"trace_id":"abc"}'), {
     details: ['insufficient_scope'],
     traceId: 'abc',
@@ -101,7 +109,10 @@ test('server text is scrubbed of what we sent, and capped', () => {
 
 test('scrubbing replaces the longest first: a value holding another value is cut out whole', () => {
   // The shorter value first in the list, as a batch may send them: its mark must not leave the rest of the longer one.
-  assert.equal(scrub('Values 4111 and 4111111111111111 are not valid', ['4111', '4111111111111111']), 'Values [redacted] and [redacted] are not valid');
+  assert.equal(
+    scrub('Values 4111 and 4111111111111111 are not valid', ['4111', '4111111111111111']),
+    'Values [redacted] and [redacted] are not valid',
+  );
   assert.equal(scrub('alias 123-45-6789-0000 of 123-45-6789', ['123-45-6789'], ['123-45-6789-0000']), 'alias 123-45…0000 of [redacted]');
 });
 
@@ -112,7 +123,14 @@ test('no client secret, token or value appears in any log line or error message,
   const strict = await setup({
     strict: true,
     vaults: [{ id: 'tntsecret0001', environment: 'sandbox', revealEnabled: true, fingerprinting: true }],
-    clients: [{ clientId: 'secret-client', clientSecret: secret, scopes: ['aliases:read', 'aliases:write', 'aliases:delete'], vaults: ['tntsecret0001'] }],
+    clients: [
+      {
+        clientId: 'secret-client',
+        clientSecret: secret,
+        scopes: ['aliases:read', 'aliases:write', 'aliases:delete'],
+        vaults: ['tntsecret0001'],
+      },
+    ],
   });
   const log = captureLog();
   const messages: string[] = [];
@@ -130,7 +148,10 @@ test('no client secret, token or value appears in any log line or error message,
     const vault = service.vault(target);
     const faults = strict.emulator.faults;
     // Strict mode refuses these values for FPE_SIX_T_FOUR: the validation path sees the values.
-    const results = await vault.createAliases([...sensitive, ...sensitive.slice(0, 5).map((v) => ({ ...v, format: 'FPE_SIX_T_FOUR' as const }))]);
+    const results = await vault.createAliases([
+      ...sensitive,
+      ...sensitive.slice(0, 5).map((v) => ({ ...v, format: 'FPE_SIX_T_FOUR' as const })),
+    ]);
     for (const r of results) if (!r.ok) messages.push(r.error.message);
     const aliases = results.flatMap((r) => (r.ok ? [r.alias] : []));
     const revealed = await vault.reveal(aliases);

@@ -31,16 +31,22 @@ const IDEMPOTENT: Array<[Route, () => Promise<unknown>]> = [
   ['GET /aliases', () => vault.reveal([alias])],
   ['GET /aliases/{alias}', () => vault.revealOne(alias)],
   ['PUT /aliases/{alias}', () => vault.updateClassifiers(alias, ['x'])],
-  ['DELETE /aliases/{alias}', async () => {
-    const [made] = await vault.createAliases([{ alias, format: 'RAW_UUID' }]);
-    s.emulator.log.clear();
-    await vault.deleteAlias(aliasOf(made));
-  }],
-  ['POST /aliases/delete', async () => {
-    const [made] = await vault.createAliases([{ alias, format: 'GENERIC_T_FOUR' }]);
-    s.emulator.log.clear();
-    await vault.deleteAliases([aliasOf(made)]);
-  }],
+  [
+    'DELETE /aliases/{alias}',
+    async () => {
+      const [made] = await vault.createAliases([{ alias, format: 'RAW_UUID' }]);
+      s.emulator.log.clear();
+      await vault.deleteAlias(aliasOf(made));
+    },
+  ],
+  [
+    'POST /aliases/delete',
+    async () => {
+      const [made] = await vault.createAliases([{ alias, format: 'GENERIC_T_FOUR' }]);
+      s.emulator.log.clear();
+      await vault.deleteAliases([aliasOf(made)]);
+    },
+  ],
 ];
 
 async function requestsFor(route: Route, inject: () => void, call: () => Promise<unknown>): Promise<number> {
@@ -70,14 +76,20 @@ test('idempotent calls give up after maxRetries with a ServerError naming the ho
   const error = await rejection(client.revealOne(alias));
   s.emulator.faults.clear();
   assert.ok(error instanceof ServerError);
-  assert.equal(error.message, `${new URL(s.emulator.url).host} answered GET /aliases/{alias} with HTTP 502. This is usually temporary: try again in a few minutes.`);
+  assert.equal(
+    error.message,
+    `${new URL(s.emulator.url).host} answered GET /aliases/{alias} with HTTP 502. This is usually temporary: try again in a few minutes.`,
+  );
   assert.equal(s.emulator.log.count('GET /aliases/{alias}'), 3);
 });
 
 test('POST /aliases is retried after 503 and 429 only; 500, a dropped connection and an unreadable body are not', async () => {
   const create = () => vault.createAliases(values(3));
   assert.equal(await requestsFor('POST /aliases', () => s.emulator.faults.failNext('POST /aliases', 503), create), 2);
-  assert.equal(await requestsFor('POST /aliases', () => s.emulator.faults.failNext('POST /aliases', 429, 1, { 'retry-after': '0' }), create), 2);
+  assert.equal(
+    await requestsFor('POST /aliases', () => s.emulator.faults.failNext('POST /aliases', 429, 1, { 'retry-after': '0' }), create),
+    2,
+  );
   for (const [inject, type] of [
     [() => s.emulator.faults.failNext('POST /aliases', 500), ServerError],
     [() => s.emulator.faults.failNext('POST /aliases', 502), ServerError],
@@ -89,7 +101,10 @@ test('POST /aliases is retried after 503 and 429 only; 500, a dropped connection
     const results = await create();
     const error = errorsIn(results)[0];
     assert.ok(error instanceof type, `${error?.name}`);
-    assert.ok(results.every((r) => !r.ok && r.error === error), 'every item of the request has its error');
+    assert.ok(
+      results.every((r) => !r.ok && r.error === error),
+      'every item of the request has its error',
+    );
     assert.equal(s.emulator.log.count('POST /aliases'), 1, error.name);
     if (type === UnexpectedResponseError) {
       assert.equal(
@@ -126,7 +141,10 @@ test('a timeout is retried for idempotent calls, never for POST /aliases, and th
     // The token exchange itself times out first: it is retried too.
     assert.ok(error instanceof TimeoutError);
     const host = new URL(s.emulator.url).host;
-    assert.equal(error.message, `${host} did not answer within 100 ms. Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.`);
+    assert.equal(
+      error.message,
+      `${host} did not answer within 100 ms. Check your network and proxy settings (http.proxy), or raise vgs.requestTimeoutSeconds, then try again.`,
+    );
     assert.equal(log.lines.filter((l) => l.includes('timed out') && l.startsWith('debug token exchange')).length, 2);
 
     s.emulator.faults.setLatency(0);
@@ -167,7 +185,10 @@ test('a TLS failure is not retried and is a TlsError naming the host', async () 
   const client = new VgsService({ logger: log }).vault({ ...s.target(), tokenUrl: `https://${host}/token` });
   const error = await rejection(client.grantedScopes());
   assert.ok(error instanceof TlsError, error.message);
-  assert.match(error.message, new RegExp(`^The secure connection to ${host} failed \\(\\w+\\)\\. If a corporate proxy inspects HTTPS traffic`));
+  assert.match(
+    error.message,
+    new RegExp(`^The secure connection to ${host} failed \\(\\w+\\)\\. If a corporate proxy inspects HTTPS traffic`),
+  );
   assert.equal(log.lines.filter((l) => l.includes('retrying')).length, 0);
 });
 

@@ -1,7 +1,16 @@
 // Shared by the VGS service tests: an in-process emulator, a service with fast retries, captured logs.
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import * as assert from 'node:assert/strict';
-import { CreateResult, DeleteResult, RevealResult, VaultTarget, VgsError, VgsLogger, VgsService, VgsServiceOptions } from '../../../src/vgs';
+import {
+  CreateResult,
+  DeleteResult,
+  RevealResult,
+  VaultTarget,
+  VgsError,
+  VgsLogger,
+  VgsService,
+  VgsServiceOptions,
+} from '../../../src/vgs';
 
 export const SECRET = 'demo-secret';
 

@@ -23,14 +23,23 @@ test('maskValue: at most the first six and last four; short texts keep as much h
   assert.equal(maskValue(''), '…');
   assert.equal(maskValue('411111111111\n1111'), '411111…1111');
   assert.equal(maskValue('abcdef\n'), '…ef\uFFFD', 'no line break reaches a log line');
-  for (const alias of ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', 'tok_live_5UpnbMvaihRuRwz5QXwBFw_1111', 'b5e183e7-b879-4613-bf04-6edfb427a020', 'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5']) {
+  for (const alias of [
+    'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e',
+    'tok_live_5UpnbMvaihRuRwz5QXwBFw_1111',
+    'b5e183e7-b879-4613-bf04-6edfb427a020',
+    'vgs8hX2kQ9mZr4TfW1yLp7cN3bVa5',
+  ]) {
     assert.equal(maskValue(alias), alias);
   }
 });
 
-test('an alias with VGS\'s own prefix shows whole even when no format matches it, so a failed launch names its env entry', () => {
-  for (const alias of ['tok_sandbox_abc1234567890', 'tok_live_x', 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw_11']) assert.equal(maskValue(alias), alias);
-  assert.match(new AliasNotFoundError('tok_sandbox_abc1234567890', 'tntabc123').message, /^Alias tok_sandbox_abc1234567890 was not found in vault tntabc123/);
+test("an alias with VGS's own prefix shows whole even when no format matches it, so a failed launch names its env entry", () => {
+  for (const alias of ['tok_sandbox_abc1234567890', 'tok_live_x', 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw_11'])
+    assert.equal(maskValue(alias), alias);
+  assert.match(
+    new AliasNotFoundError('tok_sandbox_abc1234567890', 'tntabc123').message,
+    /^Alias tok_sandbox_abc1234567890 was not found in vault tntabc123/,
+  );
   assert.match(new InvalidAliasError('tok_sandbox_abc12345 7890').message, /"tok_sa…7890"/, 'not an alias shape (a space): masked');
   for (const value of ['tok_4111111111111111', 'tok_sandbox_', 'tok_sandbox_4111-1111']) assert.notEqual(maskValue(value), value, value);
   assert.equal(maskValue('4111119935751111'), '411111…1111', 'a format-preserving alias looks like a value: masked');
@@ -54,7 +63,12 @@ test('a digit-shaped alias never appears whole in the log or in an error message
   await attempt(() => vault.revealOne(card));
   await attempt(() => vault.updateClassifiers(card, ['pci']));
   // VGS's refusal names the alias: "alias … is referenced more than once".
-  await attempt(() => vault.createAliases([{ alias: card, format: 'RAW_UUID' }, { alias: card, format: 'UUID' }]));
+  await attempt(() =>
+    vault.createAliases([
+      { alias: card, format: 'RAW_UUID' },
+      { alias: card, format: 'UUID' },
+    ]),
+  );
   s.emulator.faults.loseAnswerNext('DELETE /aliases/{alias}');
   await attempt(() => vault.deleteAlias(card));
   await attempt(() => vault.deleteAlias(card));
@@ -66,7 +80,10 @@ test('a digit-shaped alias never appears whole in the log or in an error message
   const notFound = messages.filter((m) => m.includes('was not found'));
   assert.ok(notFound.length >= 4 && notFound.every((m) => m.includes(masked)), notFound.join('\n'));
   assert.ok(messages.some((m) => m.includes(`referenced more than once`) && m.includes(masked)));
-  assert.deepEqual(messages.filter((m) => m.includes('was not sent to VGS')).map((m) => m.slice(0, 22)), ['The alias "411111…111 ', 'The alias "411111…111/']);
+  assert.deepEqual(
+    messages.filter((m) => m.includes('was not sent to VGS')).map((m) => m.slice(0, 22)),
+    ['The alias "411111…111 ', 'The alias "411111…111/'],
+  );
   assert.ok(log.lines.some((l) => l.includes(masked)));
   for (const line of [...log.lines, ...messages]) assert.ok(!line.includes(card), `"${line}" shows the alias whole`);
   // The caller still gets the alias whole, to act on it.

@@ -39,10 +39,34 @@ function statuses(route: Route): number[] {
 }
 
 const CASES: Array<{ name: string; inject: () => void; type: new (...args: never[]) => VgsError; stops: boolean; sent: number[] }> = [
-  { name: '500', inject: () => s.emulator.faults.failNext('POST /aliases', 500), type: ServerError, stops: false, sent: [201, 201, 500, 201, 201] },
-  { name: 'a dropped connection', inject: () => s.emulator.faults.dropNext('POST /aliases'), type: NetworkError, stops: false, sent: [201, 201, 0, 201, 201] },
-  { name: 'a malformed body', inject: () => s.emulator.faults.malformedNext('POST /aliases'), type: UnexpectedResponseError, stops: false, sent: [201, 201, 201, 201, 201] },
-  { name: '401 twice', inject: () => s.emulator.faults.failNext('POST /aliases', 401, 2), type: VaultNotAssignedError, stops: true, sent: [201, 201, 401, 401] },
+  {
+    name: '500',
+    inject: () => s.emulator.faults.failNext('POST /aliases', 500),
+    type: ServerError,
+    stops: false,
+    sent: [201, 201, 500, 201, 201],
+  },
+  {
+    name: 'a dropped connection',
+    inject: () => s.emulator.faults.dropNext('POST /aliases'),
+    type: NetworkError,
+    stops: false,
+    sent: [201, 201, 0, 201, 201],
+  },
+  {
+    name: 'a malformed body',
+    inject: () => s.emulator.faults.malformedNext('POST /aliases'),
+    type: UnexpectedResponseError,
+    stops: false,
+    sent: [201, 201, 201, 201, 201],
+  },
+  {
+    name: '401 twice',
+    inject: () => s.emulator.faults.failNext('POST /aliases', 401, 2),
+    type: VaultNotAssignedError,
+    stops: true,
+    sent: [201, 201, 401, 401],
+  },
   {
     name: '429 past its retries',
     inject: () => s.emulator.faults.failNext('POST /aliases', 429, 2, { 'retry-after': '0' }),
@@ -120,7 +144,9 @@ test('reveal and delete, the second request fails after its retries: only its al
   assert.deepEqual(revealed.notFound, [], 'the unknown alias was in the failed request');
 
   s.emulator.log.clear();
-  const deleted = await serial.deleteAliases(asked, { onProgress: (done) => done === 20 && s.emulator.faults.failNext('POST /aliases/delete', 500, 5) });
+  const deleted = await serial.deleteAliases(asked, {
+    onProgress: (done) => done === 20 && s.emulator.faults.failNext('POST /aliases/delete', 500, 5),
+  });
   assert.deepEqual([...deleted.failed.keys()], asked.slice(20, 40));
   assert.deepEqual(deleted.deleted, [...asked.slice(0, 20), ...asked.slice(40)]);
   assert.deepEqual(deleted.notFound, []);
@@ -137,7 +163,10 @@ test('reveal and delete, cancelled after the first request: the answered aliases
     const kept = 'found' in result ? [...result.found.keys()] : result.deleted;
     assert.deepEqual(kept, aliases.slice(0, 20), op);
     assert.deepEqual([...result.failed.keys()], aliases.slice(20), op);
-    assert.ok([...result.failed.values()].every((e) => e instanceof CancelledError), op);
+    assert.ok(
+      [...result.failed.values()].every((e) => e instanceof CancelledError),
+      op,
+    );
     assert.equal(s.emulator.log.count(), 1, `${op}: one request sent`);
   }
 });
@@ -147,8 +176,11 @@ test('a request answered in part (an unknown alias named) keeps that answer when
   const unknown = 'tok_sandbox_unknown6666666666666666';
   // The log line of the 404 is written before the rest is sent again: the fault lands on the re-send.
   const log = captureLog();
-  const inject = (line: string) => /^POST \/aliases\/delete \(20 items\).*: 404/.test(line) && s.emulator.faults.failNext('POST /aliases/delete', 500, 5);
-  const client = new VgsService({ retry: FAST_RETRY, logger: { ...log, debug: (line) => (log.debug(line), inject(line)) } }).vault(s.target());
+  const inject = (line: string) =>
+    /^POST \/aliases\/delete \(20 items\).*: 404/.test(line) && s.emulator.faults.failNext('POST /aliases/delete', 500, 5);
+  const client = new VgsService({ retry: FAST_RETRY, logger: { ...log, debug: (line) => (log.debug(line), inject(line)) } }).vault(
+    s.target(),
+  );
   s.emulator.log.clear();
   const result = await client.deleteAliases([unknown, ...aliases]);
   assert.deepEqual(result.notFound, [unknown]);

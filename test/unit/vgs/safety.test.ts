@@ -15,7 +15,24 @@ after(() => s.close());
 
 const statuses = (route: string) => s.emulator.log.entries.filter((e) => e.route === route).map((e) => e.status);
 
-const BAD_ALIASES = ['', '.', '..', '../x', 'a/b', 'a\\b', 'a?b', 'a#b', 'a%2Fb', 'a b', 'a\tb', 'a\nb', 'a\u0000b', 'a\u200bb', 'a,b', 'x'.repeat(101)];
+const BAD_ALIASES = [
+  '',
+  '.',
+  '..',
+  '../x',
+  'a/b',
+  'a\\b',
+  'a?b',
+  'a#b',
+  'a%2Fb',
+  'a b',
+  'a\tb',
+  'a\nb',
+  'a\u0000b',
+  'a\u200bb',
+  'a,b',
+  'x'.repeat(101),
+];
 
 test('deleteAlias("..") sends nothing: no token exchange, no request', async () => {
   const fresh = new VgsService().vault(s.target());
@@ -30,7 +47,12 @@ test('an alias that could change the route or the query, or is no alias, is refu
   const [good] = (await vault.createAliases(values(1))).map(aliasOf);
   s.emulator.log.clear();
   for (const bad of BAD_ALIASES) {
-    for (const op of [() => vault.revealOne(bad), () => vault.revealRecord(bad), () => vault.updateClassifiers(bad, []), () => vault.deleteAlias(bad)]) {
+    for (const op of [
+      () => vault.revealOne(bad),
+      () => vault.revealRecord(bad),
+      () => vault.updateClassifiers(bad, []),
+      () => vault.deleteAlias(bad),
+    ]) {
       assert.ok((await rejection(op())) instanceof InvalidAliasError, JSON.stringify(bad));
     }
   }
@@ -40,7 +62,10 @@ test('an alias that could change the route or the query, or is no alias, is refu
   assert.deepEqual([...revealed.found.keys()], [good]);
   assert.deepEqual([...revealed.failed.keys()], BAD_ALIASES);
   assert.ok([...revealed.failed.values()].every((e) => e instanceof InvalidAliasError));
-  const created = await vault.createAliases([...BAD_ALIASES.map((alias) => ({ alias, format: 'RAW_UUID' as const })), { alias: good, format: 'RAW_UUID' }]);
+  const created = await vault.createAliases([
+    ...BAD_ALIASES.map((alias) => ({ alias, format: 'RAW_UUID' as const })),
+    { alias: good, format: 'RAW_UUID' },
+  ]);
   created.forEach((r, i) => assert.ok(i === BAD_ALIASES.length ? r.ok : !r.ok && r.error instanceof InvalidAliasError, `item ${i}`));
   const deleted = await vault.deleteAliases([...BAD_ALIASES, good]);
   assert.deepEqual([deleted.deleted, deleted.notFound, [...deleted.failed.keys()]], [[good], [], BAD_ALIASES]);

@@ -33,8 +33,14 @@ test('requests are cut at 20 items and at 32 MB; a value too big to share a requ
   assert.deepEqual(sizes(Array(45).fill(10)), [20, 20, 5]);
   assert.deepEqual(sizes(Array(5).fill(7_000_000)), [4, 1]);
   assert.ok(4 * 7_000_000 < MAX_REQUEST_BYTES && 5 * 7_000_000 > MAX_REQUEST_BYTES);
-  assert.deepEqual(chunked([1, 40_000_000, 2, 3], (bytes) => (bytes > 10 ? bytes : 10)), [[1], [40_000_000], [2, 3]]);
-  assert.deepEqual(chunked([20_000_000, 20_000_000, 5], (bytes) => bytes), [[20_000_000], [20_000_000, 5]]);
+  assert.deepEqual(
+    chunked([1, 40_000_000, 2, 3], (bytes) => (bytes > 10 ? bytes : 10)),
+    [[1], [40_000_000], [2, 3]],
+  );
+  assert.deepEqual(
+    chunked([20_000_000, 20_000_000, 5], (bytes) => bytes),
+    [[20_000_000], [20_000_000, 5]],
+  );
   assert.deepEqual(chunked([]), []);
 });
 
@@ -45,7 +51,10 @@ test('a value over the limit travels alone (the other values are cut around it);
   assert.ok(results[0].ok && results[2].ok && results[3].ok);
   const refused = results[1];
   assert.ok(!refused.ok && refused.error instanceof ValueTooLargeError);
-  assert.equal(refused.error.message, 'VGS refused POST /aliases: the value is too large (VGS stores values of up to 32 MB). Store a smaller value.');
+  assert.equal(
+    refused.error.message,
+    'VGS refused POST /aliases: the value is too large (VGS stores values of up to 32 MB). Store a smaller value.',
+  );
   // [small], [big] (413, not counted: the emulator does not read a body over its limit), [small, small]; in
   // flight together, so in any order.
   const sent = s.emulator.log.entries.filter((e) => e.route === 'POST /aliases').map((e) => `${e.status} ${e.items ?? '-'}`);
@@ -57,7 +66,10 @@ test('a 413 for a request of several values sends its halves again', async () =>
   s.emulator.faults.failNext('POST /aliases', 413);
   const results = await vault.createAliases(values(20));
   assert.ok(results.every((r) => r.ok));
-  assert.deepEqual(s.emulator.log.entries.filter((e) => e.route === 'POST /aliases').map((e) => e.status), [413, 201, 201]);
+  assert.deepEqual(
+    s.emulator.log.entries.filter((e) => e.route === 'POST /aliases').map((e) => e.status),
+    [413, 201, 201],
+  );
   assert.deepEqual(s.emulator.log.itemsPerBatch('POST /aliases'), [10, 10]);
   // Refused again and again: each part is halved again (a smaller body is the cure), not given up on.
   s.emulator.log.clear();

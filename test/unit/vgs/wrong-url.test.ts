@@ -33,10 +33,18 @@ test('with the vault id in the URL, the probe for an alias that cannot exist is 
 });
 
 test('a URL that ends with a vault id but is not a Vault API says to check where it points', async () => {
-  const error = await rejection(s.service.vault({ ...s.target('tntdemo00002'), baseUrl: `${s.emulator.url}/api/tntdemo00002` }).testConnection());
+  const error = await rejection(
+    s.service.vault({ ...s.target('tntdemo00002'), baseUrl: `${s.emulator.url}/api/tntdemo00002` }).testConnection(),
+  );
   assert.ok(error instanceof WrongBaseUrlError);
-  assert.match(error.message, /^The URL http:\/\/127\.0\.0\.1:\d+\/api\/tntdemo00002 does not look like a Vault API base URL for vault tntdemo00002: /);
-  assert.match(error.message, /Check that the vault's URL points at the Vault API: https:\/\/tntdemo00002\.sandbox\.vault-api\.verygoodvault\.com, or the emulator's address followed by \/tntdemo00002\.$/);
+  assert.match(
+    error.message,
+    /^The URL http:\/\/127\.0\.0\.1:\d+\/api\/tntdemo00002 does not look like a Vault API base URL for vault tntdemo00002: /,
+  );
+  assert.match(
+    error.message,
+    /Check that the vault's URL points at the Vault API: https:\/\/tntdemo00002\.sandbox\.vault-api\.verygoodvault\.com, or the emulator's address followed by \/tntdemo00002\.$/,
+  );
 });
 
 test('Tokenize, reveal and delete with that URL fail with the same error after one request each', async () => {
@@ -44,7 +52,10 @@ test('Tokenize, reveal and delete with that URL fail with the same error after o
   const created = await vault.createAliases(values(45));
   const errors = errorsIn(created);
   assert.equal(errors.length, 45);
-  assert.ok(errors.every((error) => error instanceof WrongBaseUrlError), errors[0]?.message);
+  assert.ok(
+    errors.every((error) => error instanceof WrongBaseUrlError),
+    errors[0]?.message,
+  );
   assert.match(errors[0].message, /has no route POST \/aliases\./);
   const revealed = await vault.reveal(['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e', 'tok_sandbox_5UpnbMvaihRuRwz5QXwBFw']);
   assert.deepEqual(revealed.notFound, [], 'a missing route is no answer about the aliases');
@@ -57,7 +68,10 @@ test('an unknown alias and a missing route, read both ways VGS may write them', 
   const sent = ['tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e'];
   const answer = (body: unknown) => answersForAliases(typeof body === 'string' ? body : JSON.stringify(body), sent);
   // About the aliases: the satellite's words, a v2 code, an entry naming the alias.
-  assert.equal(answer({ errors: [{ status: 404, title: 'Not Found', detail: 'Unknown alias: tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e' }] }), true);
+  assert.equal(
+    answer({ errors: [{ status: 404, title: 'Not Found', detail: 'Unknown alias: tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e' }] }),
+    true,
+  );
   assert.equal(answer({ errors: [{ status: 404, code: 'alias_not_found' }], trace_id: 'abc' }), true);
   assert.equal(answer({ errors: [{ status: 404, title: 'Alias not found' }] }), true);
   assert.equal(answer({ errors: [{ status: 404, detail: 'tok_sandbox_bhtsCwFUzoJMw9rWUfEV5e does not exist' }] }), true);
