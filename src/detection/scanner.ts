@@ -6,6 +6,7 @@
 import { cardBrand, MAX_CARD_DIGITS, MIN_CARD_DIGITS, mayBeCard } from './cards';
 import { ibanLength, ibanValid, MIN_IBAN_CHARS } from './iban';
 import { afterSsnKey, CsvColumns, ssnValid } from './ssn';
+import { CLASS, DIGIT, isDigitAt, isWordAt, UPPER } from './chars';
 import type { Confidence, FindingKind, KnownAlias } from './types';
 
 export interface Hit {
@@ -25,31 +26,12 @@ export interface ScanContext {
   csv(): CsvColumns;
 }
 
-const DIGIT = 1;
-const UPPER = 2;
-const CLASS = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
-for (let c = 65; c <= 90; c++) CLASS[c] = UPPER;
-for (let c = 97; c <= 122; c++) CLASS[c] = 3;
-CLASS[95] = 4; // _
 const SPACE = 32;
 const DASH = 45;
 const DOT = 46;
 const PLUS = 43;
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 // Words that make a bare card-shaped number more likely to be one (Presidio raises its score the same way).
 const CARD_CONTEXT = /(?:card|\bcc|pan\b|credit|debit|visa|master|amex|payment)[^\n]{0,32}$/i;
-
-function isWordAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  return c < 128 ? CLASS[c] !== 0 : NON_ASCII_WORD.test(text[i]);
-}
-
-function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
 
 /**
  * Whether a number starting at `start` is glued to what comes before: a letter or digit, a `+` (a phone

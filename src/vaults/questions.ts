@@ -1,7 +1,7 @@
 /** The questions the vault commands ask; each asks only what its arguments did not already answer. */
 import * as vscode from 'vscode';
 import { suggestedBaseUrl } from './baseUrl';
-import type { NewVault, VaultChanges } from './registry';
+import type { NewVault, VaultChanges } from './vault';
 import { endpointText, vaultIdText } from './validation';
 import { environmentLabel, Vault, VaultEnvironment, VaultRecord } from './vault';
 import { Answers, askSteps, Choice, Question, Step } from './wizard';

@@ -4,24 +4,13 @@
  * SecretStorage's change event. Once a secret is removed or replaced, nothing minted with it is used again.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_TOKEN_URL, VaultClient, VgsService } from '../vgs';
+import { DEFAULT_TOKEN_URL, VaultClient } from '../vgs';
 import { Account, fingerprint, HeldVault, VaultClients } from './clients';
-import { EnvironmentVault } from './environment';
 import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
 import { HealthBook } from './health';
-import { VaultStorage } from './storage';
+import type { RegistryOptions } from './registryOptions';
 import { checkedCredentials, checkedRecord } from './validation';
 import { Credentials, NewVault, Vault, VaultArgument, VaultChanges, VaultRecord, VaultsChange } from './vault';
-
-export type { NewVault, VaultChanges } from './vault';
-
-export interface RegistryOptions {
-  readonly storage: VaultStorage;
-  readonly service: VgsService;
-  /** The user-level token URL setting, read on every use so that changes apply at once. */
-  readonly userAuthUrl: () => string | undefined;
-  readonly environmentVault?: EnvironmentVault;
-}
 
 export class VaultRegistry implements vscode.Disposable {
   readonly health = new HealthBook();

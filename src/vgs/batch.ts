@@ -2,18 +2,17 @@
  * Cutting work into requests (at most 20 items, at most 32 MB) and running them with a bounded number
  * in flight, so that a failed request fails its own items only.
  */
+import { InvalidEndpointError, WrongBaseUrlError } from './endpointErrors';
 import {
   CancelledError,
   CredentialsWithdrawnError,
   InvalidCredentialsError,
-  InvalidEndpointError,
   MissingScopeError,
   RateLimitedError,
   RevealNotEnabledError,
   TimeoutError,
   VaultNotAssignedError,
   VgsError,
-  WrongBaseUrlError,
 } from './errors';
 import { abortError, Limits } from './signals';
 

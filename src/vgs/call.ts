@@ -4,20 +4,20 @@
  */
 import { AccessToken, TokenSource } from './auth';
 import { VaultEndpoints, VaultTarget } from './endpoints';
+import { WrongBaseUrlError } from './endpointErrors';
 import {
   InvalidAliasError,
   MissingScopeError,
   RateLimitedError,
   RevealNotEnabledError,
-  scrub,
   ServerError,
   UnexpectedResponseError,
   ValidationError,
   VaultNotAssignedError,
   VgsError,
-  WrongBaseUrlError,
 } from './errors';
 import { sendableAlias } from './formats';
+import { scrub } from './scrub';
 import { HttpClient, HttpResponse, parseErrorEnvelope, Repeatable, VgsLogger } from './http';
 import { Pacer, parseRetryAfter } from './ratelimit';
 import { Limits } from './signals';

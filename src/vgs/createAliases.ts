@@ -4,7 +4,8 @@
  */
 import { BatchOptions, chunked, GroupOutcome, isolate, runChunks } from './batch';
 import { invalidAlias, send, VaultContext } from './call';
-import { scrub, ValidationError, ValueTooLargeError, VgsError } from './errors';
+import { ValidationError, ValueTooLargeError, VgsError } from './errors';
+import { scrub } from './scrub';
 import { parseErrorEnvelope } from './http';
 import { Limits } from './signals';
 import { CreatedAlias, createKey, CreateItem, readCreated, toWire, wireBytes } from './wire';

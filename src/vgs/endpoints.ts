@@ -3,7 +3,7 @@
  * HTTPS only; plain http:// is accepted for loopback addresses (the emulator, a local proxy). The rules
  * here are the only ones: the UI validates with the same functions and translates their typed problems.
  */
-import { InvalidEndpointError } from './errors';
+import { InvalidEndpointError } from './endpointErrors';
 
 export const DEFAULT_TOKEN_URL = 'https://auth.verygoodsecurity.com/auth/realms/vgs/protocol/openid-connect/token';
 

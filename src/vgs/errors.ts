@@ -242,32 +242,6 @@ export class UnexpectedResponseError extends VgsError {
   }
 }
 
-/**
- * The base URL answered "no such route" for a Vault API route: it is not a vault's Vault API (most often
- * the emulator's or a proxy's address without the /{vaultId} that ends a vault's base URL).
- */
-export class WrongBaseUrlError extends VgsError {
-  readonly code = 'wrong-base-url';
-  constructor(
-    readonly baseUrl: string,
-    readonly vaultId: string,
-    route: string,
-  ) {
-    const url = new URL(baseUrl);
-    // The vault id is in the host (VGS) or ends the path (the emulator, a proxy); with neither, it is missing.
-    const namesVault = url.hostname.startsWith(`${vaultId}.`) || url.pathname.split('/').includes(vaultId);
-    super(
-      'The URL {0} does not look like a Vault API base URL for vault {1}: it has no route {2}. ' +
-        (namesVault
-          ? "Check that the vault's URL points at the Vault API: https://{1}.sandbox.vault-api.verygoodvault.com, or the emulator's address followed by /{1}."
-          : "A base URL usually ends with the vault id, as in {0}/{1}: correct the vault's URL."),
-      baseUrl,
-      vaultId,
-      route,
-    );
-  }
-}
-
 /** An answer too big to read into memory; its connection was dropped once the cap was reached. */
 export class ResponseTooLargeError extends UnexpectedResponseError {
   constructor(host: string, route: string, limitBytes: number) {
@@ -276,13 +250,6 @@ export class ResponseTooLargeError extends UnexpectedResponseError {
       route,
       `an answer over ${limitBytes >= 2 ** 20 ? `${Math.round(limitBytes / 2 ** 20)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}`,
     );
-  }
-}
-
-export class InvalidEndpointError extends VgsError {
-  readonly code = 'invalid-endpoint';
-  constructor(problem: string) {
-    super('{0} Correct the vault settings.', problem);
   }
 }
 
@@ -301,21 +268,4 @@ export class CancelledError extends VgsError {
   constructor() {
     super('The operation was cancelled.');
   }
-}
-
-const MAX_SERVER_TEXT = 300;
-
-/**
- * Server text (a validation `detail`, an OAuth `error_description`) made safe to show: anything we sent
- * that must stay private is cut out, the aliases we sent are masked (some are shaped like the values
- * they stand for), and the length is capped.
- */
-export function scrub(text: string, sensitive: Iterable<string>, aliases: Iterable<string> = []): string {
-  const replacements = new Map<string, string>();
-  for (const alias of aliases) if (alias.length > 0) replacements.set(alias, maskValue(alias));
-  for (const secret of sensitive) if (secret.length > 0) replacements.set(secret, '[redacted]');
-  // Longest first: a value that holds a shorter one is cut out whole, not left around the shorter one's mark.
-  let out = text;
-  for (const [found, replacement] of [...replacements].sort(([a], [b]) => b.length - a.length)) out = out.split(found).join(replacement);
-  return out.length > MAX_SERVER_TEXT ? `${out.slice(0, MAX_SERVER_TEXT)}…` : out;
 }

@@ -16,13 +16,13 @@ export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES, refusesEveryRequest } from '.
 export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';
 export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } from './endpoints';
+export { InvalidEndpointError, WrongBaseUrlError } from './endpointErrors';
 export {
   AliasNotFoundError,
   CancelledError,
   CredentialsWithdrawnError,
   InvalidAliasError,
   InvalidCredentialsError,
-  InvalidEndpointError,
   MissingScopeError,
   NetworkError,
   RateLimitedError,
@@ -36,7 +36,6 @@ export {
   ValueTooLargeError,
   VaultNotAssignedError,
   VgsError,
-  WrongBaseUrlError,
   errorKind,
 } from './errors';
 export type { VgsErrorCode } from './errors';

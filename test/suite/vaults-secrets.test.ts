@@ -2,7 +2,7 @@
 // in this window or another.
 import * as assert from 'node:assert/strict';
 import { UnknownVaultError } from '../../src/vaults/errors';
-import type { NewVault } from '../../src/vaults/registry';
+import type { NewVault } from '../../src/vaults/vault';
 import { CredentialsWithdrawnError, InvalidCredentialsError } from '../../src/vgs';
 import { startEmulator, type Emulator } from '../emulator';
 import { FakeMemento, FakeSecretStorage, registryOn } from './vaultFakes';

@@ -4,7 +4,7 @@ import { userValue } from '../../src/settings';
 import { readEnvironmentVault } from '../../src/vaults/environment';
 import { DuplicateVaultError, ReadOnlyVaultError, VaultInputError } from '../../src/vaults/errors';
 import { KeyringUnavailableError } from '../../src/vaults/keyring';
-import { NewVault } from '../../src/vaults/registry';
+import type { NewVault } from '../../src/vaults/vault';
 import { VaultTreeProvider } from '../../src/vaults/tree';
 
 import { DEFAULT_TOKEN_URL } from '../../src/vgs';

@@ -2,7 +2,7 @@
 import { DECLINED } from '../../runner/runner';
 import { testConnectionWithProgress, type ConnectionOutcome } from '../connection';
 import { askNewVault } from '../questions';
-import type { NewVault } from '../registry';
+import type { NewVault } from '../vault';
 import { answeredVault, type Vault } from '../vault';
 import type { VaultCommandDeps } from './deps';
 

@@ -4,7 +4,7 @@ import { DECLINED } from '../../runner/runner';
 import { namedOrPicked } from '../choose';
 import { testConnectionWithProgress } from '../connection';
 import { askVaultChanges } from '../questions';
-import type { VaultChanges } from '../registry';
+import type { VaultChanges } from '../vault';
 import { answeredVault, type VaultArgument } from '../vault';
 import type { VaultCommandDeps } from './deps';
 

@@ -20,7 +20,7 @@ import {
   VgsError,
   VgsService,
 } from '../../../src/vgs';
-import { scrub } from '../../../src/vgs/errors';
+import { scrub } from '../../../src/vgs/scrub';
 import { parseErrorEnvelope } from '../../../src/vgs/http';
 import { aliasOf, captureLog, errorsIn, FAST_RETRY, rejection, Setup, setup, values } from './fixture';
 
