@@ -3,8 +3,8 @@
  * vgs-cli's names for the credentials. Its secret stays in the environment and is never stored.
  */
 import * as vscode from 'vscode';
-import { tokenUrlOf } from '../vgs';
-import { endpointText, vaultIdText } from './validation';
+import { readVaultVariables } from '../vgs';
+import { ENDPOINT_TEXT, VAULT_ID_TEXT } from './validation';
 import { Credentials, ENVIRONMENT_VAULT_KEY, Vault } from './vault';
 
 export interface EnvironmentVault {
@@ -21,25 +21,18 @@ export type EnvironmentReading =
 export const ENVIRONMENT_VAULT_NAME = 'Environment';
 
 export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading {
-  const clientId = env.VGS_CLIENT_ID?.trim();
-  const clientSecret = env.VGS_CLIENT_SECRET;
-  const vaultId = env.VGS_VAULT_ID?.trim();
-  if (!clientId || !clientSecret || !vaultId) return { kind: 'absent' };
-  const idProblem = vaultIdText(vaultId);
-  if (idProblem) return { kind: 'invalid', problem: `VGS_VAULT_ID "${vaultId}": ${idProblem}` };
-  const environment = (env.VGS_ENVIRONMENT?.trim() || 'sandbox').toLowerCase();
-  if (environment !== 'sandbox' && environment !== 'live') {
-    return { kind: 'invalid', problem: vscode.l10n.t('VGS_ENVIRONMENT "{0}": use sandbox or live.', environment) };
+  const reading = readVaultVariables(env);
+  switch (reading.kind) {
+    case 'absent':
+      return { kind: 'absent' };
+    case 'bad-vault-id':
+      return { kind: 'invalid', problem: `VGS_VAULT_ID "${reading.vaultId}": ${VAULT_ID_TEXT[reading.problem]()}` };
+    case 'bad-environment':
+      return { kind: 'invalid', problem: vscode.l10n.t('VGS_ENVIRONMENT "{0}": use sandbox or live.', reading.environment) };
+    case 'bad-endpoint':
+      return { kind: 'invalid', problem: `${reading.variable}: ${ENDPOINT_TEXT[reading.problem]()}` };
   }
-  const baseUrl = env.VGS_VAULT_URL?.trim() || undefined;
-  const authUrl = env.VGS_AUTH_URL?.trim() || undefined;
-  for (const [name, url] of [
-    ['VGS_VAULT_URL', baseUrl],
-    ['VGS_AUTH_URL', authUrl],
-  ] as const) {
-    const problem = url === undefined ? undefined : endpointText(url);
-    if (problem) return { kind: 'invalid', problem: `${name}: ${problem}` };
-  }
+  const { clientId, clientSecret, vaultId, environment, baseUrl, tokenUrl } = reading.variables;
   return {
     kind: 'vault',
     found: {
@@ -51,7 +44,7 @@ export function readEnvironmentVault(env: NodeJS.ProcessEnv): EnvironmentReading
         // A vault URL replaces the environment's host, but a live vault behind a proxy is still live.
         environment: baseUrl && environment !== 'live' ? 'custom' : environment,
         ...(baseUrl ? { baseUrl } : {}),
-        ...(authUrl ? { tokenUrl: tokenUrlOf(authUrl) } : {}),
+        ...(tokenUrl ? { tokenUrl } : {}),
         clientId,
       },
       credentials: { clientId, clientSecret },

@@ -4,13 +4,13 @@ import { endpointProblem, vaultIdProblem, type EndpointProblem, type VaultIdProb
 import { VaultInputError } from './errors';
 import type { Credentials, VaultRecord } from './vault';
 
-const VAULT_ID_TEXT: Record<VaultIdProblem, () => string> = {
+export const VAULT_ID_TEXT: Record<VaultIdProblem, () => string> = {
   empty: () => vscode.l10n.t('Enter the vault id, for example tntabc123 (VGS dashboard, Vault > Settings).'),
   'no-tnt-prefix': () => vscode.l10n.t('Vault ids start with "tnt", for example tntabc123.'),
   'bad-characters': () => vscode.l10n.t('A vault id is "tnt" followed by lowercase letters and digits only.'),
 };
 
-const ENDPOINT_TEXT: Record<EndpointProblem, () => string> = {
+export const ENDPOINT_TEXT: Record<EndpointProblem, () => string> = {
   'not-a-url': () => vscode.l10n.t('Enter a full URL, for example https://proxy.example.com or http://127.0.0.1:8200/tntabc123.'),
   'user-info': () => vscode.l10n.t('The URL must not contain a user name or password.'),
   'plain-http': () =>

@@ -15,6 +15,7 @@ export { invalidAlias } from './call';
 export { MAX_ITEMS_PER_REQUEST, MAX_REQUEST_BYTES, refusesEveryRequest } from './batch';
 export type { RefreshWindows } from './auth';
 export { DEFAULT_TOKEN_URL, endpointProblem, isLoopback, tokenUrlOf, vaultIdProblem } from './endpoints';
+export { readVaultVariables, REQUIRED_VAULT_VARIABLES, type VaultVariables, type VaultVariablesReading } from './vaultVariables';
 export type { EndpointProblem, VaultEnvironment, VaultIdProblem, VaultTarget } from './endpoints';
 export { InvalidEndpointError, WrongBaseUrlError } from './endpointErrors';
 export {
