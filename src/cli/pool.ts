@@ -1,38 +1,114 @@
 /**
- * Scans items on every core: worker threads take batches from one queue as they finish the last, so a
- * thread that drew large files does not hold the others up. Small scans stay on this thread, where no
- * worker has to start.
+ * Scans items on every core: this thread and a worker thread for each other core take batches from one
+ * queue as they finish the last, so a thread that drew large files does not hold the others up. The
+ * workers start before the items are known, so that their start overlaps the listing; each has a batch
+ * in hand and one waiting, so it never idles while its next batch is on its way. Small scans stay on
+ * this thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PatternProblem } from '../detection';
 import { CommandFailed } from './exit';
 import { contextOf, scanItems, type ItemsResult, type ScanItem, type ScanSetup } from './scanItems';
-import type { Batch, BatchResult } from './worker';
+import type { ScanContext } from './scanText';
+import type { Batch, BatchResult, ToWorker } from './worker';
 
-// Below these, starting threads (some 30 ms each) costs more than it saves.
+// Below these, handing work to threads costs more than it saves.
 const INLINE_ITEMS = 64;
 const INLINE_BYTES = 2 * 1024 * 1024;
+// About 5 ms of scanning: short enough that this thread answers its workers promptly between batches.
 const BATCH_ITEMS = 32;
 const BATCH_BYTES = 1024 * 1024;
+const IN_HAND = 2;
+// Each file's text is garbage a moment later: a larger young generation collects it less often.
+const YOUNG_GENERATION_MB = 48;
 
-/** `workerScript` runs `serveScans` in a worker thread (the CLI's bundle); without one, everything is scanned here. */
+/** Worker threads for a scan, started early; `close` ends them whether or not they scanned. */
+export class ScanThreads {
+  private readonly workers: Worker[];
+  /** Set when a thread failed before it was given work, so the scan reports it. */
+  private failure: CommandFailed | undefined;
+
+  constructor(script: string, count = availableParallelism() - 1) {
+    this.workers = Array.from({ length: Math.max(0, count) }, () => {
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      worker.on('error', (error) => (this.failure ??= failed(error)));
+      return worker;
+    });
+  }
+
+  get count(): number {
+    return this.workers.length;
+  }
+
+  async scan(batches: Batch[], setup: ScanSetup, context: ScanContext, problems: PatternProblem[]): Promise<ItemsResult> {
+    if (this.failure) throw this.failure;
+    const total: ItemsResult = { reported: [], scanned: 0, skipped: [], problems };
+    let next = 0;
+    const take = () => (next < batches.length ? batches[next++] : undefined);
+    const done = Promise.all(this.workers.map((worker) => serve(worker, setup, take, total)));
+    // A worker's failure ends the scan even while this thread is busy scanning.
+    let failure: unknown;
+    done.catch((error: unknown) => (failure = error));
+    for (let batch = take(); batch && failure === undefined; batch = take()) {
+      add(total, scanItems(batch.items, context, []));
+      // The workers' answers wait for this thread's turn: give them one between batches.
+      await new Promise(setImmediate);
+    }
+    await done;
+    return total;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Scans every item, on `threads` when they are worth it, else on this thread alone. */
 export async function scanAll(
   items: readonly ScanItem[],
   setup: ScanSetup,
-  workerScript: string | undefined,
+  threads: ScanThreads | undefined,
   bytesHint = 0,
 ): Promise<ItemsResult> {
-  const threads = Math.min(availableParallelism(), Math.ceil(items.length / BATCH_ITEMS));
-  if (!workerScript || threads < 2 || (items.length < INLINE_ITEMS && bytesHint < INLINE_BYTES)) {
-    const problems: PatternProblem[] = [];
-    return scanItems(
-      items,
-      contextOf(setup, (problem) => problems.push(problem)),
-      problems,
-    );
-  }
-  return onWorkers(batchesOf(items), setup, workerScript, threads);
+  const problems: PatternProblem[] = [];
+  const context = contextOf(setup, (problem) => problems.push(problem));
+  const small = items.length < INLINE_ITEMS && bytesHint < INLINE_BYTES;
+  if (!threads || threads.count === 0 || small) return scanItems(items, context, problems);
+  return threads.scan(batchesOf(items), setup, context, problems);
+}
+
+function serve(worker: Worker, setup: ScanSetup, take: () => Batch | undefined, total: ItemsResult): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let pending = 0;
+    const send = () => {
+      const batch = take();
+      if (batch) {
+        pending++;
+        worker.postMessage(batch satisfies ToWorker);
+      } else if (pending === 0) resolve();
+    };
+    worker.on('message', (result: BatchResult) => {
+      pending--;
+      add(total, result);
+      send();
+    });
+    worker.on('error', (error) => reject(failed(error)));
+    worker.on('exit', (code) => reject(new CommandFailed(`a scan thread stopped (exit ${code})`)));
+    worker.postMessage({ setup } satisfies ToWorker);
+    for (let i = 0; i < IN_HAND; i++) send();
+  });
+}
+
+function failed(error: Error): CommandFailed {
+  return new CommandFailed(`a scan thread failed: ${error.message}`);
+}
+
+function add(total: ItemsResult, result: ItemsResult): void {
+  for (const each of result.reported) total.reported.push(each);
+  total.scanned += result.scanned;
+  for (const each of result.skipped) total.skipped.push(each);
+  for (const each of result.problems) total.problems.push(each);
 }
 
 function batchesOf(items: readonly ScanItem[]): Batch[] {
@@ -50,33 +126,4 @@ function batchesOf(items: readonly ScanItem[]): Batch[] {
   }
   if (current.length > 0) batches.push({ id: batches.length, items: current });
   return batches;
-}
-
-async function onWorkers(batches: Batch[], setup: ScanSetup, workerScript: string, threads: number): Promise<ItemsResult> {
-  const total: ItemsResult = { reported: [], scanned: 0, skipped: [], problems: [] };
-  let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: setup }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => (next < batches.length ? worker.postMessage(batches[next++]) : resolve());
-            worker.on('message', (result: BatchResult) => {
-              for (const each of result.reported) total.reported.push(each);
-              total.scanned += result.scanned;
-              total.skipped.push(...result.skipped);
-              total.problems.push(...result.problems);
-              send();
-            });
-            worker.on('error', (error) => reject(new CommandFailed(`a scan thread failed: ${error.message}`)));
-            worker.on('exit', (code) => reject(new CommandFailed(`a scan thread stopped (exit ${code})`)));
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return total;
 }

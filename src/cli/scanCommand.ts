@@ -14,7 +14,7 @@ import { repositoryRoot } from './git';
 import { historySource } from './historySource';
 import { readIgnores, writeIgnores } from './ignoresFile';
 import type { Io } from './io';
-import { scanAll } from './pool';
+import { scanAll, ScanThreads } from './pool';
 import { readRepoSettings, type RepoSettings } from './repoSettings';
 import { byPlace, type Reported } from './reported';
 import { report } from './reports';
@@ -25,6 +25,16 @@ import { treeSource } from './treeSource';
 
 export async function scanCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const args = parseScanArgs(argv);
+  // A commit's few staged files are scanned here; for the rest, threads start while the files are listed.
+  const threads = io.workerScript && args.source.type !== 'staged' ? new ScanThreads(io.workerScript) : undefined;
+  try {
+    return await scanWith(args, io, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function scanWith(args: ScanArgs, io: Io, threads: ScanThreads | undefined): Promise<ExitStatus> {
   const given = args.paths.map((each) => path.resolve(io.cwd, each));
   const gitRoot = await repositoryRoot(folderOf(given[0], io.cwd), args.source.type !== 'tree');
   // Outside git, the current folder is the root, unless the paths are elsewhere: then the first one's folder.
@@ -44,7 +54,7 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<Exit
   }
 
   const source = await sourceOf(args, root, gitRoot !== undefined, io.cwd, settings);
-  const result = await scanAll(source.items, { settings: settings.detection, ignores }, io.workerScript, source.bytes);
+  const result = await scanAll(source.items, { settings: settings.detection, ignores }, threads, source.bytes);
   const told = new Set<string>();
   for (const problem of result.problems) {
     if (told.has(problem.name)) continue;

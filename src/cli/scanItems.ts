@@ -77,9 +77,13 @@ export function scanItems(items: readonly ScanItem[], context: ScanContext, prob
   return result;
 }
 
+// One buffer a thread, grown as needed: a fresh buffer a file would be garbage for the collector a moment later.
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
 /**
  * The file's bytes, 'too-large' over `maxBytes` (left unread), undefined for what is no file (a
- * submodule's folder). One open: the size comes from the open file, not a second look-up by path.
+ * submodule's folder). One open: the size comes from the open file, not a second look-up by path. The
+ * bytes are the thread's read buffer: good until the next read.
  */
 function readUpTo(file: string, maxBytes: number): Buffer | 'too-large' | undefined {
   const fd = openSync(file, 'r');
@@ -87,14 +91,14 @@ function readUpTo(file: string, maxBytes: number): Buffer | 'too-large' | undefi
     const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
     if (info.size > maxBytes) return 'too-large';
-    const bytes = Buffer.allocUnsafe(info.size);
+    if (readBuffer.length < info.size) readBuffer = Buffer.allocUnsafe(Math.max(info.size, 2 * readBuffer.length));
     let read = 0;
     while (read < info.size) {
-      const got = readSync(fd, bytes, read, info.size - read, null);
+      const got = readSync(fd, readBuffer, read, info.size - read, null);
       if (got === 0) break;
       read += got;
     }
-    return bytes.subarray(0, read);
+    return readBuffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }

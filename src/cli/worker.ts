@@ -1,16 +1,20 @@
 /**
- * A scan's worker thread: set up once (settings, ignores, compiled patterns), then scans the batches of
- * items the pool sends and posts back what it found. It reads the files of its batches itself, so
- * reading is spread over the threads as well.
+ * A scan's worker thread: started before the scan is known, it is told the setup first (settings,
+ * ignores), compiles it once, then scans the batches of items the pool sends and posts back what it
+ * found. It reads the files of its batches itself, so reading is spread over the threads as well.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { PatternProblem } from '../detection';
 import { contextOf, scanItems, type ItemsResult, type ScanItem, type ScanSetup } from './scanItems';
+import type { ScanContext } from './scanText';
 
 export interface Batch {
   readonly id: number;
   readonly items: readonly ScanItem[];
 }
+
+/** What the pool sends: the setup once, then batches. */
+export type ToWorker = { readonly setup: ScanSetup } | Batch;
 
 export interface BatchResult extends ItemsResult {
   readonly id: number;
@@ -20,10 +24,14 @@ export function serveScans(): void {
   const port = parentPort;
   if (!port) return;
   let problems: PatternProblem[] = [];
-  const context = contextOf(workerData as ScanSetup, (problem) => problems.push(problem));
-  port.on('message', (batch: Batch) => {
-    const result = scanItems(batch.items, context, problems);
+  let context: ScanContext | undefined;
+  port.on('message', (message: ToWorker) => {
+    if ('setup' in message) {
+      context = contextOf(message.setup, (problem) => problems.push(problem));
+      return;
+    }
+    const result = scanItems(message.items, context!, problems);
     problems = [];
-    port.postMessage({ id: batch.id, ...result } satisfies BatchResult);
+    port.postMessage({ id: message.id, ...result } satisfies BatchResult);
   });
 }
