@@ -7,6 +7,7 @@ import type { Io } from './io';
 import { fixCommand } from './fixCommand';
 import { scanCommand } from './scanCommand';
 import { HELP, USAGE } from './usage';
+import { VERSION } from './version';
 
 type Command = (argv: readonly string[], io: Io) => Promise<ExitStatus>;
 
@@ -21,6 +22,10 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitStatus> 
   try {
     if (name === undefined ? false : ['--help', '-h', 'help'].includes(name) || rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(`${HELP}\n`);
+      return EXIT.clean;
+    }
+    if (name === '--version' || name === '-V') {
+      io.stdout.write(`vgs-aliases ${VERSION}\n`);
       return EXIT.clean;
     }
     const command = name === undefined ? undefined : COMMANDS[name];

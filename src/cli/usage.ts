@@ -4,6 +4,7 @@ export const USAGE = [
   'usage: vgs-aliases scan [PATH…] [--staged | --diff REF | --history] [--format text|json|sarif] [--output FILE]',
   '                        [--baseline FILE] [--write-baseline FILE] [--summary FILE]',
   '       vgs-aliases fix [PATH…] [--apply]',
+  '       vgs-aliases --help | --version',
 ].join('\n');
 
 export const HELP = `${USAGE}

@@ -1,10 +1,11 @@
 // The exit statuses: 0 nothing found, 1 findings, 2 a usage error (with the usage line), 3 a scan that
 // could not finish; never 0 when something went wrong.
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../../src/cli/run';
+import { repoRoot } from '../../harness/paths';
 import { runCli, tempRepos, VISA } from './helpers';
 
 const repo = tempRepos();
@@ -38,6 +39,10 @@ describe('exit statuses', () => {
     const help = runCli(r.root, ['scan', '--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, USAGE_LINE);
+    // The package's version, as the bundle was built with it.
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V'])
+      assert.deepEqual(runCli(r.root, [flag]), { status: 0, stdout: `vgs-aliases ${version}\n`, stderr: '' });
   });
 
   test('3: a path that does not exist, git modes outside a repository, git missing, bad settings, an unwritable output', () => {
