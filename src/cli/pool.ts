@@ -20,33 +20,46 @@ const INLINE_BYTES = 2 * 1024 * 1024;
 const BATCH_ITEMS = 32;
 const BATCH_BYTES = 1024 * 1024;
 const IN_HAND = 2;
+// More threads than this share a disk and a memory bus more than they gain; each costs a start (some 30 ms).
+const MAX_WORKERS = 7;
 // Each file's text is garbage a moment later: a larger young generation collects it less often.
 const YOUNG_GENERATION_MB = 48;
 
-/** Worker threads for a scan, started early; `close` ends them whether or not they scanned. */
+/** Worker threads for a scan, started early when asked (else at the first scan that needs them); `close` ends them. */
 export class ScanThreads {
-  private readonly workers: Worker[];
+  private workers: Worker[] | undefined;
   /** Set when a thread failed before it was given work, so the scan reports it. */
   private failure: CommandFailed | undefined;
+  private readonly count = Math.min(MAX_WORKERS, availableParallelism() - 1);
 
-  constructor(script: string, count = availableParallelism() - 1) {
-    this.workers = Array.from({ length: Math.max(0, count) }, () => {
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  constructor(
+    private readonly script: string,
+    early: boolean,
+  ) {
+    if (early) this.start();
+  }
+
+  private start(): Worker[] {
+    this.workers ??= Array.from({ length: Math.max(0, this.count) }, () => {
+      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('error', (error) => (this.failure ??= failed(error)));
       return worker;
     });
+    return this.workers;
   }
 
-  get count(): number {
-    return this.workers.length;
+  /** Whether there is a core for a worker. */
+  get available(): boolean {
+    return this.count > 0;
   }
 
   async scan(batches: Batch[], setup: ScanSetup, context: ScanContext, problems: PatternProblem[]): Promise<ItemsResult> {
+    const workers = this.start();
     if (this.failure) throw this.failure;
     const total: ItemsResult = { reported: [], scanned: 0, skipped: [], problems };
     let next = 0;
     const take = () => (next < batches.length ? batches[next++] : undefined);
-    const done = Promise.all(this.workers.map((worker) => serve(worker, setup, take, total)));
+    const done = Promise.all(workers.map((worker) => serve(worker, setup, take, total)));
     // A worker's failure ends the scan even while this thread is busy scanning.
     let failure: unknown;
     done.catch((error: unknown) => (failure = error));
@@ -60,7 +73,7 @@ export class ScanThreads {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
   }
 }
 
@@ -74,7 +87,7 @@ export async function scanAll(
   const problems: PatternProblem[] = [];
   const context = contextOf(setup, (problem) => problems.push(problem));
   const small = items.length < INLINE_ITEMS && bytesHint < INLINE_BYTES;
-  if (!threads || threads.count === 0 || small) return scanItems(items, context, problems);
+  if (!threads?.available || small) return scanItems(items, context, problems);
   return threads.scan(batchesOf(items), setup, context, problems);
 }
 

@@ -25,8 +25,9 @@ import { treeSource } from './treeSource';
 
 export async function scanCommand(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const args = parseScanArgs(argv);
-  // A commit's few staged files are scanned here; for the rest, threads start while the files are listed.
-  const threads = io.workerScript && args.source.type !== 'staged' ? new ScanThreads(io.workerScript) : undefined;
+  // Threads start while the files are listed, except for a commit's staged files, few as a rule: for those
+  // only when there turn out to be many.
+  const threads = io.workerScript ? new ScanThreads(io.workerScript, args.source.type !== 'staged') : undefined;
   try {
     return await scanWith(args, io, threads);
   } finally {

@@ -30,6 +30,20 @@ describe('--staged', () => {
     r.commit('first');
     assert.equal(r.scan('--staged').status, 0);
   });
+
+  test('a commit of many files is scanned on worker threads too, with the findings of each file', () => {
+    const r = repo();
+    const expected: unknown[][] = [];
+    for (let index = 0; index < 300; index++) {
+      const name = `f/${String(index).padStart(3, '0')}.txt`;
+      r.write(name, index % 3 === 0 ? `row ${index}\ncard ${VISA}\n` : `row ${index}\n`);
+      if (index % 3 === 0) expected.push([name, 2, 'card', '411111…1111', null]);
+    }
+    r.git('add', '-A');
+    const { rows, report } = r.findings('--staged');
+    assert.equal(report.summary.scanned, 300);
+    assert.deepEqual(rows, expected);
+  });
 });
 
 describe('--diff REF', () => {
