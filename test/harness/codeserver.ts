@@ -51,6 +51,11 @@ function trustSettings(untrusted = false): Record<string, unknown> {
     : { 'security.workspace.trust.enabled': false };
 }
 
+function withoutPort(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { PORT: _port, ...rest } = env;
+  return rest;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -112,7 +117,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       options.folder,
     ],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The port is the one of --bind-addr: code-server would take PORT from the environment over it (`PORT=0 npm start`).
+    { env: { ...withoutPort(process.env), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const collect = (chunk: Buffer) => {
