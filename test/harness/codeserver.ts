@@ -52,7 +52,8 @@ function trustSettings(untrusted = false): Record<string, unknown> {
 }
 
 function withoutPort(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { PORT: _port, ...rest } = env;
+  const rest = { ...env };
+  delete rest.PORT;
   return rest;
 }
 
