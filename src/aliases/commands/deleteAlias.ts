@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../../runner/dialogs';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { maskValue, type Storage } from '../../vgs';
@@ -75,8 +75,9 @@ export type FilesWithAliases = (aliases: readonly string[], except?: vscode.Uri)
 
 export const deleteAlias =
   (deps: AliasCommandDeps, filesWith: FilesWithAliases) =>
+  (command: ThisCommand<[DeleteOptions]>) =>
   (options: DeleteOptions = {}) =>
-    aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
       const aliases = [...new Set(targets.map(({ text }) => text))];
       const { vault, client } = await scope.vault();
@@ -109,7 +110,7 @@ export const deleteAlias =
           plural(total, vscode.l10n.t('Deleted {0} of {1} alias.', done, total), vscode.l10n.t('Deleted {0} of {1} aliases.', done, total)),
         { succeeded: result.deleted.length, failed },
         deps.log,
-        COMMANDS.deleteAlias,
+        command.id,
       );
       const unknown =
         result.notFound.length === 0
@@ -128,7 +129,7 @@ export const deleteAlias =
           vscode.l10n.t('Deleted {0} aliases from "{1}".', deleted, vault.name),
         );
       const shown = unknown ? `${message} ${unknown}` : message;
-      if (partly) showPartial(shown, { succeeded: deleted, failed }, deps.log, vault);
+      if (partly) showPartial(shown, { succeeded: deleted, failed }, deps, vault);
       else void (unknown ? vscode.window.showWarningMessage(shown) : vscode.window.showInformationMessage(shown));
       const { notFound } = result;
       return partly
