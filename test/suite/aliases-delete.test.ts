@@ -210,7 +210,7 @@ describe('Delete Alias questions', () => {
     assert.equal(single.confirmed[0].detail, 'This cannot be undone.');
   });
 
-  it('in the editor, the real choice: Enter keeps; Down then Enter deletes; Up from Keep is Delete too, so there are two items and no Cancel', async () => {
+  it('in the editor, the real choice: Enter and Escape keep; Down then Enter deletes; Up from Keep is Delete too, so there are two items and no Cancel', async () => {
     const [kept] = await aliasesIn(SANDBOX, 1);
     emulator.log.clear();
     const enter = await deleteFromKeyboard([]);
@@ -218,6 +218,9 @@ describe('Delete Alias questions', () => {
     assert.deepEqual(enter.shown, [['Keep Alias', 'Delete Alias']]);
     assert.equal(deleteRequests(), 0, 'nothing was sent');
     assert.ok(await vaultHas(kept), 'the vault still reveals the alias');
+    const escape = await deleteFromKeyboard(['workbench.action.closeQuickOpen']);
+    assert.equal(escape.outcome.failed, 'declined', 'Escape keeps too');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
 
     const down = await deleteFromKeyboard(['workbench.action.quickOpenSelectNext']);
     assert.deepEqual(down.outcome.deleted, [kept], down.outcome.message);
