@@ -34,26 +34,25 @@ export function registerAliases(deps: AliasCommandDeps): AliasFeature {
   const { registry } = deps;
   const previews = new Previews(deps);
   const view = registerAliasesView(deps);
+  // Run by other commands too (Tokenize offers Update Classifiers, a save offers Reveal Again), as registered.
+  const classify = onItsOwnRunner(updateClassifiers(deps));
+  const reveal = onItsOwnRunner(takingNodes(deps.log, revealSelection(deps), placeOf(view.tree)));
   const commands = {
     // Alias commands run on their own runner (a failure offers the vault chosen). The Aliases view's menus run
     // Reveal Selection, Show Alias Details and Delete Alias on the node right-clicked.
-    [COMMANDS.tokenizeSelection]: onItsOwnRunner(tokenizeSelection(deps)),
-    [COMMANDS.tokenizeSelectionAs]: onItsOwnRunner(tokenizeSelectionAs(deps)),
-    [COMMANDS.revealSelection]: onItsOwnRunner(takingNodes(COMMANDS.revealSelection, deps.log, revealSelection(deps), placeOf(view.tree))),
-    [COMMANDS.showAliasDetails]: onItsOwnRunner(
-      takingNodes(COMMANDS.showAliasDetails, deps.log, showAliasDetails(deps), aliasOf(view.tree)),
-    ),
+    [COMMANDS.tokenizeSelection]: onItsOwnRunner(tokenizeSelection(deps, classify)),
+    [COMMANDS.tokenizeSelectionAs]: onItsOwnRunner(tokenizeSelectionAs(deps, classify)),
+    [COMMANDS.revealSelection]: reveal,
+    [COMMANDS.showAliasDetails]: onItsOwnRunner(takingNodes(deps.log, showAliasDetails(deps, classify), aliasOf(view.tree))),
     [COMMANDS.copyRevealedValue]: onItsOwnRunner(copyRevealedValue(deps)),
-    [COMMANDS.deleteAlias]: onItsOwnRunner(
-      takingNodes(COMMANDS.deleteAlias, deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree)),
-    ),
-    [COMMANDS.updateClassifiers]: onItsOwnRunner(updateClassifiers(deps)),
+    [COMMANDS.deleteAlias]: onItsOwnRunner(takingNodes(deps.log, deleteAlias(deps, view.filesWith), aliasOf(view.tree))),
+    [COMMANDS.updateClassifiers]: classify,
     [COMMANDS.addAliasFormat]: onItsOwnRunner(addAliasFormat(deps)),
     [COMMANDS.showRevealHistory]: showRevealHistory(deps),
     [COMMANDS.clearRevealHistory]: clearRevealHistory(deps),
     [COMMANDS.openPreviewWithValues]: onItsOwnRunner(openPreviewWithValues(deps, previews)),
   };
-  const saveGuard = new SaveGuard(deps.revealed, deps.log, revealSelection(deps));
+  const saveGuard = new SaveGuard(deps.revealed, deps.log, (args) => reveal.run(args));
   const disposable = vscode.Disposable.from(
     saveGuard,
     previews,

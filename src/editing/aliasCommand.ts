@@ -1,7 +1,7 @@
 /** What every alias command shares: its dependencies, its vault, and the one runner. */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../runner/dialogs';
-import type { CommandId } from '../runner/ids';
+import type { ThisCommand } from '../runner/register';
 import { runCommand, type Outcome } from '../runner/runner';
 import type { EditEngine } from './engine';
 import { type Vault, type VaultRegistry, namedOrActive, vaultFix } from '../vaults';
@@ -44,13 +44,14 @@ export interface CommandScope {
 }
 
 /**
- * Runs an alias command on the one runner. Commands check their input before they ask for the vault,
- * so bad input never reaches VGS.
+ * Runs an alias command on the one runner, under the id it is registered with; an alias its vault does not
+ * know offers to run the same command again on another vault. Commands check their input before they ask for
+ * the vault, so bad input never reaches VGS.
  */
-export function aliasCommand<T>(
+export function aliasCommand<T, O extends VaultOption>(
   deps: AliasCommandDeps,
-  id: CommandId,
-  options: VaultOption,
+  command: ThisCommand<[O]>,
+  options: O,
   body: (scope: CommandScope) => Promise<T>,
 ): Promise<Outcome<T>> {
   // The vault acted on, once known: its failures offer its fix.
@@ -62,11 +63,10 @@ export function aliasCommand<T>(
     },
   };
   return runCommand(
-    id,
+    command.id,
     deps.log,
     () => body(scope),
-    (error) =>
-      offerOtherVault(error, deps.registry, deps.log, (vault) => vscode.commands.executeCommand(id, { ...options, vault: vault.key })),
-    (code) => vaultFix(chosen, code),
+    (error) => offerOtherVault(error, deps.registry, deps.log, (vault) => command.run({ ...options, vault: vault.key })),
+    (code) => vaultFix(deps.registry, chosen, code),
   );
 }

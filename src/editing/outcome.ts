@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { showFailure } from '../runner/failureMessage';
 import { plural } from '../runner/plural';
 import type { Applied as AppliedTo } from './engine';
-import { type Vault, vaultFix } from '../vaults';
+import { type Vault, type VaultRegistry, vaultFix } from '../vaults';
 import type { Target } from './targets';
 
 export { select, unchanged, whyUnchanged, type Written } from './engine';
@@ -72,9 +72,14 @@ export function partialMessage(
  * Shows a partial outcome's message: an error when nothing succeeded, else a warning; both offer the fix
  * for the most common reason on `vault` (the one the message gives), and the log.
  */
-export function showPartial(message: string, applied: Applied, log: vscode.LogOutputChannel, vault: Vault): void {
+export function showPartial(
+  message: string,
+  applied: Applied,
+  { log, registry }: { readonly log: vscode.LogOutputChannel; readonly registry: VaultRegistry },
+  vault: Vault,
+): void {
   const [[mainCode]] = failuresByCode(applied);
-  showFailure(applied.succeeded === 0 ? 'error' : 'warning', message, log, vaultFix(vault, mainCode));
+  showFailure(applied.succeeded === 0 ? 'error' : 'warning', message, log, vaultFix(registry, vault, mainCode));
 }
 
 /** The failures grouped by code, the most common first. */

@@ -7,7 +7,7 @@
  * cancels the launch. Any failure says why and answers undefined, which cancels the launch.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../runner/ids';
+import type { CommandId } from '../runner/ids';
 import { runCommand } from '../runner/runner';
 import { type Vault, vaultFix } from '../vaults';
 import { envAliases, type EnvAlias } from './envAliases';
@@ -16,7 +16,8 @@ import { exchanged, type HandedAlias, type Handouts } from './handouts';
 import { handoutsPlaced, terminalConsole, tracedToFile, type PlacedHandout } from './placement';
 import { revealForLaunch, type LaunchDeps } from './reveal';
 
-export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.DebugConfigurationProvider {
+/** `command` is Reveal for Launch: a launch runs on its runner, and the messages name it as launch.json does. */
+export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts, command: { readonly id: CommandId }): vscode.DebugConfigurationProvider {
   return {
     async resolveDebugConfigurationWithSubstitutedVariables(_folder, config, token) {
       const placed = handoutsPlaced(config);
@@ -29,10 +30,10 @@ export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.Debug
       let acting: Vault | undefined;
       let resolved: vscode.DebugConfiguration | undefined;
       await runCommand(
-        COMMANDS.revealForLaunch,
+        command.id,
         deps.log,
         async () => {
-          refuseMisplaced(config, placed, held);
+          refuseMisplaced(config, placed, held, command.id);
           const terminal = terminalConsole(config);
           if (terminal) {
             throw new LaunchRefusedError(
@@ -87,7 +88,7 @@ export function aliasesInEnv(deps: LaunchDeps, handouts: Handouts): vscode.Debug
           return resolved;
         },
         undefined,
-        (code) => vaultFix(acting, code),
+        (code) => vaultFix(deps.registry, acting, code),
       ).finally(() => void cancelled?.dispose());
       return resolved;
     },
@@ -99,6 +100,7 @@ function refuseMisplaced(
   config: vscode.DebugConfiguration,
   placed: readonly PlacedHandout[],
   held: ReadonlyMap<string, HandedAlias | undefined>,
+  id: CommandId,
 ): void {
   const outside = [...new Set(placed.filter(({ variable }) => variable === undefined).map(({ path }) => path))];
   if (outside.length > 0) {
@@ -106,7 +108,7 @@ function refuseMisplaced(
       vscode.l10n.t(
         'The launch "{0}" puts the answer of {1} in {2}. It stands for a value only in "env", where the program alone receives it: use such an input in "env" only.',
         config.name,
-        COMMANDS.revealForLaunch,
+        id,
         outside.join(', '),
       ),
     );
@@ -118,7 +120,7 @@ function refuseMisplaced(
         'The variable {0} of the launch "{1}" holds an answer of {2} that was already used or has expired: each stands for one value, in one launch configuration, for two minutes. Start the launch again; in a compound launch, give each configuration its own input.',
         spent.variable ?? spent.path,
         config.name,
-        COMMANDS.revealForLaunch,
+        id,
       ),
     );
   }

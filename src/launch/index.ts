@@ -9,9 +9,10 @@ import type { LaunchDeps } from './reveal';
 
 export function registerLaunch(deps: LaunchDeps): vscode.Disposable {
   const handouts = new Handouts();
+  // Its runner's outcome becomes the launch input's answer: a string, or nothing.
+  const revealForLaunch = onItsOwnRunner(revealForLaunchCommand(deps, handouts));
   return vscode.Disposable.from(
-    // Its runner's outcome becomes the launch input's answer: a string, or nothing.
-    registerCommands(deps.log, { [COMMANDS.revealForLaunch]: onItsOwnRunner(revealForLaunchCommand(deps, handouts)) }),
-    vscode.debug.registerDebugConfigurationProvider('*', aliasesInEnv(deps, handouts)),
+    registerCommands(deps.log, { [COMMANDS.revealForLaunch]: revealForLaunch }),
+    vscode.debug.registerDebugConfigurationProvider('*', aliasesInEnv(deps, handouts, revealForLaunch)),
   );
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 
 /**
- * The dialogs of the commands: modal questions, and the list to leave values out of. One object, so
- * that the in-editor suite can answer them (a modal cannot be clicked from the extension host).
+ * The dialogs of the commands: modal questions, the choice that keeps by default, and the list to leave values
+ * out of. One object, so that the in-editor suite can answer them (a modal cannot be clicked from the extension host).
  */
 export interface Dialogs {
   /**
@@ -10,6 +10,12 @@ export interface Dialogs {
    * Enter keeps as Escape does, and only a click on `action` goes ahead: for what cannot be undone.
    */
   confirm(message: string, detail: string, action: string, keep?: string): Thenable<boolean>;
+  /**
+   * A choice at the top of the window for what cannot be undone: `keep` first and focused, so Enter keeps as
+   * Escape does, `action` second, and nothing else (a modal would add its own Cancel beside `keep`). True only
+   * when `action` was chosen.
+   */
+  chooseKeepFirst(title: string, placeHolder: string, keep: vscode.QuickPickItem, action: vscode.QuickPickItem): Thenable<boolean>;
   /** An input box in which the user types `expected` to go ahead; what was typed, undefined if dismissed. */
   typeToConfirm(title: string, prompt: string, expected: string): Thenable<string | undefined>;
   /** A modal message with actions; the action chosen, if any. */
@@ -24,6 +30,10 @@ export const modalDialogs: Dialogs = {
     // Escape; with `keep` first, neither key goes ahead.
     const buttons = keep === undefined ? [action] : [keep, action];
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons)) === action;
+  },
+  async chooseKeepFirst(title, placeHolder, keep, action) {
+    // A quick pick focuses its first item: Enter keeps; only a move to `action` and Enter (or a click) goes ahead.
+    return (await vscode.window.showQuickPick([keep, action], { title, placeHolder, ignoreFocusOut: true })) === action;
   },
   typeToConfirm(title, prompt, expected) {
     return vscode.window.showInputBox({

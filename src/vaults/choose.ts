@@ -1,6 +1,5 @@
 /** How a command gets its vault: the one its argument names, the active one, or one the user picks. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../runner/ids';
 import { NoVaultError } from '../runner/errors';
 import { UnknownVaultError } from './errors';
 import type { VaultRegistry } from './registry';
@@ -8,11 +7,9 @@ import { environmentLabel, type Vault, type VaultArgument } from './vault';
 import { stateIconId, stateText, vaultStateOf } from './vaultState';
 
 /** Offers to add a vault, without waiting for the answer: the command ends now, the offer stays. */
-export function offerToAddVault(message: string): void {
+export function offerToAddVault(registry: VaultRegistry, message: string): void {
   const add = vscode.l10n.t('Add Vault…');
-  void vscode.window
-    .showInformationMessage(message, add)
-    .then((answer) => answer === add && vscode.commands.executeCommand(COMMANDS.addVault));
+  void vscode.window.showInformationMessage(message, add).then((answer) => (answer === add ? registry.offers.addVault() : undefined));
 }
 
 /**
@@ -25,11 +22,11 @@ export function namedOrActive(registry: VaultRegistry, argument: VaultArgument):
     vault = registry.resolve(argument) ?? registry.active();
   } catch (error) {
     if (!(error instanceof UnknownVaultError)) throw error;
-    offerToAddVault(error.message);
+    offerToAddVault(registry, error.message);
     throw new NoVaultError();
   }
   if (vault) return vault;
-  offerToAddVault(vscode.l10n.t('No VGS vault is configured yet. Add one to work with aliases.'));
+  offerToAddVault(registry, vscode.l10n.t('No VGS vault is configured yet. Add one to work with aliases.'));
   throw new NoVaultError();
 }
 
@@ -44,7 +41,7 @@ export async function namedOrPicked(
   const named = registry.resolve(argument);
   if (named) return named;
   if (candidates.length === 0) {
-    offerToAddVault(vscode.l10n.t('No VGS vault is set up yet.'));
+    offerToAddVault(registry, vscode.l10n.t('No VGS vault is set up yet.'));
     throw new NoVaultError();
   }
   return pickVault(registry, candidates, placeHolder, options);
@@ -66,7 +63,7 @@ export async function pickVault(
   const add = { label: `$(add) ${vscode.l10n.t('Add Vault…')}` };
   if (options?.offerToAdd) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, add);
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
-  if (picked === add) return (await vscode.commands.executeCommand<{ vault?: Vault } | undefined>(COMMANDS.addVault))?.vault;
+  if (picked === add) return registry.offers.addVault();
   return picked?.vault;
 }
 

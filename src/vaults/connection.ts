@@ -3,7 +3,6 @@
  * recorded in the registry's health book and told to the user in one short line.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../runner/ids';
 import type { VaultClient } from '../vgs';
 import type { VaultRegistry } from './registry';
 import { Vault } from './vault';
@@ -76,7 +75,7 @@ export async function testConnectionWithProgress(
     const edit = vscode.l10n.t('Edit Vault…');
     // Not awaited: the command returns its outcome while the message waits for the user.
     void vscode.window.showErrorMessage(message, ...(vault.source === 'stored' ? [edit] : [])).then((chosen) => {
-      if (chosen === edit) void vscode.commands.executeCommand(COMMANDS.editVault, vault.key);
+      if (chosen === edit) void registry.offers.editVault(vault);
     });
   } else if (outcome.error) {
     void vscode.window.showWarningMessage(message);

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Fix } from '../runner/failureMessage';
-import { COMMANDS } from '../runner/ids';
 import type { VgsErrorCode } from '../vgs';
+import type { VaultRegistry } from './registry';
 import type { Vault } from './vault';
 
 const SETTINGS_FAILURES: ReadonlySet<string> = new Set<VgsErrorCode | 'MissingCredentialsError'>([
@@ -17,7 +17,7 @@ const SETTINGS_FAILURES: ReadonlySet<string> = new Set<VgsErrorCode | 'MissingCr
   'MissingCredentialsError',
 ]);
 
-export function vaultFix(vault: Vault | undefined, code: string): Fix | undefined {
+export function vaultFix(registry: VaultRegistry, vault: Vault | undefined, code: string): Fix | undefined {
   if (vault?.source !== 'stored' || !SETTINGS_FAILURES.has(code)) return undefined;
-  return { label: vscode.l10n.t('Edit Vault…'), run: () => vscode.commands.executeCommand(COMMANDS.editVault, vault.key) };
+  return { label: vscode.l10n.t('Edit Vault…'), run: () => registry.offers.editVault(vault) };
 }

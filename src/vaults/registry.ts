@@ -8,12 +8,15 @@ import { DEFAULT_TOKEN_URL, VaultClient } from '../vgs';
 import { Account, fingerprint, HeldVault, VaultClients } from './clients';
 import { DuplicateVaultError, MissingCredentialsError, ReadOnlyVaultError, UnknownVaultError, VaultInputError } from './errors';
 import { HealthBook } from './health';
+import { VaultOffers } from './offers';
 import type { RegistryOptions } from './registryOptions';
 import { checkedCredentials, checkedRecord } from './validation';
 import { Credentials, NewVault, Vault, VaultArgument, VaultChanges, VaultRecord, VaultsChange } from './vault';
 
 export class VaultRegistry implements vscode.Disposable {
   readonly health = new HealthBook();
+  /** Add Vault and Edit Vault, for the offers of other code. */
+  readonly offers = new VaultOffers();
   private readonly changed = new vscode.EventEmitter<VaultsChange>();
   /** Fires when vaults are added, edited or removed, or another vault becomes active; says which. */
   readonly onDidChange = this.changed.event;

@@ -63,17 +63,23 @@ test('show the details of the account alias, then delete it after confirming', a
   await editorWord(page, /account_number/).click();
   await alias.click({ button: 'right' });
   await chooseVgsMenuItem(page, 'Delete Alias');
-  await waitForDialog(session, 'aliases-delete-confirmation');
-  assert.match(await dialog.innerText(), /tok_sandbox_\w+/, 'the confirmation names the alias');
+  // The choice at the top of the window: Keep Alias first, Delete Alias second, and no Cancel.
+  const choice = page.locator('.quick-input-widget', { hasText: /Delete 1 alias from the vault/ });
+  await choice.waitFor();
+  assert.match(await choice.innerText(), /tok_sandbox_\w+/, 'the choice names the alias');
+  const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+  assert.equal(rows.length, 2, rows.join(' | '));
+  assert.match(rows[0], /^Keep Alias/);
+  assert.match(rows[1], /^Delete Alias/);
   await saveScreenshot(page, 'aliases-delete-confirmation');
-  // Enter chooses the default button, which keeps the alias (the one request counted below is the click's).
+  // Enter takes the first item, which keeps the alias (the one request counted below is the click's).
   // The cursor stays on the alias; the palette finds it there even if an auto-save has since redrawn the
   // revealed card above as its alias again (the save guard), which a second right-click could land on.
   await page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'hidden' });
+  await choice.waitFor({ state: 'hidden' });
   await runFromPalette(page, 'VGS: Delete Alias');
-  await waitForDialog(session, 'aliases-delete-confirmation');
-  await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
+  await choice.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Delete Alias' }).first().click();
   await notification(page, /Deleted 1 alias/).waitFor({ timeout: 30_000 });
   await saveScreenshot(page, 'aliases-delete');
   assert.equal(session.emulator.log.count('POST /aliases/delete') + session.emulator.log.count('DELETE /aliases/{alias}'), 1);

@@ -1,9 +1,11 @@
 // Delete Alias's questions, in the installed extension against the emulator started in this extension host:
-// a modal whose default keeps the aliases, and for more than 20 aliases or a live vault the count typed too.
+// a choice at the top of the window whose first item keeps the aliases (Enter), and for more than 20 aliases or
+// a live vault the count typed too. One test answers the real choice from the keyboard, as a user would.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
+import { modalDialogs } from '../../src/runner/dialogs';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
@@ -21,15 +23,15 @@ type Outcome = { failed?: string; message?: string; aliases?: string[]; deleted?
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 interface Asked {
-  readonly confirmed: Array<{ message: string; action: string; keep?: string; detail: string }>;
+  readonly confirmed: Array<{ message: string; action: string; keep: string; description?: string; detail?: string }>;
   readonly typed: Array<{ title: string; prompt: string; expected: string }>;
 }
 
-/** Answers the modal with `confirm` and the input box with `type`, and records what each was asked. */
+/** Answers the choice with `confirm` (true: Delete) and the input box with `type`, and records what each was asked. */
 function answer(confirm: boolean, type?: string): Asked {
   const asked: Asked = { confirmed: [], typed: [] };
-  api.dialogs.confirm = async (message, detail, action, keep) => {
-    asked.confirmed.push({ message, action, keep, detail });
+  api.dialogs.chooseKeepFirst = async (message, _placeHolder, keep, remove) => {
+    asked.confirmed.push({ message, action: remove.label, keep: keep.label, description: remove.description, detail: remove.detail });
     return confirm;
   };
   api.dialogs.typeToConfirm = async (title, prompt, expected) => {
@@ -54,6 +56,44 @@ async function aliasesIn(vault: string, count: number): Promise<string[]> {
 
 const deleteRequests = () => DELETE_ROUTES.reduce((sum, route) => sum + emulator.log.count(route), 0);
 
+const press = (command: string) => vscode.commands.executeCommand(command);
+
+/**
+ * Runs Delete Alias on the selection with the real choice at the top of the window (recording what it shows),
+ * presses `moves` once it is shown, then Enter until the command ends.
+ */
+async function deleteFromKeyboard(moves: readonly string[]): Promise<{ outcome: Outcome; shown: string[][] }> {
+  const shown: string[][] = [];
+  let asked: () => void = () => undefined;
+  const showing = new Promise<void>((resolve) => (asked = resolve));
+  api.dialogs.chooseKeepFirst = (title, placeHolder, keep, remove) => {
+    shown.push([keep.label, remove.label]);
+    asked();
+    return modalDialogs.chooseKeepFirst(title, placeHolder, keep, remove);
+  };
+  let ended = false;
+  const running = Promise.resolve(run('vgs.deleteAlias', { vault: SANDBOX })).finally(() => (ended = true));
+  await showing;
+  // The quick pick shows a moment after it is asked for (as in the vault questions' suite).
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (const move of moves) await press(move);
+  for (let waited = 0; !ended; waited += 100) {
+    if (waited > 5000) {
+      await press('workbench.action.closeQuickOpen');
+      assert.fail('Enter did not answer the choice');
+    }
+    await press('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { outcome: await running, shown };
+}
+
+/** Whether the vault still has `alias` (asked of the emulator directly; the value is not looked at). */
+async function vaultHas(alias: string): Promise<boolean> {
+  const client = await api.vaults.clientFor(api.vaults.find(SANDBOX)!);
+  return (await client.reveal([alias])).found.has(alias);
+}
+
 describe('Delete Alias questions', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<TestingApi>(EXTENSION_ID)!.activate())!;
@@ -71,7 +111,7 @@ describe('Delete Alias questions', () => {
 
   after(() => demo?.close());
 
-  it('up to 20 aliases in a sandbox vault: the modal alone, its default keeping them; declined, nothing is deleted', async () => {
+  it('up to 20 aliases in a sandbox vault: the choice alone, its first item keeping them; declined, nothing is deleted', async () => {
     const aliases = await aliasesIn(SANDBOX, 20);
     emulator.log.clear();
     let asked = answer(false);
@@ -79,7 +119,7 @@ describe('Delete Alias questions', () => {
     assert.equal(deleteRequests(), 0, 'nothing was sent');
     assert.deepEqual(
       asked.confirmed.map(({ message, action, keep }) => ({ message, action, keep })),
-      [{ message: 'Delete 20 aliases from the vault "Delete custom" (custom)?', action: 'Delete', keep: 'Keep Aliases' }],
+      [{ message: 'Delete 20 aliases from the vault "Delete custom" (custom)?', action: 'Delete 20 Aliases', keep: 'Keep Aliases' }],
     );
 
     asked = answer(true);
@@ -96,6 +136,7 @@ describe('Delete Alias questions', () => {
     assert.deepEqual(outcome.deleted, [alias]);
     assert.equal(asked.confirmed[0].message, 'Delete 1 alias from the vault "Delete custom" (custom)?');
     assert.equal(asked.confirmed[0].keep, 'Keep Alias');
+    assert.equal(asked.confirmed[0].action, 'Delete Alias');
     assert.equal(outcome.message, 'Deleted 1 alias from "Delete custom".');
   });
 
@@ -123,7 +164,7 @@ describe('Delete Alias questions', () => {
     let asked = answer(true, 'delete');
     assert.equal((await run('vgs.deleteAlias', { vault: LIVE })).failed, 'declined');
     assert.equal(deleteRequests(), 0, 'nothing was sent');
-    assert.equal(asked.confirmed.length, 1, 'the modal first');
+    assert.equal(asked.confirmed.length, 1, 'the choice first');
     assert.deepEqual(
       asked.typed.map(({ expected }) => expected),
       ['1'],
@@ -132,7 +173,7 @@ describe('Delete Alias questions', () => {
 
     asked = answer(false, '1');
     assert.equal((await run('vgs.deleteAlias', { vault: LIVE })).failed, 'declined');
-    assert.equal(asked.typed.length, 0, 'kept at the modal: no count asked');
+    assert.equal(asked.typed.length, 0, 'kept at the choice: no count asked');
 
     answer(true, '1');
     assert.deepEqual((await run('vgs.deleteAlias', { vault: LIVE })).deleted, [alias]);
@@ -154,8 +195,8 @@ describe('Delete Alias questions', () => {
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
     const names = others.map(({ uri }) => vscode.workspace.asRelativePath(uri));
     assert.match(
-      asked.confirmed[0].detail,
-      new RegExp(`\n\nAlso used in 2 other files: (${names.join(', ')}|${[...names].reverse().join(', ')})\.$`),
+      asked.confirmed[0].detail ?? '',
+      new RegExp(`^This cannot be undone\\. Also used in 2 other files: (${names.join(', ')}|${[...names].reverse().join(', ')})\\.$`),
     );
     assert.equal(
       [...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0),
@@ -166,6 +207,28 @@ describe('Delete Alias questions', () => {
     await aliasesIn(SANDBOX, 1);
     const single = answer(false);
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX })).failed, 'declined');
-    assert.doesNotMatch(single.confirmed[0].detail, /Also used/);
+    assert.equal(single.confirmed[0].detail, 'This cannot be undone.');
+  });
+
+  it('in the editor, the real choice: Enter and Escape keep; Down then Enter deletes; Up from Keep is Delete too, so there are two items and no Cancel', async () => {
+    const [kept] = await aliasesIn(SANDBOX, 1);
+    emulator.log.clear();
+    const enter = await deleteFromKeyboard([]);
+    assert.equal(enter.outcome.failed, 'declined', enter.outcome.message);
+    assert.deepEqual(enter.shown, [['Keep Alias', 'Delete Alias']]);
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+    assert.ok(await vaultHas(kept), 'the vault still reveals the alias');
+    const escape = await deleteFromKeyboard(['workbench.action.closeQuickOpen']);
+    assert.equal(escape.outcome.failed, 'declined', 'Escape keeps too');
+    assert.equal(deleteRequests(), 0, 'nothing was sent');
+
+    const down = await deleteFromKeyboard(['workbench.action.quickOpenSelectNext']);
+    assert.deepEqual(down.outcome.deleted, [kept], down.outcome.message);
+    assert.equal(await vaultHas(kept), false, 'deleted');
+
+    // Up from the first item goes round to the last: Delete, so nothing (no Cancel) follows it.
+    const [last] = await aliasesIn(SANDBOX, 1);
+    const up = await deleteFromKeyboard(['workbench.action.quickOpenSelectPrevious']);
+    assert.deepEqual(up.outcome.deleted, [last], up.outcome.message);
   });
 });

@@ -122,7 +122,7 @@ describe('Safeguards', () => {
     for (const question of asked) assert.match(question, /tok_live_ aliases stand for live data, whatever the vault/);
     // Delete takes the count typed for live data, even for one alias.
     let typed = 0;
-    api.dialogs.confirm = async () => true;
+    api.dialogs.chooseKeepFirst = async () => true;
     api.dialogs.typeToConfirm = async () => {
       typed++;
       return undefined;

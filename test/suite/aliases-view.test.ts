@@ -296,7 +296,7 @@ describe('Aliases view', () => {
     assert.ok(editor.document.getText().includes(uuids[0]), 'the other alias stays');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
-    api.dialogs.confirm = async () => true;
+    api.dialogs.chooseKeepFirst = async () => true;
     const before = emulator.log.count('POST /aliases/delete') + emulator.log.count('DELETE /aliases/{alias}');
     view = await viewWhen((each) => has(each, '411111…1111'), 'the card-shaped alias still there');
     const deleted = await run('vgs.deleteAlias', find(view, '411111…1111').node);

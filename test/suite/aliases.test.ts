@@ -404,8 +404,8 @@ describe('Alias commands', () => {
     assert.equal(editor.document.getText(), `pan=${alias}`);
 
     let question = '';
-    api.dialogs.confirm = async (message, detail) => {
-      question = `${message}\n${detail}`;
+    api.dialogs.chooseKeepFirst = async (title, _placeHolder, _keep, remove) => {
+      question = `${title}\n${remove.description}`;
       return true;
     };
     editor.selections = [new vscode.Selection(0, 5, 0, 5)];

@@ -228,6 +228,7 @@ describe('Fault matrix', function () {
         selectLines(editor);
         const before = emulator.recordCount(VAULT);
         api.dialogs.confirm = () => Promise.resolve(true);
+        api.dialogs.chooseKeepFirst = () => Promise.resolve(true);
         api.dialogs.typeToConfirm = (_title, _prompt, expected) => Promise.resolve(expected);
         fault.inject(emulator, ROUTE.delete, aliases[count === 5 ? 0 : 20]);
         const outcome = await run('delete');

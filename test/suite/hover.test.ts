@@ -198,7 +198,7 @@ describe('Hover on an alias', () => {
       undefined,
     );
     assert.match((await hoverOn(editor.document, alias)).text, /Classifiers: reclassified/);
-    api.dialogs.confirm = async () => true;
+    api.dialogs.chooseKeepFirst = async () => true;
     assert.equal((await run('vgs.deleteAlias', { vault: SANDBOX, aliases: [alias] })).failed, undefined);
     const { text, markdown } = await hoverOn(editor.document, alias);
     assert.match(text, /Vault "Hover sandbox" does not hold this alias/);

@@ -73,7 +73,7 @@ describe('Known aliases (format-preserving ones under the cursor)', () => {
 
   it('Delete with the cursor on it deletes it, and then it is a number like any other', async () => {
     const { alias } = await fpeAliasUnderCursor();
-    api.dialogs.confirm = async () => true;
+    api.dialogs.chooseKeepFirst = async () => true;
     const deleted = await run('vgs.deleteAlias');
     assert.equal(deleted.failed, undefined, deleted.message);
     assert.deepEqual(deleted.deleted, [alias]);

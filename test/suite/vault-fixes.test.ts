@@ -134,4 +134,37 @@ describe('Vault fixes', () => {
     assert.equal(outcome?.failed, 'vault-not-assigned');
     assert.deepEqual(shown, [{ severity: 'error', message: outcome?.message, actions: ['Edit Vault…', 'Show Log'] }]);
   });
+
+  it('Edit Vault… in that message runs Edit Vault on that vault, a call of the registered command: its questions open, Escape ends it', async () => {
+    const { offers } = api.vaults;
+    const realEdit = offers.editVault.bind(offers);
+    const edits: Array<{ key: string; outcome: Thenable<unknown> }> = [];
+    offers.editVault = (vault) => {
+      const outcome = realEdit(vault);
+      edits.push({ key: vault.key, outcome });
+      return outcome;
+    };
+    api.failureMessages.show = async (severity, message, actions) => {
+      shown.push({ severity, message, actions });
+      return 'Edit Vault…';
+    };
+    try {
+      assert.equal((await tokenizeIn('tntdemo00003')).failed, 'vault-not-assigned');
+      for (let waited = 0; edits.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(
+        edits.map(({ key }) => key),
+        [api.vaults.find('tntdemo00003')!.key],
+      );
+      // Edit Vault asks which setting to change; Escape there ends the command, declined.
+      let settled = false;
+      void Promise.resolve(edits[0].outcome).finally(() => (settled = true));
+      for (let waited = 0; !settled && waited < 5000; waited += 100) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual(await edits[0].outcome, { failed: 'declined' });
+    } finally {
+      offers.editVault = realEdit;
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * item) and puts it in the alias's place. Both aliases stay valid; undo brings the old one back.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { inDocument } from '../../editing/engine';
 import { DECLINED } from '../../runner/runner';
 import { maskValue, type AliasFormat, type Storage } from '../../vgs';
@@ -19,8 +19,9 @@ export interface AddFormatOptions extends VaultOption, AliasArguments {
 
 export const addAliasFormat =
   (deps: AliasCommandDeps) =>
+  (command: ThisCommand<[AddFormatOptions]>) =>
   (options: AddFormatOptions = {}) =>
-    aliasCommand(deps, COMMANDS.addAliasFormat, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       let work = await aliasWork(options, deps.known.isKnownAlias);
       single([...new Set(work.targets.map(({ text }) => text))]);
       const format = options.format ?? (await pickFormat(vscode.l10n.t('Add Alias in Another Format'), 'FPE_SIX_T_FOUR'));

@@ -1,6 +1,6 @@
 /** Copy Value: the value behind one alias to the clipboard, cleared later if still there. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { DECLINED } from '../../runner/runner';
 import { clipboardClearSeconds } from '../../settings';
 import { maskValue } from '../../vgs';
@@ -35,8 +35,9 @@ export async function copyValue(deps: AliasCommandDeps, vault: Vault, alias: str
 
 export const copyRevealedValue =
   (deps: AliasCommandDeps) =>
+  (command: ThisCommand<[CopyOptions]>) =>
   (options: CopyOptions = {}) =>
-    aliasCommand(deps, COMMANDS.copyRevealedValue, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const alias = single(
         await aliasesOf(options.alias === undefined ? options : { ...options, aliases: [options.alias] }, deps.known.isKnownAlias),
       );

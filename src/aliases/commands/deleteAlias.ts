@@ -1,10 +1,11 @@
 /**
- * Delete Alias: removes aliases from the vault after a modal that names them, whose default (Enter) keeps
- * them; many aliases, or any in a live vault, also take the count typed. The document is left as it is.
+ * Delete Alias: removes aliases from the vault after a choice at the top of the window whose first item,
+ * focused so that Enter keeps them as Escape does, is Keep; the second, Delete, names them and the other files
+ * using them. Many aliases, or any in a live vault, also take the count typed. The document is left as it is.
  */
 import * as vscode from 'vscode';
 import type { Dialogs } from '../../runner/dialogs';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { maskValue, type Storage } from '../../vgs';
@@ -23,7 +24,7 @@ const NAMED_FILES = 3;
 /** Above this many aliases, a click is too easy: the count is typed. */
 const TYPED_ABOVE = 20;
 
-/** "Also used in 2 other files: a.env, b.json." (the first three named), or '' when there are none. */
+/** " Also used in 2 other files: a.env, b.json." (the first three named), or '' when there are none. */
 function usedElsewhere(files: readonly vscode.Uri[]): string {
   if (files.length === 0) return '';
   const named =
@@ -31,10 +32,10 @@ function usedElsewhere(files: readonly vscode.Uri[]): string {
       .slice(0, NAMED_FILES)
       .map((uri) => vscode.workspace.asRelativePath(uri))
       .join(', ') + (files.length > NAMED_FILES ? ', …' : '');
-  return `\n\n${plural(files.length, vscode.l10n.t('Also used in {0} other file: {1}.', files.length, named), vscode.l10n.t('Also used in {0} other files: {1}.', files.length, named))}`;
+  return ` ${plural(files.length, vscode.l10n.t('Also used in {0} other file: {1}.', files.length, named), vscode.l10n.t('Also used in {0} other files: {1}.', files.length, named))}`;
 }
 
-/** True when the user confirmed: the modal's Delete, then for many aliases or live data the count typed. */
+/** True when the user confirmed: the Delete item, then for many aliases or live data the count typed. */
 async function confirmDelete(
   dialogs: Dialogs,
   vault: Vault,
@@ -48,13 +49,16 @@ async function confirmDelete(
     vscode.l10n.t('Delete {0} aliases from the vault "{1}" ({2})?', count, vault.name, vault.environment),
   );
   const listed =
-    aliases.slice(0, NAMED_IN_QUESTION).map(maskValue).join('\n') +
-    (count > NAMED_IN_QUESTION ? `\n${vscode.l10n.t('…and {0} more', count - NAMED_IN_QUESTION)}` : '');
-  const detail =
-    vscode.l10n.t('{0}\n\nThe value stays in the vault while other aliases point to it. This cannot be undone.', listed) +
-    usedElsewhere(elsewhere);
-  const keep = plural(count, vscode.l10n.t('Keep Alias'), vscode.l10n.t('Keep Aliases'));
-  if (!(await dialogs.confirm(question, detail, vscode.l10n.t('Delete'), keep))) return false;
+    aliases.slice(0, NAMED_IN_QUESTION).map(maskValue).join(', ') +
+    (count > NAMED_IN_QUESTION ? ` ${vscode.l10n.t('…and {0} more', count - NAMED_IN_QUESTION)}` : '');
+  const keep = { label: plural(count, vscode.l10n.t('Keep Alias'), vscode.l10n.t('Keep Aliases')) };
+  const remove = {
+    label: plural(count, vscode.l10n.t('Delete Alias'), vscode.l10n.t('Delete {0} Aliases', count)),
+    description: listed,
+    detail: vscode.l10n.t('This cannot be undone.') + usedElsewhere(elsewhere),
+  };
+  const consequence = vscode.l10n.t('The value stays in the vault while other aliases point to it. Enter keeps.');
+  if (!(await dialogs.chooseKeepFirst(question, consequence, keep, remove))) return false;
   if (count <= TYPED_ABOVE && !holdsLiveData(vault, aliases)) return true;
   const expected = String(count);
   const prompt = plural(
@@ -75,8 +79,9 @@ export type FilesWithAliases = (aliases: readonly string[], except?: vscode.Uri)
 
 export const deleteAlias =
   (deps: AliasCommandDeps, filesWith: FilesWithAliases) =>
+  (command: ThisCommand<[DeleteOptions]>) =>
   (options: DeleteOptions = {}) =>
-    aliasCommand(deps, COMMANDS.deleteAlias, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
       const aliases = [...new Set(targets.map(({ text }) => text))];
       const { vault, client } = await scope.vault();
@@ -109,7 +114,7 @@ export const deleteAlias =
           plural(total, vscode.l10n.t('Deleted {0} of {1} alias.', done, total), vscode.l10n.t('Deleted {0} of {1} aliases.', done, total)),
         { succeeded: result.deleted.length, failed },
         deps.log,
-        COMMANDS.deleteAlias,
+        command.id,
       );
       const unknown =
         result.notFound.length === 0
@@ -128,7 +133,7 @@ export const deleteAlias =
           vscode.l10n.t('Deleted {0} aliases from "{1}".', deleted, vault.name),
         );
       const shown = unknown ? `${message} ${unknown}` : message;
-      if (partly) showPartial(shown, { succeeded: deleted, failed }, deps.log, vault);
+      if (partly) showPartial(shown, { succeeded: deleted, failed }, deps, vault);
       else void (unknown ? vscode.window.showWarningMessage(shown) : vscode.window.showInformationMessage(shown));
       const { notFound } = result;
       return partly

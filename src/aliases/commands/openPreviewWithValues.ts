@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { InputError } from '../../runner/errors';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { findAliases } from '../../detection';
@@ -43,8 +43,9 @@ function outcomeOf(session: PreviewSession, document: vscode.TextDocument): Appl
 
 export const openPreviewWithValues =
   (deps: AliasCommandDeps, previews: Previews) =>
+  (command: ThisCommand<[PreviewOptions]>) =>
   (options: PreviewOptions = {}) =>
-    aliasCommand(deps, COMMANDS.openPreviewWithValues, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const document = await sourceOf(options);
       const where = vscode.workspace.asRelativePath(document.uri);
       const found = findAliases(document.getText(), deps.known.isKnownAlias);
@@ -101,7 +102,7 @@ export const openPreviewWithValues =
           ),
         outcome,
         deps.log,
-        COMMANDS.openPreviewWithValues,
+        command.id,
         (failed, lineCount, lines, reason) =>
           plural(
             lineCount,
@@ -109,7 +110,7 @@ export const openPreviewWithValues =
             vscode.l10n.t('{0} not revealed, left as they are and marked (lines {1}): {2}', failed, lines, reason),
           ),
       );
-      if (message !== undefined) showPartial(message, outcome, deps.log, vault);
+      if (message !== undefined) showPartial(message, outcome, deps, vault);
       if (revealed.length === 0) {
         // Nothing to show beside the file: no preview, only the message.
         session.end();

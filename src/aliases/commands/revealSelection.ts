@@ -1,6 +1,6 @@
 /** Reveal: each alias (selected, under a cursor, or given) is replaced by its value, in one edit. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { AliasNotFoundError, type RevealResult, type Storage } from '../../vgs';
@@ -18,8 +18,9 @@ export interface RevealOptions extends VaultOption, AliasArguments {
 
 export const revealSelection =
   (deps: AliasCommandDeps) =>
+  (command: ThisCommand<[RevealOptions]>) =>
   (options: RevealOptions = {}) =>
-    aliasCommand(deps, COMMANDS.revealSelection, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const { document, targets } = await aliasWork(options, deps.known.isKnownAlias);
       const { vault, client } = await scope.vault();
       const aliases = [...new Set(targets.map(({ text }) => text))];
@@ -83,9 +84,9 @@ export const revealSelection =
           ),
         applied,
         deps.log,
-        COMMANDS.revealSelection,
+        command.id,
       );
       if (message === undefined) return { revealed: targets.length };
-      showPartial(message, applied, deps.log, vault);
+      showPartial(message, applied, deps, vault);
       return { revealed: applied.succeeded, failed: applied.failed[0].code, message, unchanged: applied.failed.length };
     });

@@ -1,6 +1,6 @@
 /** Show Alias Details: the record behind one alias, without changing the document. */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { DECLINED } from '../../runner/runner';
 import { maskValue, metadataOf, type RevealedRecord, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
@@ -8,7 +8,7 @@ import { confirmLive } from '../../editing/confirmLive';
 import { withRequestProgress } from '../../editing/progress';
 import { aliasesOf, single, type AliasArguments } from '../../editing/targets';
 import { copyValue } from './copyRevealedValue';
-import { updateClassifiers } from './updateClassifiers';
+import type { ClassifierOptions } from './updateClassifiers';
 
 export interface AliasDetails {
   readonly alias: string;
@@ -25,9 +25,10 @@ function detailsOf(alias: string, record: RevealedRecord): AliasDetails {
 }
 
 export const showAliasDetails =
-  (deps: AliasCommandDeps) =>
+  (deps: AliasCommandDeps, updateClassifiers: ThisCommand<[ClassifierOptions]>) =>
+  (command: ThisCommand<[DetailsOptions]>) =>
   (options: DetailsOptions = {}) =>
-    aliasCommand(deps, COMMANDS.showAliasDetails, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const alias = single(await aliasesOf(options, deps.known.isKnownAlias));
       const { vault, client } = await scope.vault();
       const confirmed = await confirmLive(deps.dialogs, vault, [alias], {
@@ -68,6 +69,6 @@ export const showAliasDetails =
       if (answer === show) answer = await ask(record.value, [copy]);
       // The value is at hand and the user has just agreed to see it: no second request, no second question.
       if (answer === copy) await copyValue(deps, vault, alias, record.value);
-      if (answer === classify) await updateClassifiers(deps)({ vault: vault.key, aliases: [alias] });
+      if (answer === classify) await updateClassifiers.run({ vault: vault.key, aliases: [alias] });
       return details;
     });

@@ -1,6 +1,6 @@
 /** Tokenize Selection (As…): each value becomes its alias, in one edit. */
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandId } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { aliasDefaults, type AliasDefaults } from '../../settings';
@@ -11,7 +11,7 @@ import { inDocument } from '../../editing/engine';
 import { partialMessage, showPartial } from '../../editing/outcome';
 import { withAliasProgress } from '../../editing/progress';
 import { askClassifiers, pickFormat, pickStorage } from '../prompts';
-import { updateClassifiers } from './updateClassifiers';
+import type { ClassifierOptions } from './updateClassifiers';
 import type { TargetArguments } from '../../editing/documents';
 import { valueWork } from '../../editing/targets';
 
@@ -27,8 +27,17 @@ export interface Tokenized {
   readonly aliases: readonly string[];
 }
 
-function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOptions, ask: boolean) {
-  return aliasCommand(deps, id, options, async (scope) => {
+/** Updates the classifiers of aliases VGS gave back without those asked for (the Update Classifiers command). */
+type Classify = ThisCommand<[ClassifierOptions]>;
+
+function tokenize(
+  deps: AliasCommandDeps,
+  classify: Classify,
+  command: ThisCommand<[TokenizeOptions]>,
+  options: TokenizeOptions,
+  ask: boolean,
+) {
+  return aliasCommand(deps, command, options, async (scope) => {
     const started = Date.now();
     let work = await valueWork(options);
     const chosen = ask ? await askOptions(options, aliasDefaults()) : { ...aliasDefaults(), ...options };
@@ -73,7 +82,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
         `(selections ${read - started} ms, vault ${prepared - read} ms, VGS ${answered - prepared} ms, edit ${Date.now() - answered} ms)`,
     );
     const aliases = results.map((result) => (result.ok ? result.alias : ''));
-    const kept = keptClassifiers(deps, vault, chosen.classifiers, results);
+    const kept = keptClassifiers(classify, vault, chosen.classifiers, results);
     const message = partialMessage(
       (done, total) =>
         plural(
@@ -83,11 +92,11 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
         ),
       applied,
       deps.log,
-      COMMANDS.tokenizeSelection,
+      command.id,
     );
     if (message === undefined)
       return kept ? { aliases, withoutClassifiers: kept.aliases, message: kept.message } : ({ aliases } satisfies Tokenized);
-    showPartial(message, applied, deps.log, vault);
+    showPartial(message, applied, deps, vault);
     return {
       aliases,
       failed: applied.failed[0].code,
@@ -103,7 +112,7 @@ function tokenize(deps: AliasCommandDeps, id: CommandId, options: TokenizeOption
  * and offers to add those asked for. Aliases whose lists would differ are updated group by group.
  */
 function keptClassifiers(
-  deps: AliasCommandDeps,
+  classify: Classify,
   vault: Vault,
   asked: readonly string[],
   results: readonly CreateResult[],
@@ -131,7 +140,7 @@ function keptClassifiers(
   void vscode.window.showWarningMessage(message, update).then(async (answer) => {
     if (answer !== update) return;
     for (const group of groups.values()) {
-      await updateClassifiers(deps)({ vault: vault.key, aliases: [...group.aliases], classifiers: group.classifiers });
+      await classify.run({ vault: vault.key, aliases: [...group.aliases], classifiers: group.classifiers });
     }
   });
   return { aliases, message };
@@ -149,11 +158,13 @@ async function askOptions(options: TokenizeOptions, defaults: AliasDefaults): Pr
 }
 
 export const tokenizeSelection =
-  (deps: AliasCommandDeps) =>
+  (deps: AliasCommandDeps, classify: Classify) =>
+  (command: ThisCommand<[TokenizeOptions]>) =>
   (options: TokenizeOptions = {}) =>
-    tokenize(deps, COMMANDS.tokenizeSelection, options, false);
+    tokenize(deps, classify, command, options, false);
 
 export const tokenizeSelectionAs =
-  (deps: AliasCommandDeps) =>
+  (deps: AliasCommandDeps, classify: Classify) =>
+  (command: ThisCommand<[TokenizeOptions]>) =>
   (options: TokenizeOptions = {}) =>
-    tokenize(deps, COMMANDS.tokenizeSelectionAs, options, true);
+    tokenize(deps, classify, command, options, true);

@@ -1,6 +1,6 @@
 /** Update Classifiers: a new classifier list for each alias (selected, under a cursor, or given). */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
@@ -27,8 +27,9 @@ async function currentClassifiers(read: () => Promise<readonly string[]>): Promi
 
 export const updateClassifiers =
   (deps: AliasCommandDeps) =>
+  (command: ThisCommand<[ClassifierOptions]>) =>
   (options: ClassifierOptions = {}) =>
-    aliasCommand(deps, COMMANDS.updateClassifiers, options, async (scope) => {
+    aliasCommand(deps, command, options, async (scope) => {
       const { document, targets } = await aliasPlaces(options, deps.known.isKnownAlias);
       const aliases = [...new Set(targets.map(({ text }) => text))];
       const { vault, client } = await scope.vault();
@@ -87,10 +88,10 @@ export const updateClassifiers =
           ),
         { succeeded: updated.length, failed },
         deps.log,
-        COMMANDS.updateClassifiers,
+        command.id,
       );
       if (message !== undefined) {
-        showPartial(message, { succeeded: updated.length, failed }, deps.log, vault);
+        showPartial(message, { succeeded: updated.length, failed }, deps, vault);
         return { updated, classifiers, failed: failed[0].code, message };
       }
       const listed = classifiers.join(', ') || vscode.l10n.t('(none)');

@@ -6,24 +6,27 @@
  */
 import * as vscode from 'vscode';
 import { InputError } from '../../runner/errors';
-import type { CommandId } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { runCommand } from '../../runner/runner';
 import { maskValue } from '../../vgs';
 import { AliasNode, FileNode, GroupNode, type AliasesNode } from './nodes';
 import type { AliasTree } from './tree';
 
-type Command<A> = (args?: A) => Promise<unknown>;
+type Body<A> = (args?: A) => Promise<unknown>;
+type Taking<A> = [args?: A | AliasesNode];
 
-/** `run`, taking a view node in place of its arguments: `argumentsOf` turns the alias node into them. */
+/** The command `make` makes, taking a view node in place of its arguments: `argumentsOf` turns the alias node into them. */
 export function takingNodes<A>(
-  id: CommandId,
   log: vscode.LogOutputChannel,
-  run: Command<A>,
+  make: (command: ThisCommand<[A]>) => Body<A>,
   argumentsOf: (node: AliasNode) => Promise<A> | A,
-): (args?: A | AliasesNode) => Promise<unknown> {
-  return (args) => {
-    if (!(args instanceof GroupNode || args instanceof FileNode || args instanceof AliasNode)) return run(args);
-    return runCommand(id, log, async () => run(await argumentsOf(chosenAlias(args))));
+): (command: ThisCommand<Taking<A>>) => (...args: Taking<A>) => Promise<unknown> {
+  return (command) => {
+    const run = make(command);
+    return (args) => {
+      if (!(args instanceof GroupNode || args instanceof FileNode || args instanceof AliasNode)) return run(args);
+      return runCommand(command.id, log, async () => run(await argumentsOf(chosenAlias(args))));
+    };
   };
 }
 

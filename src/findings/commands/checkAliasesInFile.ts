@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { planAliasCheck, type FoundAlias, type NotChecked } from '../../detection';
@@ -40,94 +40,97 @@ interface Tally {
   failed: Map<string, number>;
 }
 
-export const checkAliasesInFile = (deps: FindingsDeps) => (args?: CheckAliasesArguments | vscode.Uri, selected?: readonly vscode.Uri[]) => {
-  const options: CheckAliasesArguments = isUri(args) ? {} : (args ?? {});
-  return aliasCommand(deps, COMMANDS.checkAliasesInFile, options, async () => {
-    const cancel = new vscode.CancellationTokenSource();
-    options.signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
-    const given = await givenFiles(namedUris(args, selected), deps.detector.settings.maxFileBytes, cancel.token).finally(() =>
-      cancel.dispose(),
-    );
-    const turns = new Turns();
-    // Only the texts holding aliases are kept (to place the diagnostics): a folder may hold many files.
-    const read: Array<{ uri: vscode.Uri; text: string; found: FoundAlias[] }> = [];
-    for (const uri of given.uris) {
-      const text = await given.text(uri);
-      if (text === undefined) continue;
-      const found = (await deps.aliasChecks.locate(text, turns)) ?? [];
-      read.push({ uri, text: found.length > 0 ? text : '', found });
-    }
-    const all = read.flatMap(({ found }) => found);
-    if (all.length === 0) {
-      const message = vscode.l10n.t('No alias in {0}, so there is nothing to check.', given.where);
-      void vscode.window.showInformationMessage(message);
-      return { files: read.length, aliases: 0, found: 0, notFound: [], notChecked: 0, message } satisfies CheckAliasesOutcome;
-    }
-    const vaults = new Map<string, Vault>();
-    const planned = (vault: Vault) => {
-      vaults.set(vault.vaultId, vault);
-      return plannedVault(vault);
-    };
-    const plan = planAliasCheck(all, {
-      vaultOf: (alias) => deps.known.get(alias)?.vault,
-      vault: (id) => {
-        const vault = deps.registry.find(id);
-        return vault && planned(vault);
-      },
-      fallback: () => planned(namedOrActive(deps.registry, options.vault)),
-    });
-    for (const { uri, text, found } of read) deps.aliasChecks.checkedFile(uri, text, found);
-    const tally: Tally = { found: 0, notFound: [], declined: [], failed: new Map() };
-    for (const [vaultId, aliases] of plan.batches) {
-      const vault = vaults.get(vaultId)!;
-      const confirmed = await confirmLive(deps.dialogs, vault, aliases, {
-        message: plural(
-          aliases.length,
-          vscode.l10n.t('Check {0} alias of {1} in the live vault "{2}"?', aliases.length, given.where, vault.name),
-          vscode.l10n.t('Check {0} aliases of {1} in the live vault "{2}"?', aliases.length, given.where, vault.name),
-        ),
-        consequence: vscode.l10n.t('VGS reveals them to tell which it has; the values are dropped unshown.'),
-        action: vscode.l10n.t('Check'),
-      });
-      if (!confirmed) {
-        tally.declined.push({ vault, count: aliases.length });
-        continue;
+export const checkAliasesInFile =
+  (deps: FindingsDeps) =>
+  (command: ThisCommand<[CheckAliasesArguments]>) =>
+  (args?: CheckAliasesArguments | vscode.Uri, selected?: readonly vscode.Uri[]) => {
+    const options: CheckAliasesArguments = isUri(args) ? {} : (args ?? {});
+    return aliasCommand(deps, command, options, async () => {
+      const cancel = new vscode.CancellationTokenSource();
+      options.signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
+      const given = await givenFiles(namedUris(args, selected), deps.detector.settings.maxFileBytes, cancel.token).finally(() =>
+        cancel.dispose(),
+      );
+      const turns = new Turns();
+      // Only the texts holding aliases are kept (to place the diagnostics): a folder may hold many files.
+      const read: Array<{ uri: vscode.Uri; text: string; found: FoundAlias[] }> = [];
+      for (const uri of given.uris) {
+        const text = await given.text(uri);
+        if (text === undefined) continue;
+        const found = (await deps.aliasChecks.locate(text, turns)) ?? [];
+        read.push({ uri, text: found.length > 0 ? text : '', found });
       }
-      const answer = await askVault(
-        await deps.registry.clientFor(vault),
-        aliases,
-        plural(
-          aliases.length,
-          vscode.l10n.t('Checking {0} alias of {1} in {2}', aliases.length, given.where, vault.name),
-          vscode.l10n.t('Checking {0} aliases of {1} in {2}', aliases.length, given.where, vault.name),
-        ),
-        options.signal,
-      );
-      deps.aliasChecks.found(answer.found);
-      deps.aliasChecks.notFound(vault, answer.notFound);
-      tally.found += answer.found.length;
-      tally.notFound.push(...answer.notFound);
-      for (const error of answer.failed.values()) tally.failed.set(error.code, (tally.failed.get(error.code) ?? 0) + 1);
-      const codes = [...new Set([...answer.failed.values()].map(({ code }) => code))].join(', ');
-      deps.log.info(
-        `checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed${codes ? ` (${codes})` : ''}`,
-      );
-    }
-    const checked = tally.found + tally.notFound.length;
-    if (checked === 0 && tally.declined.length > 0 && tally.failed.size === 0) return DECLINED;
-    const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
-    const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally)].join(' ');
-    void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
-    return {
-      files: read.length,
-      aliases: checked + notChecked,
-      found: tally.found,
-      notFound: tally.notFound,
-      notChecked,
-      message,
-    } satisfies CheckAliasesOutcome;
-  });
-};
+      const all = read.flatMap(({ found }) => found);
+      if (all.length === 0) {
+        const message = vscode.l10n.t('No alias in {0}, so there is nothing to check.', given.where);
+        void vscode.window.showInformationMessage(message);
+        return { files: read.length, aliases: 0, found: 0, notFound: [], notChecked: 0, message } satisfies CheckAliasesOutcome;
+      }
+      const vaults = new Map<string, Vault>();
+      const planned = (vault: Vault) => {
+        vaults.set(vault.vaultId, vault);
+        return plannedVault(vault);
+      };
+      const plan = planAliasCheck(all, {
+        vaultOf: (alias) => deps.known.get(alias)?.vault,
+        vault: (id) => {
+          const vault = deps.registry.find(id);
+          return vault && planned(vault);
+        },
+        fallback: () => planned(namedOrActive(deps.registry, options.vault)),
+      });
+      for (const { uri, text, found } of read) deps.aliasChecks.checkedFile(uri, text, found);
+      const tally: Tally = { found: 0, notFound: [], declined: [], failed: new Map() };
+      for (const [vaultId, aliases] of plan.batches) {
+        const vault = vaults.get(vaultId)!;
+        const confirmed = await confirmLive(deps.dialogs, vault, aliases, {
+          message: plural(
+            aliases.length,
+            vscode.l10n.t('Check {0} alias of {1} in the live vault "{2}"?', aliases.length, given.where, vault.name),
+            vscode.l10n.t('Check {0} aliases of {1} in the live vault "{2}"?', aliases.length, given.where, vault.name),
+          ),
+          consequence: vscode.l10n.t('VGS reveals them to tell which it has; the values are dropped unshown.'),
+          action: vscode.l10n.t('Check'),
+        });
+        if (!confirmed) {
+          tally.declined.push({ vault, count: aliases.length });
+          continue;
+        }
+        const answer = await askVault(
+          await deps.registry.clientFor(vault),
+          aliases,
+          plural(
+            aliases.length,
+            vscode.l10n.t('Checking {0} alias of {1} in {2}', aliases.length, given.where, vault.name),
+            vscode.l10n.t('Checking {0} aliases of {1} in {2}', aliases.length, given.where, vault.name),
+          ),
+          options.signal,
+        );
+        deps.aliasChecks.found(answer.found);
+        deps.aliasChecks.notFound(vault, answer.notFound);
+        tally.found += answer.found.length;
+        tally.notFound.push(...answer.notFound);
+        for (const error of answer.failed.values()) tally.failed.set(error.code, (tally.failed.get(error.code) ?? 0) + 1);
+        const codes = [...new Set([...answer.failed.values()].map(({ code }) => code))].join(', ');
+        deps.log.info(
+          `checked aliases of ${given.where} in ${vault.vaultId}: ${aliases.length} asked, ${answer.found.length} found, ${answer.notFound.length} not found, ${answer.failed.size} failed${codes ? ` (${codes})` : ''}`,
+        );
+      }
+      const checked = tally.found + tally.notFound.length;
+      if (checked === 0 && tally.declined.length > 0 && tally.failed.size === 0) return DECLINED;
+      const notChecked = new Set(all.map(({ alias }) => alias)).size - checked;
+      const message = [summary(tally, checked, given.where), ...notCheckedReasons(plan.notChecked, vaults, tally)].join(' ');
+      void (tally.notFound.length > 0 || notChecked > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message);
+      return {
+        files: read.length,
+        aliases: checked + notChecked,
+        found: tally.found,
+        notFound: tally.notFound,
+        notChecked,
+        message,
+      } satisfies CheckAliasesOutcome;
+    });
+  };
 
 /** "Checked 5 aliases of a.json: 4 found, 1 not found in their vault (deleted?)." */
 function summary(tally: Tally, checked: number, where: string): string {

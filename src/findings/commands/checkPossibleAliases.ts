@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { confirmLive } from '../../editing/confirmLive';
 import type { Dialogs } from '../../runner/dialogs';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import { confirmRevealOnLive } from '../../settings';
@@ -26,8 +26,9 @@ export interface CheckArguments extends VaultOption {
 
 export const checkPossibleAliases =
   (deps: FindingsDeps) =>
+  (command: ThisCommand<[CheckArguments]>) =>
   (args: CheckArguments = {}) =>
-    aliasCommand(deps, COMMANDS.checkPossibleAliases, args, async (scope) => {
+    aliasCommand(deps, command, args, async (scope) => {
       const document = await documentOf(args.uri);
       const text = document.getText();
       const found = (await deps.detector.locate(document.uri, text, new Turns())) ?? [];

@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import { aliasCommand, type VaultOption } from '../../editing/aliasCommand';
 import { withAliasProgress } from '../../editing/progress';
-import { COMMANDS } from '../../runner/ids';
+import type { CommandId } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { plural } from '../../runner/plural';
 import { DECLINED } from '../../runner/runner';
 import type { Applied } from '../../editing/engine';
@@ -33,8 +34,9 @@ interface Target {
 
 export const tokenizeSensitiveValuesInWorkspace =
   (deps: FindingsDeps) =>
+  (command: ThisCommand<[VaultOption]>) =>
   (args: VaultOption = {}) =>
-    aliasCommand(deps, COMMANDS.tokenizeSensitiveValuesInWorkspace, args, async (scope) => {
+    aliasCommand(deps, command, args, async (scope) => {
       const scan = await withScanProgress(deps, args.signal);
       if (scan.cancelled) return { failed: 'cancelled', message: vscode.l10n.t('Cancelled. Nothing was tokenized.') };
       if (scan.files.length === 0) {
@@ -117,7 +119,7 @@ export const tokenizeSensitiveValuesInWorkspace =
         void vscode.window.showInformationMessage(message);
         return { tokenized: applied.succeeded, files: fileCount, message };
       }
-      const message = failureMessage(applied, kept.length, skipped, deps.log) + undo;
+      const message = failureMessage(applied, kept.length, skipped, deps.log, command.id) + undo;
       void (applied.succeeded === 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage)(message);
       const failed =
         applied.failed.length > 0 ? { failed: applied.failed[0].code, unchanged: applied.failed.length } : { failed: 'changed' };
@@ -157,12 +159,18 @@ function skippedPart(skipped: readonly Choice[]): string {
 }
 
 /** "Tokenized 40 of 50 values. 10 left unchanged (in a.json, b.csv): <the most common reason>", then what was skipped. */
-function failureMessage(applied: Applied<Target>, total: number, skipped: readonly Choice[], log: vscode.LogOutputChannel): string {
+function failureMessage(
+  applied: Applied<Target>,
+  total: number,
+  skipped: readonly Choice[],
+  log: vscode.LogOutputChannel,
+  id: CommandId,
+): string {
   const parts = [vscode.l10n.t('Tokenized {0} of {1} values.', applied.succeeded, total)];
   if (applied.failed.length > 0) {
     const byCode = new Map<string, number>();
     for (const { code } of applied.failed) byCode.set(code, (byCode.get(code) ?? 0) + 1);
-    for (const [code, count] of byCode) log.warn(`${COMMANDS.tokenizeSensitiveValuesInWorkspace}: ${count} left unchanged (${code})`);
+    for (const [code, count] of byCode) log.warn(`${id}: ${count} left unchanged (${code})`);
     const [mainCode] = [...byCode].sort((a, b) => b[1] - a[1])[0];
     const reason = applied.failed.find(({ code }) => code === mainCode)!.reason;
     const files = [...new Set(applied.failed.map(({ target }) => vscode.workspace.asRelativePath(target.document.uri)))];
@@ -176,7 +184,7 @@ function failureMessage(applied: Applied<Target>, total: number, skipped: readon
     );
   }
   if (skipped.length > 0) {
-    log.warn(`${COMMANDS.tokenizeSensitiveValuesInWorkspace}: ${skipped.length} skipped (changed after the list was shown)`);
+    log.warn(`${id}: ${skipped.length} skipped (changed after the list was shown)`);
     parts.push(skippedPart(skipped));
   }
   return parts.join(' ');

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { InputError } from '../../runner/errors';
-import { COMMANDS } from '../../runner/ids';
+import type { ThisCommand } from '../../runner/register';
 import { runCommand } from '../../runner/runner';
 import { namedOrActive } from '../../vaults';
 import type { Handouts } from '../handouts';
@@ -22,14 +22,15 @@ export interface RevealForLaunchArguments {
 
 export const revealForLaunchCommand =
   (deps: LaunchDeps, handouts: Handouts) =>
+  (command: ThisCommand<[RevealForLaunchArguments]>) =>
   async (args: RevealForLaunchArguments = {}): Promise<string | undefined> => {
-    const outcome = await runCommand(COMMANDS.revealForLaunch, deps.log, () => {
+    const outcome = await runCommand(command.id, deps.log, () => {
       const { alias, vault } = args;
       if (typeof alias !== 'string' || alias.trim() === '' || (vault !== undefined && typeof vault !== 'string')) {
         throw new InputError(
           vscode.l10n.t(
             'The launch input that runs {0} needs "args": {"alias": "…"} (and "vault" to name one other than the active vault).',
-            COMMANDS.revealForLaunch,
+            command.id,
           ),
         );
       }

@@ -1,7 +1,7 @@
 /** The vault commands, each in its own file; each takes its answers as arguments and asks only for what is missing. */
 import type * as vscode from 'vscode';
 import { COMMANDS } from '../../runner/ids';
-import { registerCommands } from '../../runner/register';
+import { onTheRunner, registerCommands } from '../../runner/register';
 import { addVault } from './addVault';
 import type { VaultCommandDeps } from './deps';
 import { editVault } from './editVault';
@@ -11,12 +11,24 @@ import { selectVault } from './selectVault';
 import { testConnection } from './testConnection';
 
 export function registerVaultCommands(deps: VaultCommandDeps): vscode.Disposable {
-  return registerCommands(deps.log, {
-    [COMMANDS.addVault]: addVault(deps),
-    [COMMANDS.editVault]: editVault(deps),
+  const { registry } = deps;
+  // Add Vault and Edit Vault are also offered elsewhere (a fix, a picker): those offers call them as registered.
+  const add = onTheRunner(addVault(deps));
+  const edit = onTheRunner(editVault(deps));
+  const registered = registerCommands(deps.log, {
+    [COMMANDS.addVault]: add,
+    [COMMANDS.editVault]: edit,
     [COMMANDS.removeVault]: removeVault(deps),
     [COMMANDS.selectVault]: selectVault(deps),
     [COMMANDS.testConnection]: testConnection(deps),
     [COMMANDS.refreshVaults]: refreshVaults(deps),
   });
+  registry.offers.hand({
+    addVault: async () => {
+      const added = await add.run();
+      return 'vault' in added ? registry.get(added.vault.key) : undefined;
+    },
+    editVault: (vault) => edit.run(vault.key),
+  });
+  return registered;
 }
