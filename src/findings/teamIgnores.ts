@@ -18,6 +18,8 @@ export class TeamIgnores implements vscode.Disposable {
   /** Fires when a folder's file was read anew. */
   readonly onDidChange = this.changed.event;
   private readonly byFolder = new Map<string, SharedIgnores>();
+  /** The latest read started for each folder: an earlier read finishing after it is out of date. */
+  private readonly reads = new Map<string, number>();
   private watchers: vscode.Disposable[] = [];
   private readonly folders: vscode.Disposable;
 
@@ -48,6 +50,14 @@ export class TeamIgnores implements vscode.Disposable {
     return file;
   }
 
+  /**
+   * Reads every folder's file now, for a scan about to start: a file just written (a pull, a checkout, a
+   * script) applies before its watcher reports it.
+   */
+  async refresh(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.load(folder)));
+  }
+
   dispose(): void {
     for (const each of this.watchers) each.dispose();
     this.folders.dispose();
@@ -69,11 +79,15 @@ export class TeamIgnores implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const read = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, read);
     const text = await readText(vscode.Uri.joinPath(folder.uri, SHARED_IGNORES_FILE));
+    if (this.reads.get(key) !== read) return;
     const { entries, unknown } = parseSharedIgnores(text ?? '');
     // A line the file cannot be read from is said once here; the others still apply.
     for (const line of unknown) this.log.warn(`${folder.name}/${SHARED_IGNORES_FILE}: ${line.message}`);
-    this.byFolder.set(folder.uri.toString(), new SharedIgnores(entries));
+    this.byFolder.set(key, new SharedIgnores(entries));
     this.changed.fire();
   }
 }

@@ -3,6 +3,7 @@
 // same findings for the same tree; and the quick fix "Ignore for everyone" writes the shared file.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { repoRoot } from '../harness/paths';
@@ -94,6 +95,21 @@ describe("Findings: the team's ignores (.vgs-aliases-ignore, vgs-ignore)", () =>
         'shared/b.txt:1:7:card',
         'shared/d.txt:2:7:card',
       ].sort(),
+    );
+  });
+
+  it('a .vgs-aliases-ignore written outside the editor (a pull, a script) applies to the workspace scan run right after', async () => {
+    await write('shared/pulled.txt', 'card: 5555555555554444\ncard: 4000056655665556\n');
+    // Written by Node, not through VS Code: only the file watcher would tell the extension, some time later.
+    writeFileSync(
+      file(SHARED).fsPath,
+      "# vgs-aliases: accepted findings and aliases created by fix; one a line, sorted; no values.\nfinding\tcard\tshared/pulled.txt\t555555…4444\tteammate's entry\n",
+    );
+    const outcome = await vscode.commands.executeCommand<Outcome>('vgs.findSensitiveValuesInWorkspace');
+    assert.equal(outcome.failed, undefined, outcome.message);
+    assert.deepEqual(
+      vgsDiagnostics(file('shared/pulled.txt')).map((diagnostic) => diagnostic.message),
+      ['Visa card number 400005…5556 in plain text'],
     );
   });
 

@@ -47,12 +47,17 @@ export function withScanProgress(deps: FindingsDeps, signal: AbortSignal | undef
       title: vscode.l10n.t('Finding sensitive values in the workspace'),
       cancellable: true,
     },
-    (progress, token) => {
+    async (progress, token) => {
       const cancel = new vscode.CancellationTokenSource();
       token.onCancellationRequested(() => cancel.cancel());
       signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
       if (signal?.aborted) cancel.cancel();
-      return scanWorkspace(deps, progress, cancel.token).finally(() => cancel.dispose());
+      try {
+        await deps.team.refresh();
+        return await scanWorkspace(deps, progress, cancel.token);
+      } finally {
+        cancel.dispose();
+      }
     },
   );
 }
