@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -19,7 +20,7 @@ type Outcome = { failed?: string; message?: string; aliases?: string[]; withoutC
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 async function selected(content: string, value: string): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content }));
+  const editor = await vscode.window.showTextDocument(await untitledDocument(content));
   const at = content.indexOf(value);
   editor.selections = [new vscode.Selection(0, at, 0, at + value.length)];
   return editor;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const VAULT = 'tntdemo00001';
@@ -18,7 +19,7 @@ type Outcome = { failed?: string; message?: string; aliases?: string[] } & Recor
 const tokenize = () => vscode.commands.executeCommand<Outcome>('vgs.tokenizeSelection', { vault: VAULT });
 
 async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+  return vscode.window.showTextDocument(await untitledDocument(content, language));
 }
 
 /** Selects `text` (its first occurrence) in `editor`. */

@@ -8,6 +8,7 @@ import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { VaultTreeProvider } from '../../src/vaults/tree';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -23,7 +24,7 @@ const run = (command: string, options: Record<string, unknown> = {}) => vscode.c
 
 /** A new alias for `value` in the vault, from an editor holding the value. */
 async function tokenized(vault: string, value: string): Promise<{ editor: vscode.TextEditor; alias: string }> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: value }));
+  const editor = await vscode.window.showTextDocument(await untitledDocument(value));
   editor.selections = [new vscode.Selection(0, 0, 0, value.length)];
   const { aliases, failed, message } = await run('vgs.tokenizeSelection', { vault });
   assert.equal(failed, undefined, message);
@@ -106,7 +107,7 @@ describe('Safeguards', () => {
   it('a tok_live_ alias is live from a custom vault too: Reveal, Details, Copy, Preview and Delete ask; declined, nothing is asked of VGS', async () => {
     const { alias } = await tokenized(LIVE, '4000002760003184');
     assert.match(alias, /^tok_live_/);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: alias }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument(alias));
     const asked: string[] = [];
     api.dialogs.confirm = async (message, detail) => {
       asked.push(`${message}\n${detail}`);
@@ -165,7 +166,7 @@ describe('Safeguards', () => {
   });
 
   it('Details of a format-preserving alias says which masked text is the alias and which the value', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '6212345678901232' }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument('6212345678901232'));
     editor.selections = [new vscode.Selection(0, 0, 0, 16)];
     const { aliases, failed, message } = await run('vgs.tokenizeSelectionAs', {
       vault: SANDBOX,
@@ -202,7 +203,7 @@ describe('Safeguards', () => {
 
   it('a card number selected as if it were an alias: Reveal, Details and Copy never show or log it in full', async () => {
     const card = '4000056655665556';
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `pan=${card}` }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument(`pan=${card}`));
     const messages: string[] = [];
     for (const command of ['vgs.revealSelection', 'vgs.showAliasDetails', 'vgs.copyRevealedValue']) {
       editor.selections = [new vscode.Selection(0, 4, 0, 4 + card.length)];

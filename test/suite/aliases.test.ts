@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../testing-api/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SECRET = `aliases-${Date.now().toString(36)}-secret`;
@@ -18,7 +19,7 @@ type Outcome = { failed?: string; message?: string; aliases?: string[]; revealed
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 async function open(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  const document = await untitledDocument(content, language);
   return vscode.window.showTextDocument(document);
 }
 
@@ -323,7 +324,7 @@ describe('Alias commands', () => {
       assert.match((await run('vgs.revealSelection')).message ?? '', /no alias under the cursor/);
 
       // Passed as { uri, ranges }: shown in an editor, 32 MB would take most of a minute to reach the browser.
-      const huge = await vscode.workspace.openTextDocument({ content: 'x'.repeat(32 * 1024 * 1024 + 1) });
+      const huge = await untitledDocument('x'.repeat(32 * 1024 * 1024 + 1));
       const whole = [new vscode.Range(0, 0, 0, 32 * 1024 * 1024 + 1)];
       assert.match((await run('vgs.tokenizeSelection', { uri: huge.uri, ranges: whole })).message ?? '', /over 32 MB/);
 

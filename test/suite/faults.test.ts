@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../testing-api/extension';
 import { ALL_SCOPES, startEmulator, type Emulator, type Fault, type Route } from '../emulator';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const VAULT = 'tntfault00001';
@@ -79,7 +80,7 @@ function valuesOf(count: number): string[] {
 }
 
 async function open(lines: readonly string[]): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content: lines.map((line) => `v=${line}`).join('\n') });
+  const document = await untitledDocument(lines.map((line) => `v=${line}`).join('\n'));
   const editor = await vscode.window.showTextDocument(document);
   // The commands act on the active editor: make sure it is this one, not the last cell's on its way out.
   for (let waited = 0; waited < 5000 && vscode.window.activeTextEditor?.document !== document; waited += 50) {

@@ -9,6 +9,7 @@ import type { TestingApi } from '../testing-api/extension';
 import { readLogFolder } from '../harness/logFolder';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -19,7 +20,6 @@ let api: TestingApi;
 let demo: DemoVaults;
 let emulator: Emulator;
 let values = 0;
-let documents = 0;
 const realDialogs: Partial<TestingApi['dialogs']> = {};
 
 type Outcome = { failed?: string; message?: string; aliases?: string[] } & Record<string, unknown>;
@@ -29,31 +29,13 @@ async function setUserSetting(name: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('vgs').update(name, value, vscode.ConfigurationTarget.Global);
 }
 
-/**
- * An untitled JSON document holding `content`, under a name no other document had. `openTextDocument({ content })`
- * takes the lowest free "Untitled-N", and VS Code fills a new untitled document from its name's hot-exit backup
- * when one is left. The previous test's document, dirty long enough to be backed up, is reverted just before, but
- * its backup is discarded later, asynchronously: seen in a run, that backup's text came back in place of
- * `content` (issue 22: no hover, since the alias asked for was not in the text).
- */
-async function freshDocument(content: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(
-    vscode.Uri.from({ scheme: 'untitled', path: `hover-${Date.now().toString(36)}-${++documents}.json` }),
-  );
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(0, 0), content);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  assert.equal(document.getText(), content);
-  return document;
-}
-
 /** A fresh value (so a fresh alias, never cached) tokenized in `vault`, in an editor of its own. */
 async function aliasIn(
   vault: string,
   options: Record<string, unknown> = {},
 ): Promise<{ editor: vscode.TextEditor; alias: string; value: string }> {
   const value = `${CARD.slice(0, 12)}${String(++values).padStart(4, '0')}`;
-  const editor = await vscode.window.showTextDocument(await freshDocument(`{ "card": "${value}" }`));
+  const editor = await vscode.window.showTextDocument(await untitledDocument(`{ "card": "${value}" }`, 'json'));
   const start = editor.document.getText().indexOf(value);
   editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + value.length));
   const { aliases, failed, message } = await run('vgs.tokenizeSelection', { vault, ...options });
@@ -256,7 +238,7 @@ describe('Hover on an alias', () => {
 
   it('a live alias with a sandbox vault says so, and VGS is not asked', async () => {
     const alias = 'tok_live_bhtsCwFUzoJMw9rWUfEV5e';
-    const document = await freshDocument(`{ "card": "${alias}" }`);
+    const document = await untitledDocument(`{ "card": "${alias}" }`, 'json');
     await vscode.window.showTextDocument(document);
     emulator.log.clear();
     const { text, markdown } = await hoverOn(document, alias);

@@ -6,6 +6,7 @@ import { KnownAliases } from '../../src/records/knownAliases';
 import type { TestingApi } from '../testing-api/extension';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
 import { FakeMemento } from './vaultFakes';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const CARD = '4111111111111111';
@@ -18,7 +19,7 @@ type Outcome = { failed?: string; message?: string; aliases?: string[]; format?:
 const run = (command: string, options: Record<string, unknown> = {}) => vscode.commands.executeCommand<Outcome>(command, options);
 
 async function open(content: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: 'json' }));
+  return vscode.window.showTextDocument(await untitledDocument(content, 'json'));
 }
 
 /** An FPE alias of a fresh card, written into a new document, and the editor with the cursor inside it. */

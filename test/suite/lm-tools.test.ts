@@ -16,6 +16,7 @@ import { TOOLS } from '../../src/tools/ids';
 import { readLogFolder } from '../harness/logFolder';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -211,7 +212,7 @@ describe('Language-model tools', () => {
   });
 
   it('find: an open untitled document by its URI; refuses files outside the workspace and URIs of documents not open', async () => {
-    const untitled = await vscode.workspace.openTextDocument({ content: `iban ${IBAN}\n` });
+    const untitled = await untitledDocument(`iban ${IBAN}\n`);
     const open = await invokeTool(TOOLS.findSensitiveValues, { file: untitled.uri.toString() });
     assert.deepEqual(
       (open.findings as Array<{ masked: string }>).map((finding) => finding.masked),

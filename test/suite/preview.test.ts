@@ -7,6 +7,7 @@ import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -174,7 +175,7 @@ describe('Preview with values', () => {
     await vscode.window.showTextDocument(preview, beside.viewColumn);
     await vscode.commands.executeCommand('type', { text: 'typed ' });
     assert.equal(preview.getText(), withValues, 'typing changes nothing');
-    const scratch = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '' }), beside.viewColumn);
+    const scratch = await vscode.window.showTextDocument(await untitledDocument(''), beside.viewColumn);
     await vscode.commands.executeCommand('type', { text: 'typed ' });
     assert.equal(scratch.document.getText(), 'typed ', 'the scratch editor took the typing');
     assert.equal(await Promise.resolve(preview.save()).catch(() => false), false);
@@ -198,12 +199,10 @@ describe('Preview with values', () => {
   });
 
   it('follows the edits of its file: a new alias shows its value, and only that alias is asked for', async () => {
-    const source = await vscode.window.showTextDocument(
-      await vscode.workspace.openTextDocument({ language: 'yaml', content: `ssn: ${SSN}\n` }),
-    );
+    const source = await vscode.window.showTextDocument(await untitledDocument(`ssn: ${SSN}\n`, 'yaml'));
     source.selections = [new vscode.Selection(0, 5, 0, 5 + SSN.length)];
     const [ssn] = (await run('vgs.tokenizeSelection', { vault: SANDBOX })).aliases!;
-    const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: EMAIL }));
+    const other = await vscode.window.showTextDocument(await untitledDocument(EMAIL));
     other.selections = [new vscode.Selection(0, 0, 0, EMAIL.length)];
     const [email] = (await run('vgs.tokenizeSelection', { vault: SANDBOX })).aliases!;
     await vscode.window.showTextDocument(source.document);
@@ -296,7 +295,7 @@ describe('Preview with values', () => {
 
   it('an alias added while the vault refuses stays marked; running the command again on the open preview asks again', async () => {
     const { uri, editor, withValues } = await fileWithAliases('retry.txt', [`email: ${EMAIL}`, ''], SANDBOX, [{ value: EMAIL }]);
-    const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: SSN }));
+    const other = await vscode.window.showTextDocument(await untitledDocument(SSN));
     other.selections = [new vscode.Selection(0, 0, 0, SSN.length)];
     const [ssn] = (await run('vgs.tokenizeSelection', { vault: SANDBOX })).aliases!;
     const outcome = await run('vgs.openPreviewWithValues', { vault: SANDBOX, uri: uri.toString() });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { RevealHistory, type HistoryEntry } from '../../src/records/revealHistory';
 import type { TestingApi } from '../testing-api/extension';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SECRET = `history-${Date.now().toString(36)}-secret`;
@@ -94,7 +95,7 @@ describe('Reveal history', () => {
     const recent = new Date().toISOString();
     const entry = (time: string, alias: string): HistoryEntry => ({ time, vault: VAULT, command: 'copy', count: 1, aliases: [alias] });
     await writeHistory([entry(old, 'tok_sandbox_old'), ...Array.from({ length: 10_000 }, (_, n) => entry(recent, `tok_sandbox_${n}`))]);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: SSN }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument(SSN));
     editor.selections = [new vscode.Selection(0, 0, 0, SSN.length)];
     const { aliases } = await run('vgs.tokenizeSelection', { vault: VAULT });
     assert.equal((await run('vgs.revealSelection', { vault: VAULT })).failed, undefined);

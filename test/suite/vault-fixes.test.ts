@@ -7,6 +7,7 @@ import { readLogFolder } from '../harness/logFolder';
 import type { TestingApi } from '../testing-api/extension';
 import type { ConnectionOutcome } from '../../src/vaults';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SECRET = `fixes-${Date.now().toString(36)}-secret`;
@@ -40,7 +41,7 @@ async function addVault(vaultId: string, baseUrl: string): Promise<void> {
 
 /** Tokenizes VALUE, selected in a new editor, in the vault given. */
 async function tokenizeIn(vaultId: string): Promise<Outcome> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `card=${VALUE}\n` }));
+  const editor = await vscode.window.showTextDocument(await untitledDocument(`card=${VALUE}\n`));
   editor.selections = [new vscode.Selection(0, 5, 0, 5 + VALUE.length)];
   return (await vscode.commands.executeCommand<Outcome>('vgs.tokenizeSelection', { vault: vaultId })) ?? {};
 }

@@ -9,6 +9,7 @@ import type { ConnectionOutcome } from '../../src/vaults';
 import { vaultPickItems } from '../../src/vaults/choose';
 import { VaultTreeProvider } from '../../src/vaults/tree';
 import { ALL_SCOPES, startEmulator, type Emulator } from '../emulator';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SECRET = `state-${Date.now().toString(36)}-secret`;
@@ -191,7 +192,7 @@ describe('Vault state', () => {
   });
 
   it('a vault that refuses the account shows as not assigned after Tokenize fails, without a Test Connection', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=4111111111111111' }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument('card=4111111111111111'));
     editor.selection = new vscode.Selection(0, 5, 0, 21);
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.tokenizeSelection', { vault: 'tntstate00009' });
     assert.equal(outcome?.failed, 'vault-not-assigned');
@@ -200,7 +201,7 @@ describe('Vault state', () => {
   });
 
   it('a base URL without the vault id shows as a wrong URL after Tokenize fails, without a Test Connection', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=4111111111111111' }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument('card=4111111111111111'));
     editor.selection = new vscode.Selection(0, 5, 0, 21);
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.tokenizeSelection', { vault: 'tntstate00011' });
     assert.equal(outcome?.failed, 'wrong-base-url');
@@ -208,9 +209,7 @@ describe('Vault state', () => {
   });
 
   it('an account without aliases:read shows as such after Reveal fails, without a Test Connection', async () => {
-    const editor = await vscode.window.showTextDocument(
-      await vscode.workspace.openTextDocument({ content: 'card=tok_sandbox_abcdefghijkmnopqrstuvw' }),
-    );
+    const editor = await vscode.window.showTextDocument(await untitledDocument('card=tok_sandbox_abcdefghijkmnopqrstuvw'));
     editor.selection = new vscode.Selection(0, 5, 0, editor.document.lineAt(0).text.length);
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.revealSelection', { vault: 'tntstate00010' });
     assert.equal(outcome?.failed, 'missing-scope');
@@ -219,7 +218,7 @@ describe('Vault state', () => {
 
   it('a vault that answered any command counts as tested: connected after Tokenize, without a Test Connection', async () => {
     assert.deepEqual(shown('tntstate00012'), { state: 'not tested', icon: 'circle-large-outline' });
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'card=4111111111111111' }));
+    const editor = await vscode.window.showTextDocument(await untitledDocument('card=4111111111111111'));
     editor.selection = new vscode.Selection(0, 5, 0, 21);
     const outcome = await vscode.commands.executeCommand<{ failed?: string }>('vgs.tokenizeSelection', { vault: 'tntstate00012' });
     assert.equal(outcome?.failed, undefined);
