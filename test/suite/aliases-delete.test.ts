@@ -7,6 +7,7 @@ import type { TestingApi } from '../testing-api/extension';
 import type { Emulator } from '../emulator';
 import { modalDialogs } from '../../src/runner/dialogs';
 import { addDemoVaults, type DemoVaults } from './demoVaults';
+import { untitledDocument } from './untitled';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 const SANDBOX = 'tntdemo00001';
@@ -44,7 +45,7 @@ function answer(confirm: boolean, type?: string): Asked {
 /** `count` new aliases in `vault`, one a line of a new editor, all selected. */
 async function aliasesIn(vault: string, count: number): Promise<string[]> {
   const values = Array.from({ length: count }, () => `8${Date.now().toString().slice(-9)}${String(made++).padStart(6, '0')}`);
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: values.join('\n') }));
+  const editor = await vscode.window.showTextDocument(await untitledDocument(values.join('\n')));
   const selectAll = () =>
     (editor.selections = values.map((_, line) => new vscode.Selection(line, 0, line, editor.document.lineAt(line).text.length)));
   selectAll();
@@ -182,12 +183,8 @@ describe('Delete Alias questions', () => {
   it('says in which other files the alias is used too, from the open documents without reading the workspace', async () => {
     const [alias] = await aliasesIn(SANDBOX, 1);
     const here = vscode.window.activeTextEditor!;
-    // One after the other: untitled documents opened at once may get the same name.
-    const others = [
-      await vscode.workspace.openTextDocument({ content: `a=${alias}` }),
-      await vscode.workspace.openTextDocument({ content: `b: "${alias}"` }),
-    ];
-    await vscode.workspace.openTextDocument({ content: `not it: ${alias.slice(0, -1)}x` });
+    const others = [await untitledDocument(`a=${alias}`), await untitledDocument(`b: "${alias}"`)];
+    await untitledDocument(`not it: ${alias.slice(0, -1)}x`);
     await vscode.window.showTextDocument(here.document);
     here.selection = new vscode.Selection(0, 1, 0, 1);
     const reads = [...api.aliasesView.inventory.reads().values()].reduce((sum, count) => sum + count, 0);
