@@ -30,6 +30,7 @@ export class ScanThreads {
   private workers: Worker[] | undefined;
   /** Set when a thread failed before it was given work, so the scan reports it. */
   private failure: CommandFailed | undefined;
+  private closing: Promise<void> | undefined;
   private readonly count = Math.min(MAX_WORKERS, availableParallelism() - 1);
 
   constructor(
@@ -72,8 +73,10 @@ export class ScanThreads {
     return total;
   }
 
-  async close(): Promise<void> {
-    await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
+  /** Ends the threads; the same promise however often it is asked. */
+  close(): Promise<void> {
+    this.closing ??= Promise.all((this.workers ?? []).map((worker) => worker.terminate())).then(() => undefined);
+    return this.closing;
   }
 }
 

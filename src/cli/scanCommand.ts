@@ -56,6 +56,8 @@ async function scanWith(args: ScanArgs, io: Io, threads: ScanThreads | undefined
 
   const source = await sourceOf(args, root, gitRoot !== undefined, io.cwd, settings);
   const result = await scanAll(source.items, { settings: settings.detection, ignores }, threads, source.bytes);
+  // Their work is done: they stop while the report is written.
+  void threads?.close();
   const told = new Set<string>();
   for (const problem of result.problems) {
     if (told.has(problem.name)) continue;
