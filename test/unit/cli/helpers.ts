@@ -103,3 +103,17 @@ export const MASTERCARD = '5555555555554444';
 export const AMEX = '378282246310005';
 export const SSN = '123-45-6789';
 export const IBAN = 'DE89370400440532013000';
+
+/**
+ * Writes `count` files under f/ (more than a scan keeps on one thread), a card number in every third;
+ * the rows the JSON report should then have, as `TempRepo.findings` gives them.
+ */
+export function writeManyFiles(r: TempRepo, count = 300): unknown[][] {
+  const expected: unknown[][] = [];
+  for (let index = 0; index < count; index++) {
+    const name = `f/${String(index).padStart(3, '0')}.txt`;
+    r.write(name, index % 3 === 0 ? `row ${index}\ncard ${VISA}\n` : `row ${index}\n`);
+    if (index % 3 === 0) expected.push([name, 2, 'card', '411111…1111', null]);
+  }
+  return expected;
+}

@@ -2,7 +2,7 @@
 // blob reachable from HEAD, each once, with the commit that first held it).
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MASTERCARD, SSN, tempRepos, VISA } from './helpers';
+import { MASTERCARD, SSN, tempRepos, VISA, writeManyFiles } from './helpers';
 
 const repo = tempRepos();
 
@@ -33,12 +33,7 @@ describe('--staged', () => {
 
   test('a commit of many files is scanned on worker threads too, with the findings of each file', () => {
     const r = repo();
-    const expected: unknown[][] = [];
-    for (let index = 0; index < 300; index++) {
-      const name = `f/${String(index).padStart(3, '0')}.txt`;
-      r.write(name, index % 3 === 0 ? `row ${index}\ncard ${VISA}\n` : `row ${index}\n`);
-      if (index % 3 === 0) expected.push([name, 2, 'card', '411111…1111', null]);
-    }
+    const expected = writeManyFiles(r);
     r.git('add', '-A');
     const { rows, report } = r.findings('--staged');
     assert.equal(report.summary.scanned, 300);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { AMEX, IBAN, MASTERCARD, SSN, tempRepos, VISA } from './helpers';
+import { AMEX, IBAN, MASTERCARD, SSN, tempRepos, VISA, writeManyFiles } from './helpers';
 
 const repo = tempRepos();
 
@@ -103,12 +103,7 @@ describe('scan of the working tree', () => {
 
   test('many files are scanned on worker threads with the same findings as on one', () => {
     const r = repo();
-    const expected: unknown[][] = [];
-    for (let index = 0; index < 300; index++) {
-      const name = `f/${String(index).padStart(3, '0')}.txt`;
-      r.write(name, index % 3 === 0 ? `row ${index}\ncard ${VISA}\n` : `row ${index}\n`);
-      if (index % 3 === 0) expected.push([name, 2, 'card', '411111…1111', null]);
-    }
+    const expected = writeManyFiles(r);
     const { rows, report } = r.findings();
     assert.equal(report.summary.scanned, 300);
     assert.deepEqual(rows, expected);
