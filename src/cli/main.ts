@@ -12,6 +12,13 @@ if (isMainThread) {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') process.exitCode = EXIT.failed;
   });
+  let finished = false;
+  // Node ends a process whose work is all waiting on nothing with status 0: never for a run that did not finish.
+  process.once('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write('vgs-aliases: internal error: the run stopped before it finished\n');
+    process.exitCode = EXIT.failed;
+  });
   run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -20,9 +27,11 @@ if (isMainThread) {
     workerScript: __filename,
   }).then(
     (status) => {
+      finished = true;
       process.exitCode = status;
     },
     () => {
+      finished = true;
       process.exitCode = EXIT.failed;
     },
   );

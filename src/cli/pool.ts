@@ -28,7 +28,7 @@ const YOUNG_GENERATION_MB = 48;
 /** Worker threads for a scan, started early when asked (else at the first scan that needs them); `close` ends them. */
 export class ScanThreads {
   private workers: Worker[] | undefined;
-  /** Set when a thread failed before it was given work, so the scan reports it. */
+  /** Set when a thread failed or ended before it was given work, so the scan reports it. */
   private failure: CommandFailed | undefined;
   private closing: Promise<void> | undefined;
   private readonly count = Math.min(MAX_WORKERS, availableParallelism() - 1);
@@ -44,6 +44,10 @@ export class ScanThreads {
     this.workers ??= Array.from({ length: Math.max(0, this.count) }, () => {
       const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('error', (error) => (this.failure ??= failed(error)));
+      // A thread that ends before its work is given (a broken bundle, an exit in it) would never answer.
+      worker.on('exit', (code) => {
+        if (!this.closing) this.failure ??= new CommandFailed(`a scan thread stopped (exit ${code})`);
+      });
       return worker;
     });
     return this.workers;

@@ -1,12 +1,13 @@
 // The exit statuses: 0 nothing found, 1 findings, 2 a usage error (with the usage line), 3 a scan that
 // could not finish; never 0 when something went wrong.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../../src/cli/run';
 import { repoRoot } from '../../harness/paths';
-import { runCli, tempRepos, VISA } from './helpers';
+import { runCli, tempRepos, VISA, writeManyFiles } from './helpers';
 
 const repo = tempRepos();
 
@@ -92,4 +93,35 @@ describe('exit statuses', () => {
     assert.equal(status, 3);
     assert.match(said, /internal error: broken pipe/);
   });
+
+  const oneCore = availableParallelism() < 2 && 'one core: the scan starts no thread';
+  test(
+    'a scan thread that ends or fails, before or during the scan, is 3 with its cause, never a scan cut short',
+    { skip: oneCore },
+    async () => {
+      const r = repo();
+      writeManyFiles(r);
+      const scripts = {
+        'exits at once': 'process.exit(0);',
+        'exits a moment later': 'setTimeout(() => process.exit(0), 30);',
+        throws: "throw new Error('broken bundle');",
+      };
+      for (const [what, code] of Object.entries(scripts)) {
+        const workerScript = path.join(r.root, `worker-${what.replace(/ /g, '-')}.js`);
+        writeFileSync(workerScript, code);
+        let said = '';
+        let out = '';
+        const status = await run(['scan', 'f'], {
+          stdout: { write: (text: string) => (out += text) },
+          stderr: { write: (text: string) => (said += text) },
+          cwd: r.root,
+          env: process.env,
+          workerScript,
+        });
+        assert.equal(status, 3, what);
+        assert.match(said, /a scan thread (stopped \(exit 0\)|failed: broken bundle)/, what);
+        assert.equal(out, '', `${what}: no report of a partial scan`);
+      }
+    },
+  );
 });
