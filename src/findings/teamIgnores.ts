@@ -15,11 +15,11 @@ export interface TeamIgnoresOf {
 
 export class TeamIgnores implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when a folder's file was read anew. */
+  /** Fires when a folder's file was read anew and differs from what was read before. */
   readonly onDidChange = this.changed.event;
-  private readonly byFolder = new Map<string, SharedIgnores>();
-  /** The latest read started for each folder: an earlier read finishing after it is out of date. */
-  private readonly reads = new Map<string, number>();
+  private readonly byFolder = new Map<string, { readonly text: string | undefined; readonly ignores: SharedIgnores }>();
+  /** The latest read of each folder's file: an earlier read finishing after it is out of date, and waits for it. */
+  private readonly reads = new Map<string, Promise<void>>();
   private watchers: vscode.Disposable[] = [];
   private readonly folders: vscode.Disposable;
 
@@ -32,7 +32,7 @@ export class TeamIgnores implements vscode.Disposable {
   of(uri: vscode.Uri): TeamIgnoresOf | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme === 'untitled') return undefined;
-    const ignores = this.byFolder.get(folder.uri.toString()) ?? new SharedIgnores([]);
+    const ignores = this.byFolder.get(folder.uri.toString())?.ignores ?? new SharedIgnores([]);
     return { path: path.posix.relative(folder.uri.path, uri.path), ignores };
   }
 
@@ -78,17 +78,22 @@ export class TeamIgnores implements vscode.Disposable {
     });
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  /** Reads the folder's file; resolves once what the latest read found applies. */
+  private load(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
-    const read = (this.reads.get(key) ?? 0) + 1;
+    const read: Promise<void> = readText(vscode.Uri.joinPath(folder.uri, SHARED_IGNORES_FILE)).then((text) => {
+      const latest = this.reads.get(key);
+      if (latest !== read) return latest;
+      // Unchanged (a scan's refresh, a save without a change): nothing to tell the detector.
+      if (this.byFolder.has(key) && this.byFolder.get(key)!.text === text) return;
+      const { entries, unknown } = parseSharedIgnores(text ?? '');
+      // A line the file cannot be read from is said once here; the others still apply.
+      for (const line of unknown) this.log.warn(`${folder.name}/${SHARED_IGNORES_FILE}: ${line.message}`);
+      this.byFolder.set(key, { text, ignores: new SharedIgnores(entries) });
+      this.changed.fire();
+    });
     this.reads.set(key, read);
-    const text = await readText(vscode.Uri.joinPath(folder.uri, SHARED_IGNORES_FILE));
-    if (this.reads.get(key) !== read) return;
-    const { entries, unknown } = parseSharedIgnores(text ?? '');
-    // A line the file cannot be read from is said once here; the others still apply.
-    for (const line of unknown) this.log.warn(`${folder.name}/${SHARED_IGNORES_FILE}: ${line.message}`);
-    this.byFolder.set(key, new SharedIgnores(entries));
-    this.changed.fire();
+    return read;
   }
 }
 
