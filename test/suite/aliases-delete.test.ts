@@ -61,9 +61,10 @@ const press = (command: string) => vscode.commands.executeCommand(command);
 
 /**
  * Runs Delete Alias on the selection with the real choice at the top of the window (recording what it shows),
- * presses `moves` once it is shown, then Enter until the command ends.
+ * presses `moves` once it is shown, then Enter until the command ends; with `enter` false, nothing more: the
+ * moves alone must end it.
  */
-async function deleteFromKeyboard(moves: readonly string[]): Promise<{ outcome: Outcome; shown: string[][] }> {
+async function deleteFromKeyboard(moves: readonly string[], enter = true): Promise<{ outcome: Outcome; shown: string[][] }> {
   const shown: string[][] = [];
   let asked: () => void = () => undefined;
   const showing = new Promise<void>((resolve) => (asked = resolve));
@@ -81,9 +82,9 @@ async function deleteFromKeyboard(moves: readonly string[]): Promise<{ outcome: 
   for (let waited = 0; !ended; waited += 100) {
     if (waited > 5000) {
       await press('workbench.action.closeQuickOpen');
-      assert.fail('Enter did not answer the choice');
+      assert.fail(enter ? 'Enter did not answer the choice' : `${moves.join(', ')} did not answer the choice`);
     }
-    await press('workbench.action.acceptSelectedQuickOpenItem');
+    if (enter) await press('workbench.action.acceptSelectedQuickOpenItem');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { outcome: await running, shown };
@@ -215,7 +216,7 @@ describe('Delete Alias questions', () => {
     assert.deepEqual(enter.shown, [['Keep Alias', 'Delete Alias']]);
     assert.equal(deleteRequests(), 0, 'nothing was sent');
     assert.ok(await vaultHas(kept), 'the vault still reveals the alias');
-    const escape = await deleteFromKeyboard(['workbench.action.closeQuickOpen']);
+    const escape = await deleteFromKeyboard(['workbench.action.closeQuickOpen'], false);
     assert.equal(escape.outcome.failed, 'declined', 'Escape keeps too');
     assert.equal(deleteRequests(), 0, 'nothing was sent');
 
