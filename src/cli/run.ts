@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitStatus> 
       io.stdout.write(`${HELP}\n`);
       return EXIT.clean;
     }
-    if (name === '--version' || name === '-V') {
+    if (argv.includes('--version') || argv.includes('-V')) {
       io.stdout.write(`vgs-aliases ${VERSION}\n`);
       return EXIT.clean;
     }

@@ -42,8 +42,8 @@ describe('exit statuses', () => {
     assert.match(help.stdout, USAGE_LINE);
     // The package's version, as the bundle was built with it.
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    for (const flag of ['--version', '-V'])
-      assert.deepEqual(runCli(r.root, [flag]), { status: 0, stdout: `vgs-aliases ${version}\n`, stderr: '' });
+    for (const flag of [['--version'], ['-V'], ['scan', '--version']])
+      assert.deepEqual(runCli(r.root, flag), { status: 0, stdout: `vgs-aliases ${version}\n`, stderr: '' });
   });
 
   test('3: a path that does not exist, git modes outside a repository, git missing, bad settings, an unwritable output', () => {
