@@ -186,6 +186,24 @@ export function whyUnchanged(error: unknown): { readonly reason: string; readonl
   return { reason: reasonOf(error), code: errorKind(error) };
 }
 
+/**
+ * For commands that act on aliases in the vault, not on the text: the targets whose alias `errors` names, left
+ * unchanged, and selected in `document` (when the aliases came from one) so the command runs again on them.
+ */
+export function unchangedWhere<T extends { readonly text: string; readonly range: vscode.Range }>(
+  document: vscode.TextDocument | undefined,
+  targets: readonly T[],
+  errors: ReadonlyMap<string, unknown>,
+): Unchanged<T>[] {
+  const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
+  if (document)
+    select(
+      document,
+      failed.map(({ target }) => target.range),
+    );
+  return failed;
+}
+
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
 export function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
   const editor = vscode.window.visibleTextEditors.find((each) => each.document === document);

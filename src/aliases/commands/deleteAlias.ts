@@ -12,7 +12,7 @@ import { maskValue, type Storage } from '../../vgs';
 import { type Vault, holdsLiveData } from '../../vaults';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { withAliasProgress } from '../../editing/progress';
-import { partialMessage, select, showPartial, unchanged } from '../../editing/outcome';
+import { partialMessage, showPartial, unchangedWhere } from '../../editing/outcome';
 import { aliasPlaces, type AliasArguments } from '../../editing/targets';
 
 export interface DeleteOptions extends VaultOption, AliasArguments {
@@ -100,15 +100,7 @@ export const deleteAlias =
       deps.log.info(
         `deleted from ${vault.vaultId}: ${result.deleted.length}; not found: ${result.notFound.length}; failed: ${result.failed.size}`,
       );
-      const failed = targets.flatMap((target) => {
-        const error = result.failed.get(target.text);
-        return error ? [unchanged(target, error)] : [];
-      });
-      if (document)
-        select(
-          document,
-          failed.map(({ target }) => target.range),
-        );
+      const failed = unchangedWhere(document, targets, result.failed);
       const partly = partialMessage(
         (done, total) =>
           plural(total, vscode.l10n.t('Deleted {0} of {1} alias.', done, total), vscode.l10n.t('Deleted {0} of {1} aliases.', done, total)),

@@ -6,7 +6,7 @@ import { DECLINED } from '../../runner/runner';
 import { CancelledError, refusesEveryRequest, VgsError, type Storage } from '../../vgs';
 import { aliasCommand, type AliasCommandDeps, type VaultOption } from '../../editing/aliasCommand';
 import { askClassifiers } from '../prompts';
-import { partialMessage, select, showPartial, unchanged } from '../../editing/outcome';
+import { partialMessage, showPartial, unchangedWhere } from '../../editing/outcome';
 import { withAliasProgress } from '../../editing/progress';
 import { aliasPlaces, type AliasArguments } from '../../editing/targets';
 
@@ -73,12 +73,7 @@ export const updateClassifiers =
       deps.log.info(
         `updated the classifiers of ${updated.length} of ${aliases.length} ${plural(aliases.length, 'alias', 'aliases')} in ${vault.vaultId}`,
       );
-      const failed = targets.flatMap((target) => (errors.has(target.text) ? [unchanged(target, errors.get(target.text))] : []));
-      if (document)
-        select(
-          document,
-          failed.map(({ target }) => target.range),
-        );
+      const failed = unchangedWhere(document, targets, errors);
       const message = partialMessage(
         (done, total) =>
           plural(
