@@ -17,6 +17,19 @@ export interface DemoVaults {
   close(): Promise<void>;
 }
 
+/** What Add Vault takes for the emulator's vault `vaultId` as a custom-URL vault named "Demo N", with the demo client. */
+export function customDemoVault(emulator: Emulator, vaultId: string, clientSecret: string) {
+  return {
+    vaultId,
+    name: `Demo ${vaultId.slice(-1)}`,
+    environment: 'custom' as const,
+    baseUrl: emulator.vaultUrl(vaultId),
+    tokenUrl: emulator.tokenUrl,
+    clientId: 'demo-client',
+    clientSecret,
+  };
+}
+
 export async function addDemoVaults(vaults: readonly DemoVault[]): Promise<DemoVaults> {
   const secret = `demo-${Date.now().toString(36)}-secret`;
   const emulator = await startEmulator({

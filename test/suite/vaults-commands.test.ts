@@ -10,6 +10,7 @@ import type { TestingApi } from '../testing-api/extension';
 import type { AddVaultResult } from '../../src/vaults/commands/addVault';
 import type { ConnectionOutcome, Vault } from '../../src/vaults';
 import { DEMO_CLIENTS, DEMO_VAULTS, startEmulator, type Emulator } from '../emulator';
+import { customDemoVault } from './demoVaults';
 
 const EXTENSION_ID = 'vgs-aliases.vgs-aliases';
 // A secret no fixture contains, so that finding it anywhere means it leaked.
@@ -27,17 +28,7 @@ let api: TestingApi;
 let emulator: Emulator;
 
 function demoVault(vaultId: string, extra: Record<string, string | boolean> = {}) {
-  return {
-    vaultId,
-    name: `Demo ${vaultId.slice(-1)}`,
-    environment: 'custom',
-    baseUrl: emulator.vaultUrl(vaultId),
-    tokenUrl: emulator.tokenUrl,
-    clientId: 'demo-client',
-    clientSecret: SECRET,
-    testConnection: false,
-    ...extra,
-  };
+  return { ...customDemoVault(emulator, vaultId, SECRET), testConnection: false, ...extra };
 }
 
 const logText = () => readLogFolder(api.logUri.fsPath);

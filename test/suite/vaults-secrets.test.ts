@@ -6,6 +6,7 @@ import type { NewVault } from '../../src/vaults/vault';
 import { CredentialsWithdrawnError, InvalidCredentialsError } from '../../src/vgs';
 import { startEmulator, type Emulator } from '../emulator';
 import { FakeMemento, FakeSecretStorage, registryOn } from './vaultFakes';
+import { customDemoVault } from './demoVaults';
 
 describe('Removed or replaced credentials', () => {
   let emulator: Emulator;
@@ -16,15 +17,7 @@ describe('Removed or replaced credentials', () => {
     await emulator?.close();
   });
 
-  const demo = (vaultId = 'tntdemo00001'): NewVault => ({
-    vaultId,
-    name: `Demo ${vaultId.slice(-1)}`,
-    environment: 'custom',
-    baseUrl: emulator.vaultUrl(vaultId),
-    tokenUrl: emulator.tokenUrl,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-  });
+  const demo = (vaultId = 'tntdemo00001'): NewVault => customDemoVault(emulator, vaultId, 'demo-secret');
 
   it('once a vault is removed, a client handed out before fails without sending anything, and no new one is made', async () => {
     const { registry } = registryOn();
