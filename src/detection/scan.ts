@@ -3,7 +3,8 @@
 // its `Scan`, so that slices may cut a long line anywhere.
 import { MAX_ALIAS_LENGTH, recognizeAlias } from '../vgs/formats';
 import { PatternBudget, runPatterns } from './patternRun';
-import { scanBuiltIns, type Hit, type ScanContext } from './scanner';
+import { NAMES_SSN, scanLikelyLines } from './likelyLines';
+import type { Hit, ScanContext } from './scanner';
 import { CsvColumns } from './ssn';
 import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind } from './types';
 
@@ -20,12 +21,14 @@ export interface Scan extends ScanContext {
 export function prepare(text: string, options: DetectionOptions): Scan {
   const kinds = new Set<FindingKind>(options.kinds ?? ['card', 'ssn', 'iban', 'custom']);
   let csv: CsvColumns | undefined;
+  let namesSsn: boolean | undefined;
   return {
     isKnownAlias: options.isKnownAlias ?? (() => false),
     cards: kinds.has('card'),
     ssns: kinds.has('ssn'),
     ibans: kinds.has('iban'),
     csv: () => (csv ??= new CsvColumns(text)),
+    namesSsn: () => (namesSsn ??= NAMES_SSN.test(text)),
     budget: new PatternBudget(text.length, options.patternBudgetMs),
     resume: 0,
     carried: [],
@@ -37,7 +40,7 @@ export function scanSlice(text: string, from: number, to: number, scan: Scan, op
   const formats = { ...DEFAULT_FORMATS, ...options.formats };
   const hits: Hit[] = [];
   const start = Math.max(from, scan.resume);
-  scan.resume = start < to ? scanBuiltIns(text, start, to, scan, hits) : start;
+  scan.resume = start < to ? scanLikelyLines(text, start, to, scan, hits) : start;
   const work = { read: scan.resume - start };
   const findings: Finding[] = hits.map((hit) => ({ ...hit, format: formats[hit.kind] }));
   const patterns = options.kinds && !options.kinds.includes('custom') ? [] : (options.patterns ?? []);

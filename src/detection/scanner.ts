@@ -22,6 +22,8 @@ export interface ScanContext {
   readonly cards: boolean;
   readonly ssns: boolean;
   readonly ibans: boolean;
+  /** Whether the text names an SSN anywhere (a key or a header): only then may nine bare digits be one. */
+  namesSsn(): boolean;
   /** The CSV header of the whole text, read on first need and shared by every slice. */
   csv(): CsvColumns;
 }
