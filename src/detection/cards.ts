@@ -70,7 +70,8 @@ interface Brand {
 }
 
 interface BrandTable {
-  readonly brands: readonly Brand[];
+  /** For each first digit 0–9, the brands in the library's order with only the patterns that digit can start. */
+  readonly byFirstDigit: ReadonlyArray<readonly Brand[]>;
   /** Whether some brand's prefix starts with each digit 0–9. */
   readonly firstDigits: readonly boolean[];
 }
@@ -88,10 +89,16 @@ function brands(): BrandTable {
     });
     return { niceType: info.niceType, lengths: info.lengths, gaps: info.gaps, prefixes };
   });
-  const firstDigits = Array.from({ length: 10 }, (_, d) =>
-    list.some((brand) => brand.prefixes.some(({ low, high }) => Number(String(low)[0]) <= d && d <= Number(String(high)[0]))),
+  const byFirstDigit = Array.from({ length: 10 }, (_, d) =>
+    list
+      .map((brand) => ({
+        ...brand,
+        prefixes: brand.prefixes.filter(({ low, high }) => Number(String(low)[0]) <= d && d <= Number(String(high)[0])),
+      }))
+      .filter((brand) => brand.prefixes.length > 0),
   );
-  return (table = { brands: list, firstDigits });
+  const firstDigits = byFirstDigit.map((list) => list.length > 0);
+  return (table = { firstDigits, byFirstDigit });
 }
 
 /**
@@ -101,17 +108,22 @@ function brands(): BrandTable {
  * values). test/unit/detection checks both agree number for number.
  */
 function bestBrand(digits: string): Brand | undefined {
-  // The number's first 1…8 digits as numbers (no pattern is longer).
-  const prefix = [0];
-  for (let n = 1; n <= 8; n++) prefix.push(prefix[n - 1] * 10 + digits.charCodeAt(n - 1) - 48);
+  // The number's first 1…8 digits as numbers (no pattern is longer), in a scratch array: asked of every candidate.
+  for (let n = 1; n <= 8; n++) PREFIX[n] = PREFIX[n - 1] * 10 + digits.charCodeAt(n - 1) - 48;
   let best: Brand | undefined;
   let strength = 0;
-  for (const brand of brands().brands) {
-    const match = brand.prefixes.find(({ digits: n, low, high }) => prefix[n] >= low && prefix[n] <= high);
-    if (match && match.digits > strength) [best, strength] = [brand, match.digits];
+  // A pattern another first digit starts cannot match: leaving it out changes no brand's first match.
+  for (const brand of brands().byFirstDigit[digits.charCodeAt(0) - 48]) {
+    for (const { digits: n, low, high } of brand.prefixes) {
+      if (PREFIX[n] < low || PREFIX[n] > high) continue;
+      if (n > strength) [best, strength] = [brand, n];
+      break;
+    }
   }
   return best;
 }
+
+const PREFIX = new Int32Array(9);
 
 /** Rebuilds the brand table after credit-card-type's own was changed (updateCard and the like). */
 export function reloadBrands(): void {

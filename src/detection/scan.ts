@@ -42,7 +42,14 @@ export function scanSlice(text: string, from: number, to: number, scan: Scan, op
   const start = Math.max(from, scan.resume);
   scan.resume = start < to ? scanLikelyLines(text, start, to, scan, hits) : start;
   const work = { read: scan.resume - start };
-  const findings: Finding[] = hits.map((hit) => ({ ...hit, format: formats[hit.kind] }));
+  const findings: Finding[] = hits.map(({ kind, name, start, end, confidence }) => ({
+    kind,
+    name,
+    start,
+    end,
+    confidence,
+    format: formats[kind],
+  }));
   const patterns = options.kinds && !options.kinds.includes('custom') ? [] : (options.patterns ?? []);
   const custom: Finding[] = [];
   if (patterns.length > 0) {

@@ -13,10 +13,16 @@ const HEAD = 6;
 const TAIL = 4;
 const HEAD_FROM_LENGTH = 16;
 const PREFIXED = /^tok_(?:sandbox|live)_[A-Za-z0-9_]{1,88}$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** `4111111111111111` -> `411111…1111`, `123-45-6789` -> `…6789`, `123` -> `…3`; recognisable and tok_-prefixed aliases in full. */
 export function maskValue(text: string): string {
   if (recognizeAlias(text) || PREFIXED.test(text)) return text;
+  // Printable ASCII, what nearly every value is: one character a code unit, no control character to replace.
+  if (PRINTABLE_ASCII.test(text)) {
+    const tail = Math.min(TAIL, text.length >> 1);
+    return `${text.length >= HEAD_FROM_LENGTH ? text.slice(0, HEAD) : ''}…${tail > 0 ? text.slice(-tail) : ''}`;
+  }
   const chars = [...text];
   const tail = Math.min(TAIL, Math.floor(chars.length / 2));
   const head = chars.length >= HEAD_FROM_LENGTH ? HEAD : 0;
