@@ -1,5 +1,5 @@
-// The hot path: one pass over the text's character codes, no regular expression, no allocation for
-// text that holds nothing. It walks ASCII words (runs of letters, digits and underscores), so a number
+// One pass over the character codes of the lines likelyLines.ts lets through, no allocation for text
+// that holds nothing. It walks ASCII words (runs of letters, digits and underscores), so a number
 // inside a hash, an identifier or a longer number is never looked at on its own. All-digit words,
 // alone or chained by single spaces or dashes, are card and SSN candidates; a word that starts with two
 // capitals and two digits is an IBAN candidate. Only candidates reach the checks and the libraries.
