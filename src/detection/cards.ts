@@ -113,7 +113,7 @@ function bestBrand(digits: string): Brand | undefined {
   let best: Brand | undefined;
   let strength = 0;
   // A pattern another first digit starts cannot match: leaving it out changes no brand's first match.
-  for (const brand of brands().byFirstDigit[digits.charCodeAt(0) - 48]) {
+  for (const brand of brands().byFirstDigit[digits.charCodeAt(0) - 48] ?? []) {
     for (const { digits: n, low, high } of brand.prefixes) {
       if (PREFIX[n] < low || PREFIX[n] > high) continue;
       if (n > strength) [best, strength] = [brand, n];

@@ -3,7 +3,7 @@
 // its `Scan`, so that slices may cut a long line anywhere.
 import { MAX_ALIAS_LENGTH, recognizeAlias } from '../vgs/formats';
 import { PatternBudget, runPatterns } from './patternRun';
-import { NAMES_SSN, scanLikelyLines } from './likelyLines';
+import { scanLikelyLines } from './likelyLines';
 import type { Hit, ScanContext } from './scanner';
 import { CsvColumns } from './ssn';
 import { DEFAULT_FORMATS, type DetectionOptions, type Finding, type FindingKind } from './types';
@@ -21,14 +21,12 @@ export interface Scan extends ScanContext {
 export function prepare(text: string, options: DetectionOptions): Scan {
   const kinds = new Set<FindingKind>(options.kinds ?? ['card', 'ssn', 'iban', 'custom']);
   let csv: CsvColumns | undefined;
-  let namesSsn: boolean | undefined;
   return {
     isKnownAlias: options.isKnownAlias ?? (() => false),
     cards: kinds.has('card'),
     ssns: kinds.has('ssn'),
     ibans: kinds.has('iban'),
     csv: () => (csv ??= new CsvColumns(text)),
-    namesSsn: () => (namesSsn ??= NAMES_SSN.test(text)),
     budget: new PatternBudget(text.length, options.patternBudgetMs),
     resume: 0,
     carried: [],

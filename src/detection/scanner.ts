@@ -22,8 +22,6 @@ export interface ScanContext {
   readonly cards: boolean;
   readonly ssns: boolean;
   readonly ibans: boolean;
-  /** Whether the text names an SSN anywhere (a key or a header): only then may nine bare digits be one. */
-  namesSsn(): boolean;
   /** The CSV header of the whole text, read on first need and shared by every slice. */
   csv(): CsvColumns;
 }
@@ -54,19 +52,25 @@ function joinedAfter(text: string, end: number): boolean {
 /** No candidate is longer (an IBAN has 34 characters): a longer word past the slice's end is left to the next. */
 export const LONGEST_CANDIDATE = 64;
 
+/** Where a slice starting at `from` begins: past the rest of a long word the previous slice was cut in, already judged. */
+export function afterCutWord(text: string, from: number, to: number): number {
+  let i = from;
+  if (i > 0 && isAsciiWord(text.charCodeAt(i - 1))) while (i < to && isAsciiWord(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
- * Scans [from, to) of `text` and pushes what it finds, in order; returns where it stopped, from where
- * the next slice goes on. Words starting before `to` are read whole, except words too long to be a
- * candidate, which are read only to `to`: a slice cut inside one starts by skipping the rest of it.
+ * The walk, pushing what it finds in order: the words starting in [from, until) of the slice [.., to), each
+ * read whole, except words too long to be a candidate, read only to `to` (or 64 characters, if further).
+ * How far a word or chain is read depends on the slice's end, not on `until`, so a slice walked in pieces
+ * finds what it does walked at once. Returns where it stopped, from where the next piece or slice goes on.
  */
-export function scanBuiltIns(text: string, from: number, to: number, context: ScanContext, hits: Hit[]): number {
+export function walkWords(text: string, from: number, until: number, to: number, context: ScanContext, hits: Hit[]): number {
   // Bounds checked by hand rather than reading NaN past the end: charCodeAt then stays a small integer
   // and the table lookups stay on V8's fast path.
   const n = text.length;
   let i = from;
-  // The rest of a long word the previous slice was cut in, already judged.
-  if (i > 0 && isAsciiWord(text.charCodeAt(i - 1))) while (i < to && isAsciiWord(text.charCodeAt(i))) i++;
-  while (i < to) {
+  while (i < until) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c] : 0;
     if (k === 0) {

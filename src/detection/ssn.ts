@@ -25,17 +25,19 @@ function voided(area: number, group: number, serial: number): boolean {
 const NAME = String.raw`(?:ssn|social[\s_-]?sec(?:urity)?)(?:[\s_-]?(?:number|num|no|nr|id))?`;
 const KEY_BEFORE = new RegExp(String.raw`${NAME}["'\]]?\s*[:=>]?\s*["']?$`, 'i');
 const HEADER = new RegExp(String.raw`^[\w\s.-]*?${NAME}$`, 'i');
-const LOOK_BEHIND = 48;
+/** How far before a number its key may start: a key further back names something else. */
+export const SSN_KEY_REACH = 48;
 
 /** Whether the text just before `start`, on the same line, is a key naming an SSN. */
 export function afterSsnKey(text: string, start: number): boolean {
-  let from = Math.max(0, start - LOOK_BEHIND);
+  let from = Math.max(0, start - SSN_KEY_REACH);
   const newline = text.lastIndexOf('\n', start - 1);
   if (newline >= from) from = newline + 1;
   return KEY_BEFORE.test(text.slice(from, start));
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
+const MAX_HEADER_CHARS = 64 * 1024;
 
 /**
  * The columns of a delimited file whose header names an SSN, read from the text's first line. Built
@@ -49,8 +51,10 @@ export class CsvColumns {
   private last = { at: 0, column: 0 };
 
   constructor(private readonly text: string) {
-    const end = text.indexOf('\n');
+    // Only the start of the text is searched: a first line longer than any header is none (a minified file).
+    const end = text.slice(0, MAX_HEADER_CHARS + 1).indexOf('\n');
     this.headerEnd = end === -1 ? text.length : end;
+    if (end === -1 && text.length > MAX_HEADER_CHARS) return;
     const header = text.slice(0, this.headerEnd);
     // The delimiter is the one the header uses most; a header without any is no CSV header.
     let most = 0;
@@ -62,6 +66,11 @@ export class CsvColumns {
     header.split(this.delimiter).forEach((cell, column) => {
       if (HEADER.test(cell.trim().replace(/^["']|["']$/g, ''))) this.ssnColumns.add(column);
     });
+  }
+
+  /** Whether some column's header names an SSN. */
+  get namesSsn(): boolean {
+    return this.ssnColumns.size > 0;
   }
 
   /** Whether the field starting at `start` lies in a column headed by an SSN name. */

@@ -67,7 +67,7 @@ export interface DetectionOptions {
 export interface SliceWork {
   readonly from: number;
   readonly to: number;
-  /** Characters walked by the built-in scan, handed to custom patterns' regexes, walked to test aliases. */
+  /** Characters the built-in scan covered (its expression, the lines it walked), handed to custom patterns' regexes, walked to test aliases. */
   readonly read: number;
 }
 
