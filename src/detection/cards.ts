@@ -70,6 +70,8 @@ interface Brand {
 }
 
 interface BrandTable {
+  /** The fewest digits a printed card's second group has (four when printed by fours; a brand's gaps may say fewer). */
+  readonly shortestSecondGroup: number;
   /** For each first digit 0–9, the brands in the library's order with only the patterns that digit can start. */
   readonly byFirstDigit: ReadonlyArray<readonly Brand[]>;
   /** Whether some brand's prefix starts with each digit 0–9. */
@@ -98,7 +100,16 @@ function brands(): BrandTable {
       .filter((brand) => brand.prefixes.length > 0),
   );
   const firstDigits = byFirstDigit.map((list) => list.length > 0);
-  return (table = { firstDigits, byFirstDigit });
+  // Printed cards start with a group of four (scanner.ts): only brands whose first gap is at four print one so.
+  const secondGroups = list
+    .filter(({ gaps }) => gaps[0] === 4)
+    .map(({ gaps, lengths }) => (gaps.length > 1 ? gaps[1] : Math.min(...lengths)) - gaps[0]);
+  return (table = { firstDigits, byFirstDigit, shortestSecondGroup: Math.max(1, Math.min(4, ...secondGroups)) });
+}
+
+/** The fewest digits the second group of a printed card number can have, for the brands as they are now. */
+export function shortestSecondGroup(): number {
+  return brands().shortestSecondGroup;
 }
 
 /**

@@ -1,4 +1,4 @@
-// One pass over the character codes of the lines likelyLines.ts lets through, no allocation for text
+// One pass over the character codes of the stretches likelyLines.ts lets through, no allocation for text
 // that holds nothing. It walks ASCII words (runs of letters, digits and underscores), so a number
 // inside a hash, an identifier or a longer number is never looked at on its own. All-digit words,
 // alone or chained by single spaces or dashes, are card and SSN candidates; a word that starts with two

@@ -41,7 +41,7 @@ const MAX_HEADER_CHARS = 64 * 1024;
 
 /**
  * The columns of a delimited file whose header names an SSN, read from the text's first line. Built
- * once per scan, and only when a bare nine-digit candidate asks.
+ * once per scan, when its first slice asks whether nine bare digits may be an SSN (likelyLines.ts).
  */
 export class CsvColumns {
   private delimiter: string | undefined;
