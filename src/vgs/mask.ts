@@ -18,15 +18,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** `4111111111111111` -> `411111…1111`, `123-45-6789` -> `…6789`, `123` -> `…3`; recognisable and tok_-prefixed aliases in full. */
 export function maskValue(text: string): string {
   if (recognizeAlias(text) || PREFIXED.test(text)) return text;
-  // Printable ASCII, what nearly every value is: one character a code unit, no control character to replace.
-  if (PRINTABLE_ASCII.test(text)) {
-    const tail = Math.min(TAIL, text.length >> 1);
-    return `${text.length >= HEAD_FROM_LENGTH ? text.slice(0, HEAD) : ''}…${tail > 0 ? text.slice(-tail) : ''}`;
-  }
-  const chars = [...text];
+  // Characters, not code units, so a surrogate pair is never cut; printable ASCII (nearly every value) is
+  // both already, and holds no control character to replace: no array of its characters is made.
+  const printable = PRINTABLE_ASCII.test(text);
+  const chars = printable ? text : [...text];
+  const part = (from: number, to?: number) => (typeof chars === 'string' ? chars.slice(from, to) : chars.slice(from, to).join(''));
   const tail = Math.min(TAIL, Math.floor(chars.length / 2));
   const head = chars.length >= HEAD_FROM_LENGTH ? HEAD : 0;
-  const shown = `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+  const shown = `${part(0, head)}…${tail > 0 ? part(chars.length - tail) : ''}`;
   // What is shown may end up in a log line: no control characters (line breaks) from it.
-  return shown.replace(/\p{Cc}/gu, '\uFFFD');
+  return printable ? shown : shown.replace(/\p{Cc}/gu, '\uFFFD');
 }
