@@ -41,12 +41,12 @@ export class ScanThreads {
   }
 
   private start(): Worker[] {
-    this.workers ??= Array.from({ length: Math.max(0, this.count) }, () => {
+    this.workers ??= Array.from({ length: this.count }, () => {
       const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('error', (error) => (this.failure ??= failed(error)));
       // A thread that ends before its work is given (a broken bundle, an exit in it) would never answer.
       worker.on('exit', (code) => {
-        if (!this.closing) this.failure ??= new CommandFailed(`a scan thread stopped (exit ${code})`);
+        if (!this.closing) this.failure ??= stopped(code);
       });
       return worker;
     });
@@ -114,7 +114,7 @@ function serve(worker: Worker, setup: ScanSetup, take: () => Batch | undefined, 
       send();
     });
     worker.on('error', (error) => reject(failed(error)));
-    worker.on('exit', (code) => reject(new CommandFailed(`a scan thread stopped (exit ${code})`)));
+    worker.on('exit', (code) => reject(stopped(code)));
     worker.postMessage({ setup } satisfies ToWorker);
     for (let i = 0; i < IN_HAND; i++) send();
   });
@@ -122,6 +122,10 @@ function serve(worker: Worker, setup: ScanSetup, take: () => Batch | undefined, 
 
 function failed(error: Error): CommandFailed {
   return new CommandFailed(`a scan thread failed: ${error.message}`);
+}
+
+function stopped(code: number): CommandFailed {
+  return new CommandFailed(`a scan thread stopped (exit ${code})`);
 }
 
 function add(total: ItemsResult, result: ItemsResult): void {

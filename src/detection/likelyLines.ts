@@ -5,9 +5,8 @@
 // the expression matches, so the findings are those of walking everything, only sooner
 // (test/unit/detection/likelyLines.test.ts compares both, whole and cut anywhere).
 import { shortestSecondGroup } from './cards';
-import { CLASS } from './chars';
-import { afterCutWord, walkWords, type Hit, type ScanContext } from './scanner';
-import { SSN_KEY_REACH } from './ssn';
+import { afterCutWord, DASH, isAsciiWord, SPACE, walkWords, type Hit, type ScanContext } from './scanner';
+import { SSN_KEY_REACH, SSN_NAME_WORDS } from './ssn';
 
 /**
  * Where a value the scanner could report starts, at a word start: twelve digits (a bare card), a group of
@@ -24,12 +23,8 @@ function mayStart(second: number, withNine: boolean): RegExp {
 /** The expressions for the brands' shortest second group, without and with nine digits, made once. */
 const expressions = new Map<number, readonly [RegExp, RegExp]>();
 
-/** Every SSN key the scanner accepts holds one of these (ssn.ts). */
-const NAMES_SSN = /ssn|social/i;
 /** The most a match reaches past where it starts: a match starting before a slice's end is seen whole. */
 const LONGEST_MATCH = 12;
-const SPACE = 32;
-const DASH = 45;
 
 /**
  * The scanner's hits for the words starting in [from, to), pushed in order, and where it stopped, as the
@@ -61,7 +56,7 @@ function restartBefore(text: string, offset: number, floor: number): number {
   let start = offset;
   for (; start > floor; start--) {
     const c = text.charCodeAt(start - 1);
-    if (c >= 128 || (CLASS[c] === 0 && c !== SPACE && c !== DASH)) break;
+    if (!isAsciiWord(c) && c !== SPACE && c !== DASH) break;
   }
   return start;
 }
@@ -71,5 +66,5 @@ function restartBefore(text: string, offset: number, floor: number): number {
  * or a key naming one could stand before such a number (within SSN_KEY_REACH of it).
  */
 function mayHoldNine(text: string, from: number, to: number, context: ScanContext): boolean {
-  return context.csv().namesSsn || NAMES_SSN.test(text.slice(Math.max(0, from - SSN_KEY_REACH), to));
+  return context.csv().namesSsn || SSN_NAME_WORDS.test(text.slice(Math.max(0, from - SSN_KEY_REACH), to));
 }

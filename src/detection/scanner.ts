@@ -26,8 +26,8 @@ export interface ScanContext {
   csv(): CsvColumns;
 }
 
-const SPACE = 32;
-const DASH = 45;
+export const SPACE = 32;
+export const DASH = 45;
 const DOT = 46;
 const PLUS = 43;
 // Words that make a bare card-shaped number more likely to be one (Presidio raises its score the same way).
@@ -104,7 +104,7 @@ export function walkWords(text: string, from: number, until: number, to: number,
   return i;
 }
 
-const isAsciiWord = (c: number) => c < 128 && CLASS[c] !== 0;
+export const isAsciiWord = (c: number) => c < 128 && CLASS[c] !== 0;
 
 /** What `after` holds at the end of the text: a code no class claims. */
 const END = 0;

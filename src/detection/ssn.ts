@@ -23,6 +23,8 @@ function voided(area: number, group: number, serial: number): boolean {
 // An identifier that names an SSN, then what sits between a key and its value in JSON, YAML, XML,
 // query strings and logs: quotes, a colon or equals sign, a closing tag bracket, spaces.
 const NAME = String.raw`(?:ssn|social[\s_-]?sec(?:urity)?)(?:[\s_-]?(?:number|num|no|nr|id))?`;
+/** Every key and header NAME accepts holds one of these words: where none stands, no key can. */
+export const SSN_NAME_WORDS = /ssn|social/i;
 const KEY_BEFORE = new RegExp(String.raw`${NAME}["'\]]?\s*[:=>]?\s*["']?$`, 'i');
 const HEADER = new RegExp(String.raw`^[\w\s.-]*?${NAME}$`, 'i');
 /** How far before a number its key may start: a key further back names something else. */

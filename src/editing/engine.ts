@@ -177,7 +177,7 @@ function writtenAt(
 }
 
 /** A target left unchanged because of `error`, with the words and the code that report it. */
-export function unchanged<T>(target: T, error: unknown): Unchanged<T> {
+function unchanged<T>(target: T, error: unknown): Unchanged<T> {
   return { target, ...whyUnchanged(error) };
 }
 
@@ -205,7 +205,7 @@ export function unchangedWhere<T extends { readonly text: string; readonly range
 }
 
 /** The targets left unchanged become the selections, so the command runs again on exactly them. */
-export function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
+function select(document: vscode.TextDocument, ranges: readonly vscode.Range[]): void {
   const editor = vscode.window.visibleTextEditors.find((each) => each.document === document);
   if (!editor || ranges.length === 0) return;
   editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));

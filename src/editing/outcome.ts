@@ -9,7 +9,7 @@ import type { Applied as AppliedTo } from './engine';
 import { type Vault, type VaultRegistry, vaultFix } from '../vaults';
 import type { Target } from './targets';
 
-export { select, unchanged, unchangedWhere, whyUnchanged, type Written } from './engine';
+export { unchangedWhere, whyUnchanged, type Written } from './engine';
 
 /** What a command on the targets of one document did: how many succeeded, and which failed and why. */
 export type Applied = AppliedTo<Target>;
